@@ -1,0 +1,110 @@
+import t from 'tap';
+import { buildTestApp } from '../../test/support/build-test-app.js';
+
+t.test('the HTTP edge answers every failure as problem+json', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+
+  t.test('an unknown route is a 404 problem naming the path', async (t) => {
+    const res = await app.inject({ method: 'GET', url: '/v1/does-not-exist' });
+    t.equal(res.statusCode, 404);
+    t.match(res.headers['content-type'], /^application\/problem\+json/);
+    const body = res.json();
+    t.match(body, { status: 404, code: 'route.not-found', instance: '/v1/does-not-exist', type: '/reference#problem-route.not-found' });
+  });
+
+  t.test('a wrong method on a known path is a 405 with an Allow header', async (t) => {
+    const res = await app.inject({ method: 'DELETE', url: '/v1/payers' });
+    t.equal(res.statusCode, 405);
+    t.equal(res.headers.allow, 'GET, HEAD');
+    t.match(res.json(), { code: 'route.method-not-allowed', status: 405 });
+  });
+
+  t.test('a malformed JSON body is a 400 that says the JSON could not be parsed', async (t) => {
+    const res = await app.inject({ method: 'POST', url: '/v1/payers', headers: { 'content-type': 'application/json' }, payload: '{"payerId": ' });
+    t.equal(res.statusCode, 400);
+    t.match(res.json(), { code: 'request.malformed-json' });
+  });
+
+  t.test('an oversized body is a 413 and the process keeps serving', async (t) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/payers',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ pad: 'x'.repeat(2 * 1024 * 1024) }),
+    });
+    t.equal(res.statusCode, 413);
+    t.match(res.json(), { code: 'request.body-too-large' });
+    const after = await app.inject({ method: 'GET', url: '/health/live' });
+    t.equal(after.statusCode, 200);
+  });
+
+  t.test('an unknown query parameter is a 400 that points at the parameter', async (t) => {
+    const res = await app.inject({ method: 'GET', url: '/v1/payers?color=blue' });
+    t.equal(res.statusCode, 400);
+    t.same(res.json().errors, [{ pointer: '/query/color', message: 'is not an allowed property' }]);
+  });
+
+  t.test('a caller request id is echoed; an unsafe one is replaced', async (t) => {
+    const given = await app.inject({ method: 'GET', url: '/health/live', headers: { 'x-request-id': 'intake-42.a' } });
+    t.equal(given.headers['x-request-id'], 'intake-42.a');
+    const unsafe = await app.inject({ method: 'GET', url: '/health/live', headers: { 'x-request-id': 'bad id\nwith newline' } });
+    t.match(unsafe.headers['x-request-id'], /^[0-9a-f-]{36}$/);
+  });
+});
+
+t.test('an unexpected error is a 500 that leaks nothing but the request id', async (t) => {
+  const { app, log } = await buildTestApp();
+  t.teardown(() => app.close());
+  app.get('/boom', async () => {
+    throw new Error('connection string postgres://admin:hunter2@db');
+  });
+  const res = await app.inject({ method: 'GET', url: '/boom', headers: { 'x-request-id': 'req-500' } });
+  t.equal(res.statusCode, 500);
+  const body = res.json();
+  t.match(body, { code: 'internal', status: 500, requestId: 'req-500' });
+  t.notMatch(res.body, /hunter2|postgres|stack/);
+  t.match(log.text(), /request failed/, 'the failure is logged for operators');
+});
+
+t.test('the payer directory is listed, filtered and looked up by alias', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+  const all = (await app.inject({ method: 'GET', url: '/v1/payers' })).json();
+  t.ok(all.payers.length >= 6);
+  t.ok(all.payers.every((p: { sandbox: boolean }) => typeof p.sandbox === 'boolean'));
+  const fhir = (await app.inject({ method: 'GET', url: '/v1/payers?q=FHIR' })).json();
+  t.same(fhir.payers.map((p: { id: string }) => p.id), ['sandbox-fhir']);
+  const byAlias = await app.inject({ method: 'GET', url: '/v1/payers/sbxhmo' });
+  t.equal(byAlias.statusCode, 200);
+  t.equal(byAlias.json().id, 'sandbox-hmo');
+  const missing = await app.inject({ method: 'GET', url: '/v1/payers/acme-health' });
+  t.equal(missing.statusCode, 404);
+  t.match(missing.json(), { code: 'payer.not-found' });
+});
+
+t.test('readiness reports each dependency and fails while shutting down', async (t) => {
+  const { app, lifecycle } = await buildTestApp();
+  t.teardown(() => app.close());
+  const ready = await app.inject({ method: 'GET', url: '/health/ready' });
+  t.equal(ready.statusCode, 200);
+  t.match(ready.json(), { status: 'ready', checks: [{ name: 'payer-directory', status: 'ok', critical: true }] });
+  lifecycle.shuttingDown = true;
+  const draining = await app.inject({ method: 'GET', url: '/health/ready' });
+  t.equal(draining.statusCode, 503);
+  t.equal(draining.json().status, 'not-ready');
+});
+
+t.test('the contract and the reference page are served', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+  const yaml = await app.inject({ method: 'GET', url: '/openapi.yaml' });
+  t.equal(yaml.statusCode, 200);
+  t.match(yaml.headers['content-type'], /yaml/);
+  t.match(yaml.body, /openapi: 3\.1\.0/);
+  t.notMatch(yaml.body, /\.\/schemas\//, 'the served contract is bundled: no external refs');
+  const page = await app.inject({ method: 'GET', url: '/reference' });
+  t.equal(page.statusCode, 200);
+  t.match(page.body, /<h1>coverage-estimator/);
+  t.match(page.body, /id="problem-payer\.timeout"/, 'problem types link to the catalog');
+});

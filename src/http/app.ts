@@ -1,0 +1,153 @@
+/**
+ * buildApp(deps): the whole HTTP service as a Fastify instance that never listens. Tests call
+ * `app.inject()`; src/server.ts adds the socket, timeouts and graceful shutdown.
+ */
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions, type RouteOptions } from 'fastify';
+import type { Logger } from 'pino';
+import { CONTRACT_SCHEMA_ID, type Contract } from './contract.js';
+import { problemFromCode, problemFromError, type Problem } from './problem.js';
+import { registerHealthRoutes, type ReadinessCheck } from './routes/health.js';
+import { registerMetaRoutes } from './routes/meta.js';
+import { registerPayerRoutes } from './routes/payers.js';
+import type { PayerEntry } from '../adapters/data-files/payer-directory-file.js';
+
+/** Everything the HTTP layer needs, built by the composition root (or a test). */
+export interface AppDeps {
+  contract: Contract;
+  logger: Logger;
+  payers: readonly PayerEntry[];
+  readinessChecks: readonly ReadinessCheck[];
+  /** Flipped by the server when shutdown starts, so readiness fails and load balancers drain us. */
+  lifecycle: { shuttingDown: boolean };
+}
+
+/** Server-level options the composition root sets (timeouts, limits, proxies). */
+export interface AppOptions {
+  bodyLimitBytes?: number;
+  requestTimeoutMs?: number;
+  keepAliveTimeoutMs?: number;
+  connectionTimeoutMs?: number;
+  trustProxy?: boolean | number | string[];
+}
+
+/** A route as registered, for the contract test. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  operationId: string | undefined;
+  methodNotAllowed: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered, in order (including HEAD and 405 routes). */
+    registeredRoutes: RegisteredRoute[];
+  }
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Sends a problem+json reply. */
+export function sendProblem(reply: FastifyReply, problem: Problem) {
+  return reply.status(problem.status).type('application/problem+json').send(problem);
+}
+
+/** Builds the application. It registers every route from the contract and never listens. */
+export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const serverOptions: FastifyServerOptions = {
+    loggerInstance: deps.logger,
+    bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
+    requestTimeout: options.requestTimeoutMs ?? 30_000,
+    keepAliveTimeout: options.keepAliveTimeoutMs ?? 72_000,
+    connectionTimeout: options.connectionTimeoutMs ?? 60_000,
+    trustProxy: (options.trustProxy ?? false) as FastifyServerOptions["trustProxy"],
+    return503OnClosing: true,
+    requestIdHeader: false,
+    // Accept a caller's x-request-id when it is safe to log; otherwise mint one.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    ajv: {
+      customOptions: {
+        // Unknown properties are rejected, never silently dropped; types are never coerced in bodies.
+        removeAdditional: false,
+        coerceTypes: false,
+        useDefaults: true,
+        allErrors: false,
+        strict: false,
+      },
+    },
+    routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
+  };
+  const app = Fastify(serverOptions) as unknown as FastifyInstance;
+
+  app.addSchema({ $id: CONTRACT_SCHEMA_ID, components: deps.contract.document.components });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const problem = problemFromError(error, request);
+    if (problem.status >= 500) request.log.error({ err: error, code: problem.code }, 'request failed');
+    else request.log.info({ code: problem.code, status: problem.status }, 'request rejected');
+    return sendProblem(reply, problem);
+  });
+
+  // Collect every route so unknown methods on known paths answer 405 with an Allow header.
+  const methodsByUrl = new Map<string, Set<string>>();
+  const registeredRoutes: RegisteredRoute[] = [];
+  app.decorate('registeredRoutes', registeredRoutes);
+  app.addHook('onRoute', (route: RouteOptions) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const config = (route.config ?? {}) as { operationId?: string; methodNotAllowed?: boolean };
+    for (const m of methods) {
+      registeredRoutes.push({ method: m, url: route.url, operationId: config.operationId, methodNotAllowed: config.methodNotAllowed === true });
+    }
+    if (config.methodNotAllowed) return;
+    const set = methodsByUrl.get(route.url) ?? new Set<string>();
+    for (const m of methods) set.add(m);
+    methodsByUrl.set(route.url, set);
+  });
+
+  registerHealthRoutes(app, deps);
+  registerMetaRoutes(app, deps);
+  registerPayerRoutes(app, deps);
+
+  await app.after();
+  const allMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+  for (const [url, methods] of [...methodsByUrl]) {
+    const others = allMethods.filter((m) => !methods.has(m));
+    if (others.length === 0) continue;
+    const allow = [...methods].sort().join(', ');
+    app.route({
+      method: others,
+      url,
+      config: { methodNotAllowed: true },
+      handler: async (request, reply) => {
+        reply.header('allow', allow);
+        return sendProblem(
+          reply,
+          problemFromCode('route.method-not-allowed', `${request.method} is not allowed here; use ${allow}`, {
+            instance: request.url.split('?')[0] ?? request.url,
+            requestId: request.id,
+          }),
+        );
+      },
+    });
+  }
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      reply,
+      problemFromCode('route.not-found', 'No resource at this path; see /reference for the API', {
+        instance: request.url.split('?')[0] ?? request.url,
+        requestId: request.id,
+      }),
+    ),
+  );
+
+  return app;
+}

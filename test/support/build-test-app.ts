@@ -1,0 +1,17 @@
+/**
+ * Builds the real application for tests, the way the composition root does, with the log stream
+ * captured in memory. Tests use app.inject(), never a socket.
+ */
+import { PACKAGE_ROOT, createService } from '../../src/server.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { createLogCapture } from './log-capture.js';
+
+/** Builds the app with embedded defaults plus `env` overrides; returns the app and its captured log. */
+export async function buildTestApp(env: Record<string, string> = {}) {
+  const log = createLogCapture();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ...env }, PACKAGE_ROOT);
+  const logger = createLogger({ level: config.logLevel, pretty: false }, log.stream);
+  const service = await createService(config, logger);
+  return { ...service, log, config };
+}
