@@ -45,3 +45,61 @@ export interface RawPayerResponse {
 export interface PayerGateway {
   fetchEligibility(inquiry: EligibilityInquiry, options?: { signal?: AbortSignal }): Promise<RawPayerResponse>;
 }
+
+/**
+ * The normalized identity a cached payer answer belongs to. It holds PHI, so the cache only
+ * ever stores an HMAC of it; build one with the same fields the inquiry sent.
+ */
+export interface CacheIdentity {
+  payerId: string;
+  providerNpi: string;
+  subscriber: { memberId: string; firstName?: string; lastName?: string; dateOfBirth?: string };
+  dependent?: { memberId?: string; firstName?: string; lastName?: string; dateOfBirth?: string; relationship?: string };
+  /** X12 service type codes; order and duplicates do not matter. */
+  serviceTypes: string[];
+  /** YYYY-MM-DD, or YYYY-MM when answers may be shared across a month of service. */
+  serviceDate: string;
+}
+
+/** What a payer fetch yields for the cache: the raw answer, and whether it is a definitive rejection (AAA). */
+export interface CacheableResponse {
+  response: RawPayerResponse;
+  kind: 'benefits' | 'rejection';
+}
+
+/** What the caller needs from an answer; accumulators (deductible left) go stale sooner than status. */
+export type CacheDataKind = 'eligibility' | 'accumulators';
+
+/** Per-call cache behaviour. `bypass` (Cache-Control: no-cache) skips the read but still writes. */
+export interface CacheCallOptions {
+  bypass?: boolean;
+  /** Chooses the configured fresh window; defaults to 'accumulators', the shorter one. */
+  dataKind?: CacheDataKind;
+  freshSeconds?: number;
+  staleIfErrorSeconds?: number;
+}
+
+/** A payer answer served through the cache, with where it came from and how old it is. */
+export interface CachedPayerResponse {
+  response: RawPayerResponse;
+  kind: 'benefits' | 'rejection';
+  cache: 'hit' | 'miss' | 'bypass' | 'stale';
+  /** ISO timestamp when the answer was stored (fetched). */
+  asOf: string;
+  stale: boolean;
+  ageSeconds: number;
+}
+
+/** How the cache backend is doing; 'degraded' means answers come straight from payers. */
+export interface CacheHealth {
+  backend: 'redis' | 'redis-cluster' | 'memory';
+  status: 'ok' | 'degraded';
+  detail?: string;
+}
+
+/** A PHI-safe cache of payer answers that coalesces identical concurrent fetches. Never throws for its own failures. */
+export interface CoverageCache {
+  getOrFetch(identity: CacheIdentity, fetch: () => Promise<CacheableResponse>, options?: CacheCallOptions): Promise<CachedPayerResponse>;
+  health(): Promise<CacheHealth>;
+  close(): Promise<void>;
+}
