@@ -1,0 +1,404 @@
+/**
+ * Change Healthcare-compatible clearinghouse eligibility JSON (as served by Optum and Stedi) ->
+ * Coverage[]. This JSON is the X12 271 re-shaped: `benefitsInformation[]` are EB segments with
+ * named fields (code = EB01, coverageLevelCode = EB02, serviceTypeCodes = EB03, timeQualifierCode
+ * = EB06, benefitAmount = EB07 as decimal text, benefitPercent = EB08 as a fraction, ...), so the
+ * X12 code maps apply unchanged. Field names follow the Stedi eligibility response reference.
+ *
+ * Dialect decision: the older Eligible.com v1 JSON (`eligible_id`, `demographics`, `plan.financials`)
+ * is a different shape with pre-aggregated, lossy financials. It is recognised and rejected with
+ * 'format.unsupported' rather than half-read; see fixtures/clearinghouse/README.md.
+ */
+import { z } from 'zod';
+import { DomainError } from '../../../core/errors.js';
+import { AAA_FOLLOW_UP_ACTIONS, describeRejectReason, isKnownRejectReason } from '../../../core/coverage/aaa-reject-reasons.js';
+import { parseDollarsToCents, parseFractionToPpm } from '../../../core/money.js';
+import type {
+  Benefit, Coverage, CoverageAction, CoveredPerson, PayerError, PlanDates, PlanType, RelatedEntity, SourcePointer,
+} from '../../../core/coverage/coverage-model.js';
+import {
+  BEHAVIORAL_HEALTH_SERVICE_TYPES, EB01_KINDS, EB02_LEVELS, EB04_PLAN_TYPES, EB06_PERIODS, EB09_UNITS, ENTITY_ROLES, eb11Authorization, eb12Network,
+} from '../x12/x12-271-code-maps.js';
+
+const Str = z.string();
+const AdditionalInformation = z.object({ description: Str.optional() }).loose();
+const Contact = z.object({ communicationMode: Str.optional(), communicationNumber: Str.optional() }).loose();
+const RelatedEntitySchema = z.object({
+  entityIdentifier: Str.optional(),
+  entityIdentifierCode: Str.optional(),
+  entityType: Str.optional(),
+  entityName: Str.optional(),
+  entityFirstname: Str.optional(),
+  entityIdentification: Str.optional(),
+  entityIdentificationValue: Str.optional(),
+  contactInformation: z.object({ contacts: z.array(Contact).optional() }).loose().optional(),
+}).loose();
+const ProcedureSchema = z.object({ productOrServiceIdQualifierCode: Str.optional(), procedureCode: Str.optional() }).loose();
+
+const BenefitSchema = z.object({
+  code: Str.optional(),
+  name: Str.optional(),
+  coverageLevelCode: Str.optional(),
+  serviceTypeCodes: z.array(Str).optional(),
+  insuranceTypeCode: Str.optional(),
+  planCoverage: Str.optional(),
+  timeQualifierCode: Str.optional(),
+  benefitAmount: Str.optional(),
+  benefitPercent: Str.optional(),
+  quantityQualifierCode: Str.optional(),
+  benefitQuantity: Str.optional(),
+  authOrCertIndicator: Str.optional(),
+  inPlanNetworkIndicatorCode: Str.optional(),
+  additionalInformation: z.array(AdditionalInformation).optional(),
+  benefitsDateInformation: z.record(Str, z.unknown()).optional(),
+  benefitsRelatedEntities: z.array(RelatedEntitySchema).optional(),
+  benefitsRelatedEntity: RelatedEntitySchema.optional(),
+  compositeMedicalProcedureIdentifier: ProcedureSchema.optional(),
+}).loose();
+
+const PersonSchema = z.object({
+  memberId: Str.optional(),
+  firstName: Str.optional(),
+  lastName: Str.optional(),
+  middleName: Str.optional(),
+  dateOfBirth: Str.optional(),
+  gender: Str.optional(),
+  groupNumber: Str.optional(),
+  groupDescription: Str.optional(),
+  relationToSubscriberCode: Str.optional(),
+  address: z.object({ address1: Str.optional(), address2: Str.optional(), city: Str.optional(), state: Str.optional(), postalCode: Str.optional() }).loose().optional(),
+}).loose();
+
+const ErrorSchema = z.object({
+  code: Str.optional(),
+  description: Str.optional(),
+  followupAction: Str.optional(),
+  location: Str.optional(),
+  field: Str.optional(),
+}).loose();
+
+const ResponseSchema = z.object({
+  controlNumber: Str.optional(),
+  tradingPartnerServiceId: Str.optional(),
+  payer: z.object({ name: Str.optional(), payorIdentification: Str.optional() }).loose().optional(),
+  provider: z.object({ providerName: Str.optional(), providerOrgName: Str.optional(), npi: Str.optional() }).loose().optional(),
+  subscriber: PersonSchema.optional(),
+  dependents: z.array(PersonSchema).optional(),
+  planInformation: z.object({ groupNumber: Str.optional(), groupDescription: Str.optional(), planNumber: Str.optional(), planDescription: Str.optional() }).loose().optional(),
+  planDateInformation: z.record(Str, z.unknown()).optional(),
+  planStatus: z.array(z.object({ statusCode: Str.optional(), status: Str.optional(), planDetails: Str.optional(), serviceTypeCodes: z.array(Str).optional() }).loose()).optional(),
+  benefitsInformation: z.array(BenefitSchema).optional(),
+  errors: z.array(ErrorSchema).optional(),
+}).loose();
+
+type Response = z.infer<typeof ResponseSchema>;
+type BenefitJson = z.infer<typeof BenefitSchema>;
+
+function jsonPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`), '$');
+}
+
+/** True for the Eligible.com v1 dialect, which this service recognises but does not read. */
+export function isEligibleDialect(json: unknown): boolean {
+  if (typeof json !== 'object' || json === null) return false;
+  return 'eligible_id' in json || ('demographics' in json && 'plan' in json);
+}
+
+/** Map a Change Healthcare-compatible eligibility response to coverages (one: the patient in the response). */
+export function clearinghouseToCoverages(json: unknown): Coverage[] {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new DomainError('format.parse-error', 'Clearinghouse eligibility response is not a JSON object at $', { meta: { format: 'clearinghouse-json', pointer: '$' } });
+  }
+  if (isEligibleDialect(json)) {
+    throw new DomainError(
+      'format.unsupported',
+      'This is Eligible.com v1 eligibility JSON (eligible_id / demographics / plan.financials), a different clearinghouse dialect; send the Change Healthcare-compatible eligibility response (benefitsInformation) instead',
+      { meta: { format: 'clearinghouse-json', dialect: 'eligible-v1' } },
+    );
+  }
+  const parsed = ResponseSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = jsonPath(issue?.path ?? []);
+    throw new DomainError('format.parse-error', `Clearinghouse eligibility response is not valid at ${where}: ${issue?.message ?? 'invalid'}`, {
+      meta: { format: 'clearinghouse-json', pointer: where },
+    });
+  }
+  const response = parsed.data;
+  if (!response.benefitsInformation && !response.planStatus && !response.errors && !response.subscriber) {
+    throw new DomainError('format.parse-error', 'Clearinghouse eligibility response has none of benefitsInformation, planStatus, subscriber or errors at $', {
+      meta: { format: 'clearinghouse-json', pointer: '$' },
+    });
+  }
+  return [toCoverage(response)];
+}
+
+const src = (pointer: string): SourcePointer => ({ format: 'clearinghouse-json', pointer });
+
+/** "20240101" -> "2024-01-01"; anything else is kept only if already ISO. */
+function isoDate(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(value.trim());
+  if (compact) return `${compact[1]}-${compact[2]}-${compact[3]}`;
+  return /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? value.trim() : undefined;
+}
+
+/** "20240101-20241231" (RD8 range) -> [begin, end]. */
+function isoRange(value: unknown): [string | undefined, string | undefined] {
+  if (typeof value !== 'string') return [undefined, undefined];
+  const [a, b] = value.split('-');
+  return [isoDate(a), isoDate(b)];
+}
+
+function planDatesOf(info: Record<string, unknown> | undefined): PlanDates {
+  const dates: PlanDates = {};
+  if (!info) return dates;
+  const set = (key: keyof PlanDates, value: string | undefined): void => {
+    if (value !== undefined && dates[key] === undefined) dates[key] = value;
+  };
+  set('planBegin', isoDate(info.planBegin));
+  set('planEnd', isoDate(info.planEnd));
+  const [planB, planE] = isoRange(info.plan);
+  set('planBegin', planB ?? isoDate(info.plan));
+  set('planEnd', planE);
+  set('eligibilityBegin', isoDate(info.eligibilityBegin));
+  set('eligibilityEnd', isoDate(info.eligibilityEnd));
+  const [eligB, eligE] = isoRange(info.eligibility);
+  set('eligibilityBegin', eligB ?? isoDate(info.eligibility));
+  set('eligibilityEnd', eligE);
+  set('policyEffective', isoDate(info.policyEffective));
+  set('policyExpiration', isoDate(info.policyExpiration));
+  const [benB, benE] = isoRange(info.benefit);
+  set('benefitYearBegin', isoDate(info.benefitBegin) ?? benB);
+  set('benefitYearEnd', isoDate(info.benefitEnd) ?? benE);
+  return dates;
+}
+
+/** X12 INS02 individual relationship code -> relationship (01 spouse, 19 child, 18 self). */
+function relationshipOf(code: string | undefined): CoveredPerson['relationship'] {
+  switch (code) {
+    case '18':
+      return 'self';
+    case '01':
+      return 'spouse';
+    case '19':
+      return 'child';
+    case undefined:
+      return 'unknown';
+    default:
+      return 'other';
+  }
+}
+
+function personOf(person: z.infer<typeof PersonSchema>, relationship: CoveredPerson['relationship']): CoveredPerson {
+  const phi: CoveredPerson['phi'] = {};
+  if (person.memberId) phi.memberId = person.memberId;
+  if (person.firstName) phi.firstName = person.firstName;
+  if (person.middleName) phi.middleName = person.middleName;
+  if (person.lastName) phi.lastName = person.lastName;
+  const dob = isoDate(person.dateOfBirth);
+  if (dob) phi.dateOfBirth = dob;
+  if (person.gender) phi.gender = person.gender;
+  if (person.address) {
+    const a = person.address;
+    phi.address = {};
+    if (a.address1) phi.address.line1 = a.address1;
+    if (a.address2) phi.address.line2 = a.address2;
+    if (a.city) phi.address.city = a.city;
+    if (a.state) phi.address.state = a.state;
+    if (a.postalCode) phi.address.postalCode = a.postalCode;
+  }
+  return { relationship, phi };
+}
+
+const CONTACT_KINDS: Readonly<Record<string, RelatedEntity['contacts'] extends (infer C)[] | undefined ? C extends { kind: infer K } ? K : never : never>> = {
+  TE: 'phone', Telephone: 'phone', FX: 'fax', Facsimile: 'fax', UR: 'url', 'Uniform Resource Locator (URL)': 'url', EM: 'email', 'Electronic Mail': 'email',
+};
+
+function relatedEntityOf(entity: z.infer<typeof RelatedEntitySchema>): RelatedEntity {
+  const code = entity.entityIdentifierCode;
+  const related: RelatedEntity = { role: (code ? ENTITY_ROLES[code] : undefined) ?? entity.entityIdentifier?.toLowerCase() ?? 'related entity' };
+  if (code) related.entityCode = code;
+  const name = [entity.entityFirstname, entity.entityName].filter((n) => n).join(' ');
+  if (name) related.name = name;
+  if (entity.entityIdentificationValue) related.identifiers = { [entity.entityIdentification ?? 'id']: entity.entityIdentificationValue };
+  const contacts = (entity.contactInformation?.contacts ?? [])
+    .filter((c) => c.communicationNumber)
+    .map((c) => ({ kind: CONTACT_KINDS[c.communicationMode ?? ''] ?? 'other' as const, value: c.communicationNumber! }));
+  if (contacts.length > 0) related.contacts = contacts;
+  return related;
+}
+
+function benefitOf(entry: BenefitJson, index: number, warnings: Coverage['warnings']): Benefit {
+  const pointer = `$.benefitsInformation[${index}]`;
+  const code = entry.code?.trim().toUpperCase();
+  const kind = (code ? EB01_KINDS[code] : undefined) ?? 'other';
+  const benefit: Benefit = {
+    id: `ch-${index}`,
+    kind,
+    serviceTypes: (entry.serviceTypeCodes ?? []).map((s) => s.trim().toUpperCase()),
+    procedureCodes: [],
+    network: eb12Network(entry.inPlanNetworkIndicatorCode?.trim().toUpperCase() ?? ''),
+    coverageLevel: (entry.coverageLevelCode ? EB02_LEVELS[entry.coverageLevelCode.trim().toUpperCase()] : undefined) ?? 'unknown',
+    timePeriod: (entry.timeQualifierCode ? EB06_PERIODS[entry.timeQualifierCode.trim()] : undefined) ?? 'unknown',
+    authorizationRequired: eb11Authorization(entry.authOrCertIndicator?.trim().toUpperCase() ?? ''),
+    // The 271 has no referral flag; payers state referral rules in free text, which we keep as notes.
+    referralRequired: 'unknown',
+    relatedEntities: [...(entry.benefitsRelatedEntities ?? []), ...(entry.benefitsRelatedEntity ? [entry.benefitsRelatedEntity] : [])].map(relatedEntityOf),
+    notes: (entry.additionalInformation ?? []).map((a) => a.description).filter((d): d is string => d !== undefined && d !== ''),
+    source: src(pointer),
+  };
+  if (code) benefit.rawCode = code;
+  if (entry.coverageLevelCode) benefit.coverageLevelCode = entry.coverageLevelCode;
+  if (entry.insuranceTypeCode) benefit.insuranceType = entry.insuranceTypeCode;
+  if (entry.planCoverage) benefit.planDescription = entry.planCoverage;
+  const proc = entry.compositeMedicalProcedureIdentifier;
+  if (proc?.procedureCode) benefit.procedureCodes.push(`${proc.productOrServiceIdQualifierCode ?? 'HC'}:${proc.procedureCode}`);
+  if (entry.benefitAmount !== undefined) {
+    const cents = parseDollarsToCents(entry.benefitAmount);
+    if (cents === undefined) warnings.push({ code: 'clearinghouse.invalid-amount', message: 'benefitAmount is not a decimal amount; left out.', pointer: `${pointer}.benefitAmount` });
+    else benefit.amountCents = cents;
+  }
+  if (entry.benefitPercent !== undefined) {
+    // benefitPercent is EB08: a fraction of 1 and the patient's share (0.2 = patient pays 20%).
+    const ppm = parseFractionToPpm(entry.benefitPercent);
+    if (ppm === undefined || ppm > 1_000_000) warnings.push({ code: 'clearinghouse.invalid-percent', message: 'benefitPercent is not a fraction between 0 and 1; left out.', pointer: `${pointer}.benefitPercent` });
+    else benefit.percentPpm = ppm;
+  }
+  if (entry.benefitQuantity !== undefined) {
+    const value = Number(entry.benefitQuantity);
+    const qualifier = entry.quantityQualifierCode?.trim().toUpperCase();
+    if (!Number.isFinite(value)) warnings.push({ code: 'clearinghouse.invalid-quantity', message: 'benefitQuantity is not a number; left out.', pointer: `${pointer}.benefitQuantity` });
+    else benefit.quantity = { value, unit: (qualifier ? EB09_UNITS[qualifier] : undefined) ?? 'other', ...(qualifier ? { qualifier } : {}) };
+  }
+  const dateInfo = entry.benefitsDateInformation;
+  if (dateInfo) {
+    const dates: NonNullable<Benefit['dates']> = {};
+    const [rb, re] = isoRange(dateInfo.benefit);
+    const begin = isoDate(dateInfo.benefitBegin) ?? rb;
+    const end = isoDate(dateInfo.benefitEnd) ?? re;
+    const latest = isoDate(dateInfo.latestVisitOrConsultation);
+    if (begin) dates.begin = begin;
+    if (end) dates.end = end;
+    if (latest) dates.latestVisit = latest;
+    if (Object.keys(dates).length > 0) benefit.dates = dates;
+  }
+  return benefit;
+}
+
+const FOLLOW_UP_BY_NAME = new Map(Object.entries(AAA_FOLLOW_UP_ACTIONS).map(([code, name]) => [name.toLowerCase(), code]));
+
+/** Stedi reports AAA location as the loop ("Loop 2100C"); the model names the level. */
+function levelOfLocation(location: string | undefined): string {
+  if (!location) return 'unknown';
+  if (/2000A|2100A/.test(location)) return 'source';
+  if (/2100B/.test(location)) return 'receiver';
+  if (/2100C/.test(location)) return 'subscriber';
+  if (/2100D/.test(location)) return 'dependent';
+  if (/2110/.test(location)) return 'benefit';
+  return 'unknown';
+}
+
+function payerErrorOf(error: z.infer<typeof ErrorSchema>, index: number): PayerError {
+  const code = error.code?.trim().toUpperCase() ?? 'unknown';
+  const known = isKnownRejectReason(code);
+  const reason = describeRejectReason(code);
+  const followUp = error.followupAction;
+  const followUpCode = followUp === undefined ? undefined : followUp.length <= 2 ? followUp.toUpperCase() : FOLLOW_UP_BY_NAME.get(followUp.toLowerCase());
+  const payerError: PayerError = {
+    code,
+    description: known ? reason.description : error.description ?? reason.description,
+    level: levelOfLocation(error.location),
+    action: reason.action,
+    retryable: reason.retryable,
+    source: src(`$.errors[${index}]`),
+  };
+  if (followUpCode !== undefined) payerError.followUpCode = followUpCode;
+  return payerError;
+}
+
+function toCoverage(response: Response): Coverage {
+  const warnings: Coverage['warnings'] = [];
+  const benefits = (response.benefitsInformation ?? []).map((entry, i) => benefitOf(entry, i, warnings));
+  const payerErrors = (response.errors ?? []).map(payerErrorOf);
+  const actions: CoverageAction[] = payerErrors.map((e) => ({
+    kind: isKnownRejectReason(e.code) ? describeRejectReason(e.code).actionKind : 'contact-payer',
+    message: e.action,
+    source: e.source,
+  }));
+  for (const b of benefits) {
+    // EB01 = U on a behavioral-health code with an entity: a carve-out administers these benefits (facts.md 2.10).
+    if (b.kind === 'contact-entity' && b.serviceTypes.some((s) => BEHAVIORAL_HEALTH_SERVICE_TYPES.has(s))) {
+      const entity = b.relatedEntities[0];
+      actions.push({
+        kind: 'check-carve-out',
+        message: `Behavioral health benefits (${b.serviceTypes.join(', ')}) are handled by ${entity?.name ?? 'another organization'}; verify with them.`,
+        ...(entity ? { entity } : {}),
+        serviceTypes: b.serviceTypes,
+        source: b.source,
+      });
+    }
+    if (b.authorizationRequired === 'yes' && b.serviceTypes.some((s) => BEHAVIORAL_HEALTH_SERVICE_TYPES.has(s))) {
+      actions.push({ kind: 'obtain-authorization', message: `The payer requires authorization for ${b.serviceTypes.join(', ')}.`, serviceTypes: b.serviceTypes, source: b.source });
+    }
+  }
+
+  const activeLines = benefits.filter((b) => b.kind === 'active-coverage');
+  const planLine = activeLines.find((b) => b.serviceTypes.includes('30')) ?? activeLines[0];
+  const insuranceTypeCode = planLine?.insuranceType ?? benefits.find((b) => b.insuranceType)?.insuranceType;
+  const planType: PlanType = insuranceTypeCode ? EB04_PLAN_TYPES[insuranceTypeCode] ?? 'other' : 'unknown';
+  const plan: Coverage['plan'] = { type: planType, dates: planDatesOf(response.planDateInformation) };
+  if (insuranceTypeCode) plan.insuranceTypeCode = insuranceTypeCode;
+  const planName = planLine?.planDescription ?? response.planInformation?.planDescription;
+  if (planName) plan.name = planName;
+  const groupNumber = response.planInformation?.groupNumber ?? response.subscriber?.groupNumber;
+  if (groupNumber) plan.groupNumber = groupNumber;
+  const groupName = response.planInformation?.groupDescription ?? response.subscriber?.groupDescription;
+  if (groupName) plan.groupName = groupName;
+
+  const coverage: Coverage = {
+    format: 'clearinghouse-json',
+    payer: {},
+    plan,
+    eligibility: eligibilityOf(response, benefits, payerErrors),
+    benefits,
+    payerErrors,
+    actions,
+    warnings,
+  };
+  const payerName = response.payer?.name;
+  if (payerName) coverage.payer.name = payerName;
+  const payerId = response.payer?.payorIdentification ?? response.tradingPartnerServiceId;
+  if (payerId) coverage.payer.id = payerId;
+  const providerName = response.provider?.providerName ?? response.provider?.providerOrgName;
+  if (providerName || response.provider?.npi) {
+    coverage.provider = {};
+    if (providerName) coverage.provider.name = providerName;
+    if (response.provider?.npi) coverage.provider.npi = response.provider.npi;
+  }
+  if (response.subscriber) coverage.subscriber = personOf(response.subscriber, 'self');
+  const dependent = response.dependents?.[0];
+  if (dependent) coverage.patient = personOf(dependent, relationshipOf(dependent.relationToSubscriberCode));
+  else if (coverage.subscriber) coverage.patient = coverage.subscriber;
+  if ((response.dependents?.length ?? 0) > 1) {
+    warnings.push({ code: 'clearinghouse.multiple-dependents', message: 'More than one dependent in the response; the first is taken as the patient.', pointer: '$.dependents' });
+  }
+  return coverage;
+}
+
+function eligibilityOf(response: Response, benefits: Benefit[], errors: PayerError[]): Coverage['eligibility'] {
+  // planStatus[].statusCode is EB01 of the plan-level lines: 1-5 active, 6-8 inactive.
+  const statuses = response.planStatus ?? [];
+  const activeIndex = statuses.findIndex((s) => /^[1-5]$/.test(s.statusCode ?? ''));
+  if (activeIndex >= 0) return { status: 'active', reason: `Payer reports ${statuses[activeIndex]!.status ?? 'active coverage'} (planStatus statusCode ${statuses[activeIndex]!.statusCode}).`, source: src(`$.planStatus[${activeIndex}]`) };
+  const inactiveIndex = statuses.findIndex((s) => /^[6-8]$/.test(s.statusCode ?? ''));
+  if (inactiveIndex >= 0) return { status: 'inactive', reason: `Payer reports ${statuses[inactiveIndex]!.status ?? 'inactive coverage'} (planStatus statusCode ${statuses[inactiveIndex]!.statusCode}).`, source: src(`$.planStatus[${inactiveIndex}]`) };
+  const active = benefits.find((b) => b.kind === 'active-coverage');
+  if (active) return { status: 'active', reason: `Payer reports active coverage for service type ${active.serviceTypes.join(', ') || 'unspecified'}.`, source: active.source };
+  const inactive = benefits.find((b) => b.kind === 'inactive');
+  if (inactive) return { status: 'inactive', reason: 'Payer reports the coverage inactive.', source: inactive.source };
+  if (errors.length > 0) {
+    return { status: 'undetermined', reason: `Payer rejected the inquiry: ${errors.map((e) => `${e.description} (${e.code})`).join('; ')}.`, source: errors[0]!.source };
+  }
+  return { status: 'undetermined', reason: 'The response has no plan status or coverage lines.' };
+}

@@ -1,0 +1,534 @@
+/**
+ * HL7 FHIR R4 CoverageEligibilityResponse -> Coverage[] (one per `insurance[]` entry; one with only
+ * payer errors when the response has none). Reads a bare resource or a Bundle of them, resolving
+ * Coverage / Organization / Patient references from `contained` and from the Bundle.
+ *
+ * Spec: https://hl7.org/fhir/R4/coverageeligibilityresponse.html. The category codes of the
+ * ex-benefitcategory code system are X12 service type codes ('30', '1', 'MH', ...), so they map
+ * straight onto Benefit.serviceTypes. FHIR percentages are whole numbers (20 = 20%), unlike X12 EB08.
+ * Zod is lenient on fields we do not read and strict on the ones we do.
+ */
+import { z } from 'zod';
+import { DomainError } from '../../../core/errors.js';
+import { describeRejectReason, isKnownRejectReason } from '../../../core/coverage/aaa-reject-reasons.js';
+import type {
+  Benefit, BenefitKind, Coverage, CoverageAction, CoverageLevel, CoveredPerson, Network, PayerError, PlanType, SourcePointer, TimePeriod,
+} from '../../../core/coverage/coverage-model.js';
+import { fhirMoneyToCents, fhirPercentToPpm } from './fhir-decimal.js';
+
+const Coding = z.object({ system: z.string().optional(), code: z.string().optional(), display: z.string().optional() }).loose();
+const CodeableConcept = z.object({ coding: z.array(Coding).optional(), text: z.string().optional() }).loose();
+const Identifier = z.object({ system: z.string().optional(), value: z.string().optional() }).loose();
+const Reference = z.object({ reference: z.string().optional(), display: z.string().optional(), identifier: Identifier.optional() }).loose();
+const Period = z.object({ start: z.string().optional(), end: z.string().optional() }).loose();
+const Money = z.object({ value: z.number().optional(), currency: z.string().optional() }).loose();
+
+const BenefitSchema = z.object({
+  type: CodeableConcept,
+  allowedUnsignedInt: z.number().int().nonnegative().optional(),
+  allowedString: z.string().optional(),
+  allowedMoney: Money.optional(),
+  usedUnsignedInt: z.number().int().nonnegative().optional(),
+  usedString: z.string().optional(),
+  usedMoney: Money.optional(),
+}).loose();
+
+const ItemSchema = z.object({
+  category: CodeableConcept.optional(),
+  productOrService: CodeableConcept.optional(),
+  excluded: z.boolean().optional(),
+  name: z.string().optional(),
+  description: z.string().optional(),
+  network: CodeableConcept.optional(),
+  unit: CodeableConcept.optional(),
+  term: CodeableConcept.optional(),
+  benefit: z.array(BenefitSchema).optional(),
+  authorizationRequired: z.boolean().optional(),
+  authorizationSupporting: z.array(CodeableConcept).optional(),
+  authorizationUrl: z.string().optional(),
+}).loose();
+
+const InsuranceSchema = z.object({
+  coverage: Reference,
+  inforce: z.boolean().optional(),
+  benefitPeriod: Period.optional(),
+  item: z.array(ItemSchema).optional(),
+}).loose();
+
+const ResponseSchema = z.object({
+  resourceType: z.literal('CoverageEligibilityResponse'),
+  id: z.string().optional(),
+  outcome: z.string().optional(),
+  disposition: z.string().optional(),
+  patient: Reference.optional(),
+  insurer: Reference.optional(),
+  requestor: Reference.optional(),
+  contained: z.array(z.unknown()).optional(),
+  insurance: z.array(InsuranceSchema).optional(),
+  error: z.array(z.object({ code: CodeableConcept }).loose()).optional(),
+}).loose();
+
+const CoverageResource = z.object({
+  resourceType: z.literal('Coverage'),
+  id: z.string().optional(),
+  subscriberId: z.string().optional(),
+  relationship: CodeableConcept.optional(),
+  type: CodeableConcept.optional(),
+  period: Period.optional(),
+  payor: z.array(Reference).optional(),
+  class: z.array(z.object({ type: CodeableConcept, value: z.string(), name: z.string().optional() }).loose()).optional(),
+}).loose();
+
+const HumanName = z.object({ family: z.string().optional(), given: z.array(z.string()).optional() }).loose();
+const PatientResource = z.object({
+  resourceType: z.literal('Patient'),
+  id: z.string().optional(),
+  name: z.array(HumanName).optional(),
+  birthDate: z.string().optional(),
+  gender: z.string().optional(),
+}).loose();
+const OrganizationResource = z.object({
+  resourceType: z.literal('Organization'),
+  id: z.string().optional(),
+  name: z.string().optional(),
+  identifier: z.array(Identifier).optional(),
+}).loose();
+
+type FhirResponse = z.infer<typeof ResponseSchema>;
+type FhirItem = z.infer<typeof ItemSchema>;
+type FhirBenefit = z.infer<typeof BenefitSchema>;
+type CodeableConceptT = z.infer<typeof CodeableConcept>;
+
+/** A JSONPath-like pointer ("$.insurance[0].item[2]") from a zod issue path. */
+export function jsonPath(base: string, path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`), base);
+}
+
+/** Parse with zod, turning the first issue into a PHI-free format.parse-error naming the path. */
+function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, base: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = jsonPath(base, issue?.path ?? []);
+  // zod 4 messages name expected types, never received values, so they carry no PHI.
+  throw new DomainError('format.parse-error', `FHIR CoverageEligibilityResponse is not valid at ${where}: ${issue?.message ?? 'invalid'}`, {
+    meta: { format: 'fhir-r4', pointer: where },
+  });
+}
+
+const ELIGIBILITY_SUPPORTED_RESOURCE = 'CoverageEligibilityResponse';
+
+interface Located { resource: unknown; pointer: string }
+
+/** Map an R4 CoverageEligibilityResponse (or a Bundle of them) to coverages. */
+export function fhirEligibilityResponseToCoverages(json: unknown): Coverage[] {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new DomainError('format.parse-error', 'FHIR document is not a JSON object at $', { meta: { format: 'fhir-r4', pointer: '$' } });
+  }
+  const resourceType = (json as { resourceType?: unknown }).resourceType;
+  if (typeof resourceType !== 'string') {
+    throw new DomainError('format.parse-error', 'FHIR document has no resourceType at $.resourceType', { meta: { format: 'fhir-r4', pointer: '$.resourceType' } });
+  }
+  let responses: Located[];
+  let bundleResources: Located[] = [];
+  if (resourceType === 'Bundle') {
+    const entries = (json as { entry?: unknown }).entry;
+    if (entries !== undefined && !Array.isArray(entries)) {
+      throw new DomainError('format.parse-error', 'FHIR Bundle.entry is not an array at $.entry', { meta: { format: 'fhir-r4', pointer: '$.entry' } });
+    }
+    bundleResources = (entries ?? []).map((entry, i) => ({ resource: (entry as { resource?: unknown } | null)?.resource, pointer: `$.entry[${i}].resource` }));
+    responses = bundleResources.filter((r) => typeOf(r.resource) === ELIGIBILITY_SUPPORTED_RESOURCE);
+    if (responses.length === 0) {
+      const found = [...new Set(bundleResources.map((r) => typeOf(r.resource)).filter((t): t is string => t !== undefined))];
+      throw new DomainError('format.unsupported', `FHIR Bundle holds no CoverageEligibilityResponse (found: ${found.join(', ') || 'nothing'}); only eligibility responses are read`, {
+        meta: { format: 'fhir-r4', resourceType: 'Bundle' },
+      });
+    }
+  } else if (resourceType === ELIGIBILITY_SUPPORTED_RESOURCE) {
+    responses = [{ resource: json, pointer: '$' }];
+  } else {
+    throw new DomainError('format.unsupported', `FHIR ${resourceType.slice(0, 64)} is not an eligibility response; send a CoverageEligibilityResponse`, {
+      meta: { format: 'fhir-r4', resourceType: resourceType.slice(0, 64) },
+    });
+  }
+  return responses.flatMap((located) => responseToCoverages(parseOrThrow(ResponseSchema, located.resource, located.pointer), located.pointer, bundleResources));
+}
+
+function typeOf(resource: unknown): string | undefined {
+  const t = (resource as { resourceType?: unknown } | null | undefined)?.resourceType;
+  return typeof t === 'string' ? t : undefined;
+}
+
+/** Resolve a reference against contained resources ("#id") and Bundle entries ("Type/id"). */
+function resolve(reference: string | undefined, contained: Located[], bundle: Located[]): Located | undefined {
+  if (reference === undefined) return undefined;
+  if (reference.startsWith('#')) {
+    const id = reference.slice(1);
+    return contained.find((c) => (c.resource as { id?: unknown } | null)?.id === id);
+  }
+  const [type, id] = reference.split('/').slice(-2);
+  return bundle.find((b) => typeOf(b.resource) === type && (b.resource as { id?: unknown }).id === id);
+}
+
+function codes(concept: CodeableConceptT | undefined): string[] {
+  return (concept?.coding ?? []).map((c) => c.code).filter((c): c is string => c !== undefined && c !== '');
+}
+
+function firstCode(concept: CodeableConceptT | undefined): string | undefined {
+  return codes(concept)[0];
+}
+
+const X12_STC_SYSTEMS = new Set([
+  'http://terminology.hl7.org/CodeSystem/ex-benefitcategory',
+  'https://x12.org/codes/service-type-codes',
+  'http://x12.org/codes/service-type-codes',
+]);
+
+/** ex-benefitcategory codes are X12 service type codes; codings from other systems cannot be mapped. */
+function serviceTypesOf(item: FhirItem): string[] {
+  return (item.category?.coding ?? [])
+    .filter((c) => c.code !== undefined && (c.system === undefined || X12_STC_SYSTEMS.has(c.system)))
+    .map((c) => c.code!.trim().toUpperCase());
+}
+
+const PROCEDURE_QUALIFIERS: Readonly<Record<string, string>> = {
+  'http://www.ama-assn.org/go/cpt': 'HC',
+  'urn:oid:2.16.840.1.113883.6.285': 'HC', // HCPCS Level II
+  'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets': 'HC',
+  'http://www.ada.org/cdt': 'AD',
+};
+
+function procedureCodesOf(item: FhirItem): string[] {
+  return (item.productOrService?.coding ?? [])
+    .filter((c) => c.code !== undefined)
+    .map((c) => `${PROCEDURE_QUALIFIERS[c.system ?? ''] ?? 'ZZ'}:${c.code}`);
+}
+
+function networkOf(item: FhirItem): Network {
+  // benefit-network codes: 'in' and 'out'; anything else (or absent) stays unknown, never "in".
+  const code = firstCode(item.network);
+  return code === 'in' ? 'in' : code === 'out' ? 'out' : 'unknown';
+}
+
+function levelOf(item: FhirItem): CoverageLevel {
+  const code = firstCode(item.unit);
+  return code === 'individual' ? 'individual' : code === 'family' ? 'family' : 'unknown';
+}
+
+function termOf(item: FhirItem): TimePeriod {
+  switch (firstCode(item.term)) {
+    case 'annual':
+      return 'plan-year';
+    case 'day':
+      return 'day';
+    case 'lifetime':
+      return 'lifetime';
+    case undefined:
+      return 'unknown';
+    default:
+      return 'other';
+  }
+}
+
+/** FHIR benefit-type codes (http://terminology.hl7.org/CodeSystem/benefit-type) and common payer variants. */
+function kindOf(code: string | undefined): { kind: BenefitKind; note?: string } {
+  switch (code) {
+    case 'deductible':
+      return { kind: 'deductible' };
+    case 'copay':
+      return { kind: 'copay' };
+    case 'copay-percent':
+    case 'coinsurance':
+      return { kind: 'coinsurance' };
+    case 'out-of-pocket':
+    case 'out-of-pocket-maximum':
+    case 'oop':
+    case 'oop-max':
+    case 'stop-loss':
+      return { kind: 'out-of-pocket' };
+    case 'copay-maximum':
+      return { kind: 'limitation', note: 'Copayment maximum per service (FHIR benefit-type copay-maximum).' };
+    case 'benefit':
+      return { kind: 'limitation', note: 'Maximum benefit (FHIR benefit-type benefit).' };
+    case 'visit':
+      return { kind: 'limitation', note: 'Visit limit (FHIR benefit-type visit).' };
+    case 'room':
+    case 'vision-exam':
+    case 'vision-glasses':
+    case 'vision-contacts':
+    case 'medical-primarycare':
+    case 'pharmacy-dispense':
+      return { kind: 'benefit-description', note: `FHIR benefit-type ${code}.` };
+    default:
+      return { kind: 'other' };
+  }
+}
+
+interface ValueParts { amountCents?: number; percentPpm?: number; quantity?: number; text?: string; invalid?: string }
+
+function readValue(kind: BenefitKind, money: { value?: number | undefined; currency?: string | undefined } | undefined, unsignedInt: number | undefined, text: string | undefined): ValueParts {
+  const parts: ValueParts = {};
+  if (kind === 'coinsurance') {
+    const source = unsignedInt ?? text ?? money?.value;
+    if (source !== undefined) {
+      const ppm = fhirPercentToPpm(source);
+      if (ppm === undefined) parts.invalid = 'percentage';
+      else parts.percentPpm = ppm;
+    }
+    return parts;
+  }
+  if (money?.value !== undefined && money.currency !== undefined && money.currency !== 'USD') {
+    // Amounts are cents of US dollars throughout; another currency is never converted or mixed in.
+    parts.invalid = `money in ${money.currency.slice(0, 3)} (not USD)`;
+  } else if (money?.value !== undefined) {
+    const cents = fhirMoneyToCents(money.value);
+    if (cents === undefined) parts.invalid = 'money';
+    else parts.amountCents = cents;
+  }
+  if (unsignedInt !== undefined) parts.quantity = unsignedInt;
+  if (text !== undefined) parts.text = text;
+  return parts;
+}
+
+function usedPeriod(term: TimePeriod): { used: TimePeriod; remaining: TimePeriod } {
+  if (term === 'lifetime') return { used: 'other', remaining: 'lifetime-remaining' };
+  return { used: 'year-to-date', remaining: 'remaining' };
+}
+
+function responseToCoverages(response: FhirResponse, base: string, bundle: Located[]): Coverage[] {
+  const contained: Located[] = (response.contained ?? []).map((resource, i) => ({ resource, pointer: `${base}.contained[${i}]` }));
+  const src = (pointer: string): SourcePointer => ({ format: 'fhir-r4', pointer });
+  const warnings: Coverage['warnings'] = [];
+
+  const insurer = resolve(response.insurer?.reference, contained, bundle);
+  const insurerOrg = insurer && typeOf(insurer.resource) === 'Organization' ? parseOrThrow(OrganizationResource, insurer.resource, insurer.pointer) : undefined;
+  const payer: Coverage['payer'] = {};
+  const payerName = insurerOrg?.name ?? response.insurer?.display;
+  if (payerName !== undefined) payer.name = payerName;
+  const payerId = insurerOrg?.identifier?.[0]?.value ?? response.insurer?.identifier?.value;
+  if (payerId !== undefined) payer.id = payerId;
+
+  const patientLocated = resolve(response.patient?.reference, contained, bundle);
+  const patientPhi = patientLocated && typeOf(patientLocated.resource) === 'Patient' ? parseOrThrow(PatientResource, patientLocated.resource, patientLocated.pointer) : undefined;
+
+  const payerErrors: PayerError[] = (response.error ?? []).map((error, i) => payerErrorOf(error.code, src(`${base}.error[${i}]`)));
+  const actions: CoverageAction[] = payerErrors.map((e) => ({
+    kind: isKnownRejectReason(e.code.trim().toUpperCase()) ? describeRejectReason(e.code).actionKind : 'verify-manually',
+    message: e.action,
+    source: e.source,
+  }));
+
+  const insurances = response.insurance ?? [];
+  if (insurances.length === 0) {
+    const reason = response.outcome === 'error'
+      ? `Payer answered with outcome 'error'${payerErrors.length > 0 ? ` (${payerErrors.map((e) => e.code).join(', ')})` : ''}; coverage could not be determined.`
+      : 'Payer sent no insurance entries; coverage could not be determined.';
+    // The disposition is the payer's own text for people; it stays in the coverage, never in warnings (which may be logged).
+    const coverage: Coverage = {
+      format: 'fhir-r4', formatVersion: 'R4', payer, plan: { type: 'unknown', dates: {} },
+      eligibility: { status: 'undetermined', reason: response.disposition ? `${reason} Payer said: ${response.disposition.slice(0, 300)}` : reason, source: src(base) }, benefits: [], payerErrors, actions, warnings,
+    };
+    if (patientPhi) coverage.patient = personOf(patientPhi, 'unknown');
+    return [coverage];
+  }
+
+  return insurances.map((insurance, ii) => {
+    const insBase = `${base}.insurance[${ii}]`;
+    const coverageLocated = resolve(insurance.coverage.reference, contained, bundle);
+    const coverageResource = coverageLocated && typeOf(coverageLocated.resource) === 'Coverage'
+      ? parseOrThrow(CoverageResource, coverageLocated.resource, coverageLocated.pointer)
+      : undefined;
+    if (!coverageResource && insurance.coverage.reference !== undefined) {
+      warnings.push({ code: 'fhir.unresolved-coverage', message: 'The Coverage resource is referenced but not included; plan details are unknown.', pointer: `${insBase}.coverage` });
+    }
+    const benefits: Benefit[] = [];
+    const itemActions: CoverageAction[] = [];
+    (insurance.item ?? []).forEach((item, ti) => {
+      const itemBase = `${insBase}.item[${ti}]`;
+      const serviceTypes = serviceTypesOf(item);
+      if (serviceTypes.length === 0 && item.category !== undefined) {
+        warnings.push({ code: 'fhir.unmapped-category', message: 'Benefit category is not an X12 service type code; kept without a service type.', pointer: `${itemBase}.category` });
+      }
+      const common = {
+        serviceTypes,
+        procedureCodes: procedureCodesOf(item),
+        network: networkOf(item),
+        coverageLevel: levelOf(item),
+        authorizationRequired: item.authorizationRequired === true ? 'yes' as const : item.authorizationRequired === false ? 'no' as const : 'unknown' as const,
+        referralRequired: 'unknown' as const,
+        relatedEntities: [],
+      };
+      const coverageLevelCode = firstCode(item.unit);
+      const itemNotes = [item.name, item.description].filter((n): n is string => n !== undefined && n !== '');
+      for (const supporting of item.authorizationSupporting ?? []) {
+        const label = supporting.text ?? supporting.coding?.[0]?.display ?? supporting.coding?.[0]?.code;
+        if (label) itemNotes.push(`Authorization needs: ${label}`);
+      }
+      if (item.authorizationUrl) itemNotes.push(`Authorization requirements: ${item.authorizationUrl}`);
+      const term = termOf(item);
+      // The item itself: excluded -> non-covered (FHIR item.excluded); otherwise a description line
+      // carrying the item's authorization answer and notes.
+      benefits.push({
+        id: `fhir-${ii}-${ti}`,
+        kind: item.excluded === true ? 'non-covered' : 'benefit-description',
+        ...common,
+        ...(coverageLevelCode === undefined ? {} : { coverageLevelCode }),
+        timePeriod: term,
+        notes: itemNotes,
+        source: src(itemBase),
+      });
+      if (item.authorizationRequired === true) {
+        itemActions.push({ kind: 'obtain-authorization', message: 'The payer requires authorization for these services.', serviceTypes, source: src(`${itemBase}.authorizationRequired`) });
+      }
+      (item.benefit ?? []).forEach((entry: FhirBenefit, bi) => {
+        const pointer = `${itemBase}.benefit[${bi}]`;
+        const typeCode = firstCode(entry.type);
+        const { kind, note } = kindOf(typeCode);
+        if (kind === 'other') warnings.push({ code: 'fhir.unknown-benefit-type', message: 'Benefit type code is not one this service knows; kept as other.', pointer: `${pointer}.type` });
+        const notes = [...itemNotes, ...(note ? [note] : [])];
+        const allowed = readValue(kind, entry.allowedMoney, entry.allowedUnsignedInt, entry.allowedString);
+        const used = readValue(kind, entry.usedMoney, entry.usedUnsignedInt, entry.usedString);
+        for (const [which, parts] of [['allowed', allowed], ['used', used]] as const) {
+          if (parts.invalid) warnings.push({ code: 'fhir.invalid-value', message: `Benefit ${which} ${parts.invalid} could not be used; left out.`, pointer: `${pointer}.${which}` });
+        }
+        // Copay is per service in FHIR (benefit-type "copay: Copayment per service") unless the term is per day.
+        const allowedPeriod: TimePeriod = kind === 'copay' ? (term === 'day' ? 'day' : 'visit') : term;
+        const periods = usedPeriod(term);
+        const make = (suffix: string, timePeriod: TimePeriod, parts: ValueParts, extraNotes: string[], pointerSuffix: string): Benefit => {
+          const b: Benefit = {
+            id: `fhir-${ii}-${ti}-${bi}${suffix}`,
+            kind,
+            ...(typeCode === undefined ? {} : { rawCode: typeCode }),
+            ...common,
+            ...(coverageLevelCode === undefined ? {} : { coverageLevelCode }),
+            timePeriod,
+            notes: [...notes, ...extraNotes, ...(parts.text !== undefined ? [parts.text] : [])],
+            source: src(`${pointer}${pointerSuffix}`),
+          };
+          if (parts.amountCents !== undefined) b.amountCents = parts.amountCents;
+          if (parts.percentPpm !== undefined) b.percentPpm = parts.percentPpm;
+          if (parts.quantity !== undefined) b.quantity = { value: parts.quantity, unit: typeCode === 'room' || term === 'day' ? 'day' : 'visit' };
+          return b;
+        };
+        const hasAllowed = allowed.amountCents !== undefined || allowed.percentPpm !== undefined || allowed.quantity !== undefined || allowed.text !== undefined;
+        const hasUsed = used.amountCents !== undefined || used.percentPpm !== undefined || used.quantity !== undefined || used.text !== undefined;
+        if (hasAllowed) benefits.push(make('', allowedPeriod, allowed, [], '.allowed'));
+        if (hasUsed) benefits.push(make('-used', periods.used, used, ['Used so far (FHIR used[x]).'], '.used'));
+        if (allowed.amountCents !== undefined && used.amountCents !== undefined) {
+          benefits.push(make('-remaining', periods.remaining, { amountCents: Math.max(0, allowed.amountCents - used.amountCents) }, ['Remaining computed as allowed minus used.'], '.allowed-minus-used'));
+        } else if (allowed.quantity !== undefined && used.quantity !== undefined) {
+          benefits.push(make('-remaining', periods.remaining, { quantity: Math.max(0, allowed.quantity - used.quantity) }, ['Remaining computed as allowed minus used.'], '.allowed-minus-used'));
+        }
+        if (!hasAllowed && !hasUsed) benefits.push(make('', allowedPeriod, {}, [], ''));
+      });
+    });
+
+    const eligibility = eligibilityOf(insurance.inforce, benefits, response, insBase, src);
+    const plan = planOf(coverageResource);
+    if (insurance.benefitPeriod?.start) plan.dates.benefitYearBegin = insurance.benefitPeriod.start;
+    if (insurance.benefitPeriod?.end) plan.dates.benefitYearEnd = insurance.benefitPeriod.end;
+    const coverage: Coverage = {
+      format: 'fhir-r4',
+      formatVersion: 'R4',
+      payer: coverageResource?.payor?.[0]?.display && !payer.name ? { ...payer, name: coverageResource.payor[0].display } : { ...payer },
+      plan,
+      eligibility,
+      benefits,
+      payerErrors,
+      actions: [...actions, ...itemActions],
+      warnings: [...warnings],
+    };
+    const relationship = relationshipOf(firstCode(coverageResource?.relationship));
+    if (coverageResource?.subscriberId !== undefined) {
+      coverage.subscriber = { relationship: 'self', phi: { memberId: coverageResource.subscriberId } };
+    }
+    if (patientPhi) coverage.patient = personOf(patientPhi, relationship);
+    return coverage;
+  });
+}
+
+function eligibilityOf(
+  inforce: boolean | undefined,
+  benefits: Benefit[],
+  response: FhirResponse,
+  insBase: string,
+  src: (pointer: string) => SourcePointer,
+): Coverage['eligibility'] {
+  if (inforce === true) return { status: 'active', reason: 'Payer reports the coverage in force (insurance.inforce = true).', source: src(`${insBase}.inforce`) };
+  if (inforce === false) return { status: 'inactive', reason: 'Payer reports the coverage not in force (insurance.inforce = false).', source: src(`${insBase}.inforce`) };
+  // inforce absent: FHIR says nothing about status. Benefit amounts for included services are the
+  // only other signal, and a payer returns those only for a coverage it holds.
+  const financial = benefits.some((b) => b.kind !== 'non-covered' && b.kind !== 'benefit-description' && (b.amountCents !== undefined || b.percentPpm !== undefined));
+  if (financial && response.outcome !== 'error') {
+    return { status: 'active', reason: 'insurance.inforce is absent, but the payer returned benefit amounts for this coverage.', source: src(`${insBase}.item`) };
+  }
+  return { status: 'undetermined', reason: 'insurance.inforce is absent and no benefits settle it.', source: src(insBase) };
+}
+
+const ACT_CODE_PLAN_TYPES: Readonly<Record<string, PlanType>> = {
+  PPO: 'PPO', HMO: 'HMO', POS: 'POS', EPO: 'EPO', HSAPOL: 'HDHP', MCPOL: 'commercial', EHCPOL: 'commercial', PUBLICPOL: 'other',
+  SUBSIDIZ: 'Medicaid', MANDPOL: 'other',
+};
+
+function planOf(resource: z.infer<typeof CoverageResource> | undefined): Coverage['plan'] {
+  const plan: Coverage['plan'] = { type: 'unknown', dates: {} };
+  if (!resource) return plan;
+  const typeCode = firstCode(resource.type);
+  if (typeCode !== undefined) plan.type = ACT_CODE_PLAN_TYPES[typeCode] ?? 'other';
+  for (const c of resource.class ?? []) {
+    const classType = firstCode(c.type);
+    if (classType === 'group') {
+      plan.groupNumber = c.value;
+      if (c.name !== undefined) plan.groupName = c.name;
+    } else if (classType === 'plan' && plan.name === undefined) {
+      plan.name = c.name ?? c.value;
+    }
+  }
+  if (resource.period?.start) plan.dates.planBegin = resource.period.start;
+  if (resource.period?.end) plan.dates.planEnd = resource.period.end;
+  return plan;
+}
+
+function relationshipOf(code: string | undefined): CoveredPerson['relationship'] {
+  // http://terminology.hl7.org/CodeSystem/subscriber-relationship
+  switch (code) {
+    case 'self':
+      return 'self';
+    case 'spouse':
+    case 'common':
+      return 'spouse';
+    case 'child':
+      return 'child';
+    case undefined:
+      return 'unknown';
+    default:
+      return 'other';
+  }
+}
+
+function personOf(patient: z.infer<typeof PatientResource>, relationship: CoveredPerson['relationship']): CoveredPerson {
+  const name = patient.name?.[0];
+  const phi: CoveredPerson['phi'] = {};
+  if (name?.given?.[0]) phi.firstName = name.given[0];
+  if (name?.family) phi.lastName = name.family;
+  if (patient.birthDate) phi.dateOfBirth = patient.birthDate;
+  if (patient.gender) phi.gender = patient.gender;
+  return { relationship, phi };
+}
+
+/** FHIR adjudication-error codes from the R4 example code system. */
+const FHIR_ADJUDICATION_ERRORS: Readonly<Record<string, string>> = {
+  a001: 'Missing Identifier',
+  a002: 'Missing Creation Date',
+};
+
+function payerErrorOf(concept: CodeableConceptT, source: SourcePointer): PayerError {
+  const code = firstCode(concept) ?? 'unknown';
+  if (isKnownRejectReason(code.trim().toUpperCase())) {
+    // Payers that bridge X12 put the AAA03 reject reason in error.code (facts.md 2.11).
+    const reason = describeRejectReason(code);
+    return { code, description: reason.description, level: 'source', action: reason.action, retryable: reason.retryable, source };
+  }
+  const description = concept.text ?? concept.coding?.[0]?.display ?? FHIR_ADJUDICATION_ERRORS[code] ?? 'The payer reported an error';
+  return { code, description, level: 'source', action: 'Correct the request as the payer describes and resubmit, or verify coverage manually.', retryable: false, source };
+}

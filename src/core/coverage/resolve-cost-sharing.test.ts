@@ -1,0 +1,216 @@
+import t from 'tap';
+import type { Benefit, Coverage } from './coverage-model.js';
+import { resolveCostSharingTerms } from './resolve-cost-sharing.js';
+import { LEVEL_OF_CARE_SERVICE_TYPES, serviceTypesForLevelOfCare } from './level-of-care-service-types.js';
+import { LEVEL_OF_CARE_IDS } from './level-of-care.js';
+
+let counter = 0;
+function benefit(partial: Partial<Benefit> & Pick<Benefit, 'kind' | 'serviceTypes'>): Benefit {
+  counter += 1;
+  return {
+    id: partial.id ?? `b-${counter}`,
+    procedureCodes: [],
+    network: 'in',
+    coverageLevel: 'individual',
+    timePeriod: 'unknown',
+    authorizationRequired: 'unknown',
+    referralRequired: 'unknown',
+    relatedEntities: [],
+    notes: [],
+    source: { format: 'manual', pointer: `$.benefits[${counter}]` },
+    ...partial,
+  };
+}
+
+function coverage(benefits: Benefit[], planType: Coverage['plan']['type'] = 'PPO'): Coverage {
+  return {
+    format: 'manual',
+    payer: { name: 'Synthetic Test Payer' },
+    plan: { type: planType, dates: {} },
+    eligibility: { status: 'active', reason: 'test' },
+    benefits,
+    payerErrors: [],
+    actions: [],
+    warnings: [],
+  };
+}
+
+const planDeductibles = (): Benefit[] => [
+  benefit({ id: 'ded-ind-total', kind: 'deductible', serviceTypes: ['30'], timePeriod: 'calendar-year', amountCents: 150_000 }),
+  benefit({ id: 'ded-ind-rem', kind: 'deductible', serviceTypes: ['30'], timePeriod: 'remaining', amountCents: 60_000 }),
+  benefit({ id: 'ded-fam-total', kind: 'deductible', serviceTypes: ['30'], coverageLevel: 'family', timePeriod: 'calendar-year', amountCents: 300_000 }),
+  benefit({ id: 'oop-ind-total', kind: 'out-of-pocket', serviceTypes: ['30'], timePeriod: 'calendar-year', amountCents: 600_000 }),
+];
+
+t.test('every level of care ends with the plan-level code 30 and gives a reason for each code', async (t) => {
+  for (const id of LEVEL_OF_CARE_IDS) {
+    const codes = serviceTypesForLevelOfCare(id);
+    t.equal(codes.at(-1), '30', id);
+    t.equal(new Set(codes).size, codes.length, `${id} has no duplicate codes`);
+    t.ok(LEVEL_OF_CARE_SERVICE_TYPES[id].every((c) => c.reason.length > 10), `${id} reasons are written down`);
+  }
+  t.same(serviceTypesForLevelOfCare('iop-mental-health').slice(0, 2), ['CH', 'CF']);
+});
+
+t.test('IOP copay comes from the mental-health facility code (CH) rather than the plan level', async (t) => {
+  const terms = resolveCostSharingTerms(coverage([
+    ...planDeductibles(),
+    benefit({ id: 'copay-30', kind: 'copay', serviceTypes: ['30'], timePeriod: 'visit', amountCents: 2_500 }),
+    benefit({ id: 'copay-mh', kind: 'copay', serviceTypes: ['MH'], timePeriod: 'visit', amountCents: 4_000 }),
+    benefit({ id: 'copay-ch', kind: 'copay', serviceTypes: ['CH'], timePeriod: 'day', amountCents: 5_000, authorizationRequired: 'yes' }),
+  ]), 'iop-mental-health', 'in');
+  t.same(terms.copay?.value, { amountCents: 5_000, per: 'day' });
+  t.same(terms.copay?.benefitIds, ['copay-ch']);
+  t.equal(terms.copay?.sources[0]?.pointer.startsWith('$.benefits['), true);
+  t.same(terms.chosen.serviceType, 'CH');
+  t.equal(terms.chosen.fellBackToPlanLevel, false);
+  t.equal(terms.authorizationRequired.value, 'yes');
+  t.same(terms.authorizationRequired.benefitIds, ['copay-ch']);
+});
+
+t.test('deductible total, remaining and met come from plan level 30, where payers normally put them', async (t) => {
+  const terms = resolveCostSharingTerms(coverage([
+    ...planDeductibles(),
+    benefit({ kind: 'coinsurance', serviceTypes: ['CF'], percentPpm: 200_000 }),
+  ]), 'iop-mental-health', 'in');
+  t.equal(terms.deductible.individual?.totalCents?.value, 150_000);
+  t.equal(terms.deductible.individual?.remainingCents?.value, 60_000);
+  t.equal(terms.deductible.individual?.metCents?.value, 90_000);
+  t.same(terms.deductible.individual?.metCents?.benefitIds, ['ded-ind-total', 'ded-ind-rem']);
+  t.equal(terms.deductible.family?.totalCents?.value, 300_000);
+  t.equal(terms.deductible.family?.remainingCents, undefined);
+  t.ok(terms.unknowns.some((u) => u.includes('Family in-network deductible remaining')));
+  t.equal(terms.outOfPocket.individual?.totalCents?.value, 600_000);
+  t.equal(terms.coinsurancePpm?.value, 200_000);
+  t.equal(terms.chosen.serviceType, 'CF');
+  t.match(terms.chosen.reason, /Deductible and out-of-pocket came from 30/);
+});
+
+t.test('when the mental-health codes carry no cost sharing the plan-level values are used and the fallback is said', async (t) => {
+  const terms = resolveCostSharingTerms(coverage([
+    ...planDeductibles(),
+    benefit({ kind: 'active-coverage', serviceTypes: ['MH', 'CH'] }),
+    benefit({ id: 'coins-30', kind: 'coinsurance', serviceTypes: ['30'], percentPpm: 300_000 }),
+  ]), 'iop-mental-health', 'in');
+  t.equal(terms.coinsurancePpm?.value, 300_000);
+  t.equal(terms.chosen.serviceType, '30');
+  t.equal(terms.chosen.fellBackToPlanLevel, true);
+  t.match(terms.chosen.reason, /Payer sent no cost sharing for intensive outpatient \(mental health\) \(CH, CF, A8, A4, MH\); used plan-level \(30\) values/);
+});
+
+t.test('with no cost sharing anywhere, coinsurance and copay stay unknown instead of zero', async (t) => {
+  const terms = resolveCostSharingTerms(coverage([benefit({ kind: 'active-coverage', serviceTypes: ['30'] })]), 'iop-substance-use', 'in');
+  t.equal(terms.coinsurancePpm, undefined);
+  t.equal(terms.copay, undefined);
+  t.equal(terms.deductible.individual, undefined);
+  t.ok(terms.unknowns.some((u) => u.includes('no coinsurance or copay')));
+  t.ok(terms.unknowns.some((u) => u.includes('Individual in-network deductible was not sent')));
+  t.equal(terms.authorizationRequired.value, 'unknown');
+  t.same(terms.authorizationRequired.benefitIds, []);
+});
+
+t.test('out-of-network terms ignore in-network lines and use lines that apply to both networks', async (t) => {
+  const terms = resolveCostSharingTerms(coverage([
+    benefit({ kind: 'coinsurance', serviceTypes: ['CH'], network: 'in', percentPpm: 100_000 }),
+    benefit({ id: 'coins-oon', kind: 'coinsurance', serviceTypes: ['CH'], network: 'out', percentPpm: 400_000 }),
+    benefit({ id: 'ded-both', kind: 'deductible', serviceTypes: ['30'], network: 'both', timePeriod: 'calendar-year', amountCents: 250_000 }),
+  ]), 'iop-mental-health', 'out');
+  t.equal(terms.coinsurancePpm?.value, 400_000);
+  t.same(terms.coinsurancePpm?.benefitIds, ['coins-oon']);
+  t.equal(terms.deductible.individual?.totalCents?.value, 250_000);
+  t.equal(terms.network, 'out');
+});
+
+t.test('a line without a network is used only when nothing network-specific exists, and that is said', async (t) => {
+  const onlyUnknown = resolveCostSharingTerms(coverage([
+    benefit({ id: 'coins-u', kind: 'coinsurance', serviceTypes: ['CH'], network: 'unknown', percentPpm: 200_000 }),
+  ]), 'iop-mental-health', 'in');
+  t.same(onlyUnknown.coinsurancePpm?.benefitIds, ['coins-u']);
+  t.ok(onlyUnknown.unknowns.some((u) => u.startsWith('Coinsurance did not say which network')));
+
+  const both = resolveCostSharingTerms(coverage([
+    benefit({ kind: 'coinsurance', serviceTypes: ['CH'], network: 'unknown', percentPpm: 200_000 }),
+    benefit({ id: 'coins-30-in', kind: 'coinsurance', serviceTypes: ['30'], network: 'in', percentPpm: 250_000 }),
+  ]), 'iop-mental-health', 'in');
+  t.same(both.coinsurancePpm?.benefitIds, ['coins-30-in']);
+});
+
+t.test('a copay without a period is treated as per visit and the assumption is listed', async (t) => {
+  const terms = resolveCostSharingTerms(coverage([
+    benefit({ kind: 'copay', serviceTypes: ['CF'], amountCents: 3_000, notes: ['Deductible waived'] }),
+  ]), 'outpatient-therapy', 'in');
+  t.same(terms.copay?.value, { amountCents: 3_000, per: 'visit' });
+  t.ok(terms.unknowns.some((u) => u.includes('per visit or per day')));
+  t.equal(terms.deductibleAppliesToCopay?.value, false);
+});
+
+t.test('a benefit limited to the per-diem HCPCS code beats every service-type line', async (t) => {
+  const terms = resolveCostSharingTerms(coverage([
+    benefit({ kind: 'copay', serviceTypes: ['CJ'], timePeriod: 'visit', amountCents: 4_000 }),
+    benefit({ id: 'h0015', kind: 'copay', serviceTypes: ['AI'], procedureCodes: ['HC:H0015'], timePeriod: 'day', amountCents: 7_500 }),
+    benefit({ kind: 'copay', serviceTypes: ['CJ'], procedureCodes: ['HC:90837'], timePeriod: 'visit', amountCents: 1_000 }),
+  ]), 'iop-substance-use', 'in');
+  t.same(terms.copay?.benefitIds, ['h0015']);
+  t.same(terms.copay?.value, { amountCents: 7_500, per: 'day' });
+});
+
+t.test('visit limits report total and remaining from the same service type', async (t) => {
+  const terms = resolveCostSharingTerms(coverage([
+    benefit({ id: 'lim-total', kind: 'limitation', serviceTypes: ['CF'], timePeriod: 'calendar-year', quantity: { value: 30, unit: 'visit', qualifier: 'VS' } }),
+    benefit({ id: 'lim-rem', kind: 'limitation', serviceTypes: ['CF'], timePeriod: 'remaining', quantity: { value: 12, unit: 'visit', qualifier: 'VS' } }),
+    benefit({ kind: 'limitation', serviceTypes: ['30'], timePeriod: 'calendar-year', quantity: { value: 60, unit: 'visit' } }),
+  ]), 'outpatient-therapy', 'in');
+  t.same(terms.limit?.value, { total: 30, remaining: 12, unit: 'visit', period: 'calendar-year' });
+  t.same(terms.limit?.benefitIds, ['lim-total', 'lim-rem']);
+});
+
+t.test('a non-covered answer on the most specific code marks the level of care not covered', async (t) => {
+  const terms = resolveCostSharingTerms(coverage([
+    benefit({ id: 'rt-nc', kind: 'non-covered', serviceTypes: ['RT'] }),
+    benefit({ kind: 'coinsurance', serviceTypes: ['30'], percentPpm: 200_000 }),
+  ]), 'residential', 'in');
+  t.equal(terms.notCovered?.value, true);
+  t.same(terms.notCovered?.benefitIds, ['rt-nc']);
+
+  const covered = resolveCostSharingTerms(coverage([
+    benefit({ kind: 'copay', serviceTypes: ['RT'], amountCents: 10_000, timePeriod: 'day' }),
+    benefit({ kind: 'non-covered', serviceTypes: ['MH'] }),
+  ]), 'residential', 'in');
+  t.equal(covered.notCovered, undefined);
+});
+
+t.test('a carve-out entity on a mental-health code is named in the unknowns', async (t) => {
+  const terms = resolveCostSharingTerms(coverage([
+    benefit({
+      id: 'carve',
+      kind: 'contact-entity',
+      serviceTypes: ['MH', 'CH'],
+      network: 'unknown',
+      relatedEntities: [{ role: 'vendor', entityCode: 'VN', name: 'Example Behavioral Health Partners' }],
+    }),
+  ]), 'iop-mental-health', 'in');
+  t.ok(terms.unknowns.some((u) => u.includes('carved out') && u.includes('Example Behavioral Health Partners')));
+});
+
+t.test('an HMO without a referral answer leaves referral unknown and says why', async (t) => {
+  const terms = resolveCostSharingTerms(coverage([benefit({ kind: 'active-coverage', serviceTypes: ['30'] })], 'HMO'), 'outpatient-therapy', 'in');
+  t.equal(terms.referralRequired.value, 'unknown');
+  t.ok(terms.unknowns.some((u) => u.includes('HMO plan, where referrals are common')));
+
+  const said = resolveCostSharingTerms(coverage([
+    benefit({ id: 'ref', kind: 'active-coverage', serviceTypes: ['CF'], referralRequired: 'no' }),
+  ], 'HMO'), 'outpatient-therapy', 'in');
+  t.equal(said.referralRequired.value, 'no');
+  t.same(said.referralRequired.benefitIds, ['ref']);
+});
+
+t.test('therapy falls back to the office-visit code 98 before plan level and labels the parity assumption', async (t) => {
+  const terms = resolveCostSharingTerms(coverage([
+    benefit({ kind: 'copay', serviceTypes: ['98'], timePeriod: 'visit', amountCents: 3_500 }),
+    benefit({ kind: 'copay', serviceTypes: ['30'], timePeriod: 'visit', amountCents: 5_000 }),
+  ]), 'outpatient-therapy', 'in');
+  t.equal(terms.copay?.value.amountCents, 3_500);
+  t.equal(terms.chosen.serviceType, '98');
+  t.equal(terms.chosen.fellBackToPlanLevel, false);
+  t.ok(terms.unknowns.some((u) => u.includes('parity')));
+});

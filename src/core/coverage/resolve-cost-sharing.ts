@@ -1,0 +1,282 @@
+/**
+ * The level-of-care resolver: chooses, from everything a payer said, the cost-sharing terms that
+ * apply to one level of care in one network. For each term it takes the most specific service type
+ * (LEVEL_OF_CARE_SERVICE_TYPES) that carries it. Nothing is defaulted: a term the payer did not send
+ * stays undefined and is named in `unknowns`, never priced as zero.
+ *
+ * Network rule (X12 EB12, facts.md 2.1 and 2.12): a benefit for the requested network or for 'both'
+ * (EB12 = W) applies; a benefit with no network ('unknown') is used only when no network-specific
+ * benefit exists for that term, and the fallback is stated.
+ */
+import type { Cents, Ppm } from '../money.js';
+import type {
+  Accumulator, Benefit, BenefitKind, Coverage, CostSharingTerms, CoverageLevel, QuantityUnit, Sourced, TimePeriod, TriState,
+} from './coverage-model.js';
+import { LEVELS_OF_CARE, type LevelOfCare } from './level-of-care.js';
+import { LEVEL_OF_CARE_SERVICE_TYPES, type LevelOfCareServiceType } from './level-of-care-service-types.js';
+
+/** Periods that state a total (the full amount for a period), as opposed to what is left or met. */
+const TOTAL_PERIODS: ReadonlySet<TimePeriod> = new Set([
+  'calendar-year', 'service-year', 'plan-year', 'contract', 'lifetime', 'episode', 'admission', 'month', 'week', 'unknown',
+]);
+const REMAINING_PERIODS: ReadonlySet<TimePeriod> = new Set(['remaining', 'lifetime-remaining']);
+
+interface Match {
+  benefit: Benefit;
+  candidate: LevelOfCareServiceType;
+  /** True when the benefit's network was 'unknown' and used as a fallback. */
+  unknownNetwork: boolean;
+}
+
+/** Build a Sourced value from the benefits it came from. */
+function sourced<T>(value: T, benefits: readonly Benefit[]): Sourced<T> {
+  return { value, benefitIds: benefits.map((b) => b.id), sources: benefits.map((b) => b.source) };
+}
+
+/**
+ * Finds the benefits matching `accept`, grouped on the most specific service type that has any.
+ * A benefit limited to procedure codes counts only when one of them is the level's per-diem code
+ * (then it is the most specific of all); generic benefits are preferred otherwise.
+ */
+function findMostSpecific(
+  coverage: Coverage,
+  levelOfCare: LevelOfCare,
+  network: 'in' | 'out',
+  accept: (benefit: Benefit) => boolean,
+): Match[] {
+  const candidates = LEVEL_OF_CARE_SERVICE_TYPES[levelOfCare];
+  const perDiem = LEVELS_OF_CARE[levelOfCare].perDiemHcpcs;
+  const perDiemCode = perDiem === undefined ? undefined : `HC:${perDiem}`;
+  for (const networkTier of ['specific', 'unknown'] as const) {
+    const networkOk = (b: Benefit): boolean =>
+      networkTier === 'specific' ? b.network === network || b.network === 'both' : b.network === 'unknown';
+    const pool = coverage.benefits.filter((b) => networkOk(b) && accept(b));
+    if (perDiemCode !== undefined) {
+      const exact = pool.filter((b) => b.procedureCodes.includes(perDiemCode));
+      const first = candidates[0];
+      if (exact.length > 0 && first !== undefined) {
+        return exact.map((benefit) => ({ benefit, candidate: first, unknownNetwork: networkTier === 'unknown' }));
+      }
+    }
+    for (const candidate of candidates) {
+      const onCode = pool.filter((b) => b.serviceTypes.includes(candidate.code) && b.procedureCodes.length === 0);
+      if (onCode.length > 0) return onCode.map((benefit) => ({ benefit, candidate, unknownNetwork: networkTier === 'unknown' }));
+    }
+  }
+  return [];
+}
+
+function levelMatches(benefit: Benefit, level: CoverageLevel): boolean {
+  // An accumulator with no EB02 is read as individual: the TR3 sends FAM explicitly for family amounts.
+  return level === 'individual' ? benefit.coverageLevel !== 'family' : benefit.coverageLevel === 'family';
+}
+
+const NETWORK_WORDS = { in: 'in-network', out: 'out-of-network' } as const;
+
+function describeCodes(levelOfCare: LevelOfCare): string {
+  return LEVEL_OF_CARE_SERVICE_TYPES[levelOfCare]
+    .filter((c) => c.tier === 'behavioral-health')
+    .map((c) => c.code)
+    .join(', ');
+}
+
+/** Reads one accumulator (deductible or OOP) for one coverage level from the most specific service type. */
+function resolveAccumulator(
+  coverage: Coverage,
+  levelOfCare: LevelOfCare,
+  network: 'in' | 'out',
+  kind: BenefitKind,
+  level: 'individual' | 'family',
+  unknowns: string[],
+  label: string,
+): { accumulator?: Accumulator; serviceType?: string } {
+  const matches = findMostSpecific(coverage, levelOfCare, network, (b) => b.kind === kind && b.amountCents !== undefined && levelMatches(b, level));
+  if (matches.length === 0) {
+    unknowns.push(`${capitalize(level)} ${NETWORK_WORDS[network]} ${label} was not sent by the payer.`);
+    return {};
+  }
+  const first = matches[0]!;
+  const pick = (periods: (p: TimePeriod) => boolean): Benefit | undefined => matches.find((m) => periods(m.benefit.timePeriod))?.benefit;
+  const total = pick((p) => TOTAL_PERIODS.has(p));
+  const remaining = pick((p) => REMAINING_PERIODS.has(p));
+  const met = pick((p) => p === 'year-to-date');
+  const accumulator: Accumulator = {};
+  if (total) accumulator.totalCents = sourced(total.amountCents!, [total]);
+  if (remaining) accumulator.remainingCents = sourced(remaining.amountCents!, [remaining]);
+  if (met) accumulator.metCents = sourced(met.amountCents!, [met]);
+  else if (total && remaining) {
+    // Met = total - remaining, only because both came from the same service type and network (facts.md 2.6).
+    accumulator.metCents = sourced(Math.max(0, total.amountCents! - remaining.amountCents!), [total, remaining]);
+  }
+  if (!total) unknowns.push(`${capitalize(level)} ${NETWORK_WORDS[network]} ${label} total was not sent.`);
+  if (!remaining && !met) unknowns.push(`${capitalize(level)} ${NETWORK_WORDS[network]} ${label} remaining was not sent; assume none of it is met.`);
+  if (first.unknownNetwork) unknowns.push(`${capitalize(level)} ${label} did not say which network it applies to; used it for ${NETWORK_WORDS[network]}.`);
+  return { accumulator, serviceType: first.candidate.code };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function noteDeductibleApplies(benefit: Benefit): boolean | undefined {
+  const text = benefit.notes.join(' ').toLowerCase();
+  if (/deductible (is )?(waived|does not apply|not applicable)/.test(text)) return false;
+  if (/deductible (applies|first)/.test(text)) return true;
+  return undefined;
+}
+
+/** Resolve a yes/no/unknown flag (authorization, referral) from the most specific service type that answers it. */
+function resolveFlag(
+  coverage: Coverage,
+  levelOfCare: LevelOfCare,
+  network: 'in' | 'out',
+  field: 'authorizationRequired' | 'referralRequired',
+): { value: Sourced<TriState>; unknownNetwork: boolean } {
+  const answered = findMostSpecific(coverage, levelOfCare, network, (b) => b[field] !== 'unknown');
+  const first = answered[0];
+  if (first) {
+    // Any "yes" among equally specific lines wins: a requirement stated once still applies.
+    const yes = answered.filter((m) => m.benefit[field] === 'yes');
+    const used = yes.length > 0 ? yes : answered;
+    return { value: sourced<TriState>(yes.length > 0 ? 'yes' : 'no', used.map((m) => m.benefit)), unknownNetwork: first.unknownNetwork };
+  }
+  return { value: { value: 'unknown', benefitIds: [], sources: [] }, unknownNetwork: false };
+}
+
+/** Choose the cost-sharing terms for one level of care and network from a normalized coverage. */
+export function resolveCostSharingTerms(coverage: Coverage, levelOfCare: LevelOfCare, network: 'in' | 'out'): CostSharingTerms {
+  const unknowns: string[] = [];
+  const loc = LEVELS_OF_CARE[levelOfCare].label.toLowerCase();
+  const bhCodes = describeCodes(levelOfCare);
+  const words = NETWORK_WORDS[network];
+
+  const dedInd = resolveAccumulator(coverage, levelOfCare, network, 'deductible', 'individual', unknowns, 'deductible');
+  const dedFam = resolveAccumulator(coverage, levelOfCare, network, 'deductible', 'family', unknowns, 'deductible');
+  const oopInd = resolveAccumulator(coverage, levelOfCare, network, 'out-of-pocket', 'individual', unknowns, 'out-of-pocket maximum');
+  const oopFam = resolveAccumulator(coverage, levelOfCare, network, 'out-of-pocket', 'family', unknowns, 'out-of-pocket maximum');
+
+  const terms: CostSharingTerms = {
+    network,
+    deductible: {},
+    outOfPocket: {},
+    authorizationRequired: { value: 'unknown', benefitIds: [], sources: [] },
+    referralRequired: { value: 'unknown', benefitIds: [], sources: [] },
+    chosen: { serviceType: '30', reason: '', fellBackToPlanLevel: false },
+    unknowns,
+  };
+  if (dedInd.accumulator) terms.deductible.individual = dedInd.accumulator;
+  if (dedFam.accumulator) terms.deductible.family = dedFam.accumulator;
+  if (oopInd.accumulator) terms.outOfPocket.individual = oopInd.accumulator;
+  if (oopFam.accumulator) terms.outOfPocket.family = oopFam.accumulator;
+
+  // Coinsurance: the patient's share (EB08 / FHIR copay-percent), individual or unstated level.
+  const coins = findMostSpecific(coverage, levelOfCare, network, (b) => b.kind === 'coinsurance' && b.percentPpm !== undefined && b.coverageLevel !== 'family');
+  const coinsFirst = coins[0];
+  if (coinsFirst) {
+    terms.coinsurancePpm = sourced<Ppm>(coinsFirst.benefit.percentPpm!, [coinsFirst.benefit]);
+    if (coins.some((m) => m.benefit.percentPpm !== coinsFirst.benefit.percentPpm)) {
+      unknowns.push(`The payer sent differing coinsurance values for ${coinsFirst.candidate.code}; used the first (${coinsFirst.benefit.id}).`);
+    }
+    if (coinsFirst.unknownNetwork) unknowns.push(`Coinsurance did not say which network it applies to; used it for ${words}.`);
+  }
+
+  // Copay: per visit (EB06 27) or per day (EB06 7); a per-diem program day is one visit (facts.md 2.12 item 4).
+  const copays = findMostSpecific(coverage, levelOfCare, network, (b) => b.kind === 'copay' && b.amountCents !== undefined && b.coverageLevel !== 'family');
+  const copayFirst = copays[0];
+  if (copayFirst) {
+    const period = copayFirst.benefit.timePeriod;
+    const per: 'visit' | 'day' = period === 'day' ? 'day' : 'visit';
+    terms.copay = sourced<{ amountCents: Cents; per: 'visit' | 'day' }>({ amountCents: copayFirst.benefit.amountCents!, per }, [copayFirst.benefit]);
+    if (period !== 'day' && period !== 'visit') {
+      unknowns.push(`The copay did not say whether it is per visit or per day; treated as per visit (one per program day for per-diem billing).`);
+    }
+    if (copays.some((m) => m.benefit.amountCents !== copayFirst.benefit.amountCents)) {
+      unknowns.push(`The payer sent differing copays for ${copayFirst.candidate.code}; used the first (${copayFirst.benefit.id}).`);
+    }
+    if (copayFirst.unknownNetwork) unknowns.push(`Copay did not say which network it applies to; used it for ${words}.`);
+    const applies = noteDeductibleApplies(copayFirst.benefit);
+    if (applies !== undefined) terms.deductibleAppliesToCopay = sourced(applies, [copayFirst.benefit]);
+  }
+
+  // Visit / day limits.
+  const limits = findMostSpecific(coverage, levelOfCare, network, (b) => b.kind === 'limitation' && b.quantity !== undefined);
+  const limitFirst = limits[0];
+  if (limitFirst) {
+    const total = limits.find((m) => !REMAINING_PERIODS.has(m.benefit.timePeriod))?.benefit;
+    const remaining = limits.find((m) => REMAINING_PERIODS.has(m.benefit.timePeriod))?.benefit;
+    const unit: QuantityUnit = (total ?? remaining ?? limitFirst.benefit).quantity!.unit;
+    const used = [total, remaining].filter((b): b is Benefit => b !== undefined);
+    const value: { total?: number; remaining?: number; unit: QuantityUnit; period: TimePeriod } = { unit, period: (total ?? limitFirst.benefit).timePeriod };
+    if (total) value.total = total.quantity!.value;
+    if (remaining) value.remaining = remaining.quantity!.value;
+    terms.limit = sourced(value, used);
+  }
+
+  // Not covered: only when the most specific service type with any answer says so.
+  const answered = findMostSpecific(coverage, levelOfCare, network, (b) =>
+    ['non-covered', 'active-coverage', 'copay', 'coinsurance', 'deductible', 'limitation', 'out-of-pocket'].includes(b.kind));
+  const nonCovered = answered.filter((m) => m.benefit.kind === 'non-covered');
+  if (nonCovered.length > 0) {
+    terms.notCovered = sourced<true>(true, nonCovered.map((m) => m.benefit));
+    unknowns.push(`The payer reports ${loc} (${nonCovered[0]!.candidate.code}) as not covered ${words}.`);
+  }
+
+  const auth = resolveFlag(coverage, levelOfCare, network, 'authorizationRequired');
+  terms.authorizationRequired = auth.value;
+  if (auth.value.value === 'unknown') unknowns.push(`The payer did not say whether ${loc} needs prior authorization.`);
+  else if (auth.unknownNetwork) unknowns.push(`The authorization answer did not name a network; used it for ${words}.`);
+
+  const referral = resolveFlag(coverage, levelOfCare, network, 'referralRequired');
+  terms.referralRequired = referral.value;
+  if (referral.value.value === 'unknown') {
+    const planType = coverage.plan.type;
+    unknowns.push(
+      planType === 'HMO' || planType === 'POS'
+        ? `The payer did not say whether ${loc} needs a referral; this is an ${planType} plan, where referrals are common, so the rules decide.`
+        : `The payer did not say whether ${loc} needs a referral.`,
+    );
+  }
+
+  // Carve-out: "contact the following entity" on a behavioral-health code means another
+  // organization administers these benefits (facts.md 2.10), so the terms above may not apply.
+  const bh = new Set(LEVEL_OF_CARE_SERVICE_TYPES[levelOfCare].filter((c) => c.tier === 'behavioral-health').map((c) => c.code));
+  const carveOuts = coverage.benefits.filter((b) => b.kind === 'contact-entity' && b.serviceTypes.some((s) => bh.has(s)));
+  for (const carveOut of carveOuts) {
+    const names = carveOut.relatedEntities.map((e) => e.name).filter((n): n is string => n !== undefined);
+    unknowns.push(
+      `Behavioral health may be carved out: the payer says to contact ${names.length > 0 ? names.join(', ') : 'another organization'} for ${carveOut.serviceTypes.join(', ')} (${carveOut.id}); its terms may differ from these.`,
+    );
+  }
+
+  // chosen: the service type the cost sharing (coinsurance or copay) came from.
+  const costShare = [coinsFirst, copayFirst].filter((m): m is Match => m !== undefined);
+  const mostSpecific = costShare.sort((a, b) => order(levelOfCare, a.candidate.code) - order(levelOfCare, b.candidate.code))[0];
+  const accumulatorsNote = [dedInd, oopInd].some((a) => a.serviceType === '30')
+    ? ' Deductible and out-of-pocket came from 30 (plan level), where payers normally report them.'
+    : '';
+  if (mostSpecific) {
+    const c = mostSpecific.candidate;
+    if (c.tier === 'plan-level') {
+      terms.chosen = {
+        serviceType: c.code,
+        reason: `Payer sent no cost sharing for ${loc} (${bhCodes}); used plan-level (30) values.${accumulatorsNote}`,
+        fellBackToPlanLevel: true,
+      };
+      unknowns.push(`Cost sharing for ${loc} is the plan-level (30) value: the payer sent none for ${bhCodes}.`);
+    } else {
+      terms.chosen = { serviceType: c.code, reason: `Most specific service type with cost sharing: ${c.code} (${c.reason}).${accumulatorsNote}`, fellBackToPlanLevel: false };
+      if (c.tier === 'medical-parity') unknowns.push(`Cost sharing for ${loc} is the medical office-visit (${c.code}) value, assumed equal under parity.`);
+    }
+  } else {
+    unknowns.push(`The payer sent no coinsurance or copay for ${loc} ${words}, not even at plan level (30).`);
+    const any = answered[0];
+    terms.chosen = any
+      ? { serviceType: any.candidate.code, reason: `No cost sharing sent; ${any.candidate.code} is the most specific service type with any answer.${accumulatorsNote}`, fellBackToPlanLevel: any.candidate.tier === 'plan-level' }
+      : { serviceType: '30', reason: `The payer sent nothing for ${loc} ${words}.`, fellBackToPlanLevel: false };
+  }
+  return terms;
+}
+
+function order(levelOfCare: LevelOfCare, code: string): number {
+  return LEVEL_OF_CARE_SERVICE_TYPES[levelOfCare].findIndex((c) => c.code === code);
+}
