@@ -71,10 +71,13 @@ export const envSchema = z.object({
   CACHE_ENCRYPTION_KEY: key32.optional(),
   CACHE_ENCRYPTION_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be 1-32 letters, digits, - or _').default('k1'),
   CACHE_PREVIOUS_ENCRYPTION_KEYS: previousKeys.optional(),
-  CACHE_FRESH_SECONDS: integer(0, 7 * 86_400).default(4 * 3600),
-  CACHE_STALE_IF_ERROR_SECONDS: integer(0, 30 * 86_400).default(72 * 3600),
-  CACHE_NEGATIVE_TTL_SECONDS: integer(0, 86_400).default(300),
-  CACHE_MAX_ENTRIES: integer(1, 10_000_000).default(10_000),
+  CACHE_FRESH_SECONDS_ACCUMULATORS: integer(1, 7 * 86_400).default(4 * 3600),
+  CACHE_FRESH_SECONDS_ELIGIBILITY: integer(1, 7 * 86_400).default(24 * 3600),
+  CACHE_STALE_IF_ERROR_SECONDS: integer(1, 30 * 86_400).default(72 * 3600),
+  CACHE_NEGATIVE_TTL_SECONDS: integer(1, 86_400).default(300),
+  CACHE_LOCK_TIMEOUT_MS: integer(100, 60_000).default(25_000),
+  CACHE_MEMORY_MAX_ENTRIES: integer(1, 10_000_000).default(10_000),
+  CACHE_REDIS_COMMAND_TIMEOUT_MS: integer(10, 10_000).default(400),
   PAYER_DEADLINE_MS: integer(1000, 20_000).default(15_000),
   SANDBOX_TIMEOUT_MS: integer(10, 60_000).default(15_000),
   PAYER_DIRECTORY_FILE: z.string().min(1).default('fixtures/payers/payers.json'),
@@ -109,10 +112,12 @@ export interface Config {
     encryptionKey: { id: string; key: Buffer };
     encryptionKeyOrigin: SecretOrigin;
     previousEncryptionKeys: { id: string; key: Buffer }[];
-    freshSeconds: number;
+    freshSeconds: { accumulators: number; eligibility: number };
     staleIfErrorSeconds: number;
     negativeTtlSeconds: number;
-    maxEntries: number;
+    lockTimeoutMs: number;
+    memoryMaxEntries: number;
+    redisCommandTimeoutMs: number;
   };
   payerDeadlineMs: number;
   sandboxTimeoutMs: number;
@@ -184,10 +189,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, rootDir: string): Config {
       encryptionKey: { id: e.CACHE_ENCRYPTION_KEY_ID, key: e.CACHE_ENCRYPTION_KEY ?? randomBytes(32) },
       encryptionKeyOrigin: e.CACHE_ENCRYPTION_KEY ? 'configured' : 'generated',
       previousEncryptionKeys: e.CACHE_PREVIOUS_ENCRYPTION_KEYS ?? [],
-      freshSeconds: e.CACHE_FRESH_SECONDS,
+      freshSeconds: { accumulators: e.CACHE_FRESH_SECONDS_ACCUMULATORS, eligibility: e.CACHE_FRESH_SECONDS_ELIGIBILITY },
       staleIfErrorSeconds: e.CACHE_STALE_IF_ERROR_SECONDS,
       negativeTtlSeconds: e.CACHE_NEGATIVE_TTL_SECONDS,
-      maxEntries: e.CACHE_MAX_ENTRIES,
+      lockTimeoutMs: e.CACHE_LOCK_TIMEOUT_MS,
+      memoryMaxEntries: e.CACHE_MEMORY_MAX_ENTRIES,
+      redisCommandTimeoutMs: e.CACHE_REDIS_COMMAND_TIMEOUT_MS,
     },
     payerDeadlineMs: e.PAYER_DEADLINE_MS,
     sandboxTimeoutMs: e.SANDBOX_TIMEOUT_MS,

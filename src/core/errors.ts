@@ -17,7 +17,7 @@ export type ErrorKind =
   | 'unsupported-media-type' // 415
   | 'rate-limited' // 429
   | 'upstream-invalid' // a payer answered with something we cannot read (502)
-  | 'upstream-rejected' // a payer answered with a definitive rejection (422/502 by code)
+  | 'upstream-rejected' // a payer answered with a definitive rejection (422: the inquiry needs fixing, e.g. unknown member)
   | 'upstream-unavailable' // a payer could not be reached or is down (503)
   | 'upstream-timeout' // a payer did not answer in time (504)
   | 'unavailable' // this service cannot serve right now (503)

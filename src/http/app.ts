@@ -10,6 +10,7 @@ import { problemFromCode, problemFromError, type Problem } from './problem.js';
 import { registerHealthRoutes, type ReadinessCheck } from './routes/health.js';
 import { registerMetaRoutes } from './routes/meta.js';
 import { registerPayerRoutes } from './routes/payers.js';
+import { registerCoverageRoutes } from './routes/coverage.js';
 import type { PayerEntry } from '../adapters/data-files/payer-directory-file.js';
 
 /** Everything the HTTP layer needs, built by the composition root (or a test). */
@@ -87,6 +88,8 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // API answers can carry PHI: no shared cache (proxy, CDN, browser) may keep them.
+    if (request.url.startsWith('/v1/')) reply.header('cache-control', 'no-store');
   });
 
   app.setErrorHandler((error, request, reply) => {
@@ -115,6 +118,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   registerHealthRoutes(app, deps);
   registerMetaRoutes(app, deps);
   registerPayerRoutes(app, deps);
+  registerCoverageRoutes(app, deps);
 
   await app.after();
   const allMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];

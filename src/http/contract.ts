@@ -171,8 +171,15 @@ export function fastifySchemaFor(contract: Contract, operationId: string): Recor
   }
   const body = resolveLocalRef(contract.document, op.spec.requestBody);
   if (isObject(body) && isObject(body.content)) {
-    const json = body.content['application/json'];
-    if (isObject(json) && json.schema) schema.body = toSharedRefs(json.schema);
+    const media = Object.entries(body.content).filter((entry): entry is [string, JsonObject] => isObject(entry[1]) && entry[1].schema !== undefined);
+    if (media.length === 1 && media[0]?.[0] === 'application/json') {
+      schema.body = toSharedRefs(media[0][1].schema ?? {});
+    } else if (media.length > 0) {
+      // Several media types: Fastify validates each against its own schema.
+      const content: JsonObject = {};
+      for (const [type, m] of media) content[type] = { schema: toSharedRefs(m.schema ?? {}) };
+      schema.body = { content };
+    }
   }
   const responses: JsonObject = {};
   for (const [status, response] of Object.entries(isObject(op.spec.responses) ? op.spec.responses : {})) {

@@ -32,7 +32,7 @@ export const STATUS_BY_KIND: Record<ErrorKind, number> = {
   'rate-limited': 429,
   internal: 500,
   'upstream-invalid': 502,
-  'upstream-rejected': 502,
+  'upstream-rejected': 422,
   'upstream-unavailable': 503,
   unavailable: 503,
   'upstream-timeout': 504,

@@ -101,6 +101,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/coverage/normalize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Normalize a payer response you already hold
+         * @description Send a payer's eligibility answer (raw X12 271 text, a FHIR R4 CoverageEligibilityResponse,
+         *     or clearinghouse eligibility JSON) and get the coverage model back. The format is detected
+         *     when not given. Send raw X12 as `application/edi-x12` or `text/plain` (format from `?format=`
+         *     or detection), FHIR as `application/fhir+json`, or any of them wrapped in JSON as `document`.
+         *     A document that cannot be read is a 422 with the reason and position, never a partial answer.
+         */
+        post: operations["normalizeCoverage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/payers": {
         parameters: {
             query?: never;
@@ -145,6 +169,167 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Total, remaining and met amounts in cents, each with its source. */
+        Accumulator: {
+            metCents?: components["schemas"]["SourcedInteger"];
+            remainingCents?: components["schemas"]["SourcedInteger"];
+            totalCents?: components["schemas"]["SourcedInteger"];
+        };
+        AccumulatorPair: {
+            family?: components["schemas"]["Accumulator"];
+            individual?: components["schemas"]["Accumulator"];
+        };
+        /** @description One normalized benefit fact, keyed by service types, network, coverage level and time period. */
+        Benefit: {
+            /** @description The patient's amount in cents. */
+            amountCents?: number;
+            authorizationRequired: components["schemas"]["TriState"];
+            /** @enum {string} */
+            coverageLevel: "individual" | "family" | "unknown";
+            coverageLevelCode?: string;
+            dates?: {
+                begin?: string;
+                end?: string;
+                latestVisit?: string;
+                other?: {
+                    [key: string]: string;
+                };
+            };
+            delivery?: {
+                per?: string;
+                periods?: number;
+                quantity?: number;
+                text: string;
+                unit?: string;
+            };
+            /** @example eb-14 */
+            id: string;
+            insuranceType?: string;
+            /** @enum {string} */
+            kind: "active-coverage" | "inactive" | "coinsurance" | "copay" | "deductible" | "out-of-pocket" | "limitation" | "non-covered" | "exclusion" | "contact-entity" | "benefit-description" | "cost-containment" | "managed-care-coordinator" | "primary-care-provider" | "other-payer" | "unlimited" | "other";
+            /** @enum {string} */
+            network: "in" | "out" | "both" | "unknown";
+            notes: string[];
+            /** @description The patient's share in parts per million (200000 = 20%). */
+            percentPpm?: number;
+            planDescription?: string;
+            procedureCodes: string[];
+            quantity?: {
+                qualifier?: string;
+                /** @enum {string} */
+                unit: "visit" | "day" | "hour" | "unit" | "month" | "year" | "service" | "other";
+                value: number;
+            };
+            rawCode?: string;
+            referralRequired: components["schemas"]["TriState"];
+            relatedEntities: components["schemas"]["RelatedEntity"][];
+            /** @description X12 service type codes (EB03), e.g. 30, MH, A8, CH. */
+            serviceTypes: string[];
+            source: components["schemas"]["SourcePointer"];
+            /** @enum {string} */
+            timePeriod: "calendar-year" | "service-year" | "plan-year" | "year-to-date" | "remaining" | "lifetime" | "lifetime-remaining" | "visit" | "day" | "week" | "month" | "admission" | "episode" | "contract" | "hour" | "exceeded" | "not-exceeded" | "other" | "unknown";
+        };
+        /** @description Ids of the benefits (Coverage.benefits[].id) a value came from. */
+        BenefitIds: string[];
+        /** @description The cost-sharing terms for one level of care in one network, chosen from a coverage: the most specific service type the payer answered for, with every value's source. Absent values are unknown (listed in `unknowns`), never zero. */
+        CostSharingTerms: {
+            authorizationRequired: components["schemas"]["SourcedTriState"];
+            chosen: {
+                fellBackToPlanLevel: boolean;
+                reason: string;
+                serviceType: string;
+            };
+            coinsurancePpm?: components["schemas"]["SourcedInteger"];
+            copay?: {
+                benefitIds: components["schemas"]["BenefitIds"];
+                sources: components["schemas"]["Sources"];
+                value: {
+                    amountCents: number;
+                    /** @enum {string} */
+                    per: "visit" | "day";
+                };
+            };
+            deductible: components["schemas"]["AccumulatorPair"];
+            deductibleAppliesToCopay?: {
+                benefitIds: components["schemas"]["BenefitIds"];
+                sources: components["schemas"]["Sources"];
+                value: boolean;
+            };
+            limit?: {
+                benefitIds: components["schemas"]["BenefitIds"];
+                sources: components["schemas"]["Sources"];
+                value: {
+                    period: string;
+                    remaining?: number;
+                    total?: number;
+                    /** @enum {string} */
+                    unit: "visit" | "day" | "hour" | "unit" | "month" | "year" | "service" | "other";
+                };
+            };
+            /** @enum {string} */
+            network: "in" | "out";
+            notCovered?: {
+                benefitIds: components["schemas"]["BenefitIds"];
+                sources: components["schemas"]["Sources"];
+                /** @constant */
+                value: true;
+            };
+            outOfPocket: components["schemas"]["AccumulatorPair"];
+            referralRequired: components["schemas"]["SourcedTriState"];
+            unknowns: string[];
+        };
+        /** @description The normalized answer about one patient from one payer response, whatever its wire format. Money is integer cents; rates are the patient's share in parts per million (200000 = 20%). Anything identifying a person is under a `phi` key. A value the payer did not send is absent (or `unknown`), never zero. */
+        Coverage: {
+            actions: components["schemas"]["CoverageAction"][];
+            benefits: components["schemas"]["Benefit"][];
+            eligibility: {
+                reason: string;
+                source?: components["schemas"]["SourcePointer"];
+                /** @enum {string} */
+                status: "active" | "inactive" | "undetermined";
+            };
+            format: components["schemas"]["CoverageFormat"];
+            /** @example 005010X279A1 */
+            formatVersion?: string;
+            /** @description True for legacy formats (4010) accepted for reading but out of date. */
+            legacy?: boolean;
+            patient?: components["schemas"]["CoveredPerson"];
+            payer: {
+                id?: string;
+                name?: string;
+            };
+            payerErrors: components["schemas"]["PayerError"][];
+            plan: {
+                dates: components["schemas"]["PlanDates"];
+                groupName?: string;
+                groupNumber?: string;
+                insuranceTypeCode?: string;
+                name?: string;
+                /** @enum {string} */
+                type: "PPO" | "HMO" | "EPO" | "POS" | "HDHP" | "indemnity" | "Medicare" | "Medicare-Advantage" | "Medicaid" | "TRICARE" | "commercial" | "other" | "unknown";
+            };
+            provider?: {
+                name?: string;
+                npi?: string;
+            };
+            subscriber?: components["schemas"]["CoveredPerson"];
+            warnings: components["schemas"]["FormatWarning"][];
+        };
+        CoverageAction: {
+            entity?: components["schemas"]["RelatedEntity"];
+            /** @enum {string} */
+            kind: "check-carve-out" | "fix-request" | "retry-later" | "obtain-authorization" | "obtain-referral" | "contact-payer" | "verify-manually";
+            message: string;
+            serviceTypes?: string[];
+            source?: components["schemas"]["SourcePointer"];
+        };
+        /** @enum {string} */
+        CoverageFormat: "x12-271" | "fhir-r4" | "clearinghouse-json" | "manual";
+        CoveredPerson: {
+            phi: components["schemas"]["PersonPhi"];
+            /** @enum {string} */
+            relationship: "self" | "spouse" | "child" | "other" | "unknown";
+        };
         DependencyCheck: {
             /** @description When true, `down` makes the instance not ready. */
             critical: boolean;
@@ -159,9 +344,29 @@ export interface components {
             /** @description JSON pointer to the failing field (RFC 6901), e.g. `/subscriber/dateOfBirth`. */
             pointer: string;
         };
+        FormatWarning: {
+            code: string;
+            message: string;
+            pointer?: string;
+        };
+        /**
+         * Format: date
+         * @example 2026-12-01
+         */
+        IsoDate: string;
         Liveness: {
             /** @enum {string} */
             status: "ok";
+        };
+        NormalizeRequest: {
+            /** @description The payer's answer as received. X12 as text; FHIR or clearinghouse JSON as an object or as text. */
+            document: string | Record<string, never>;
+            format?: components["schemas"]["PayerDocumentFormat"];
+        };
+        NormalizeResponse: {
+            /** @description One coverage per patient in the document (an X12 interchange can carry several). */
+            coverages: components["schemas"]["Coverage"][];
+            format: components["schemas"]["PayerDocumentFormat"];
         };
         /** @description One payer in the directory. */
         Payer: {
@@ -182,8 +387,51 @@ export interface components {
             sandbox: boolean;
             transactions: string[];
         };
+        /** @enum {string} */
+        PayerDocumentFormat: "x12-271" | "fhir-r4" | "clearinghouse-json";
+        PayerError: {
+            /** @description What to do next, in plain language. */
+            action: string;
+            /** @description The payer's reject reason code (X12 AAA03), e.g. 72. */
+            code: string;
+            description: string;
+            followUpCode?: string;
+            level: string;
+            retryable: boolean;
+            source: components["schemas"]["SourcePointer"];
+            validRequest?: boolean;
+        };
         PayerList: {
             payers: components["schemas"]["Payer"][];
+        };
+        /** @description Protected health information. Never logged, never in cache keys or URLs. */
+        PersonPhi: {
+            address?: {
+                city?: string;
+                line1?: string;
+                line2?: string;
+                postalCode?: string;
+                state?: string;
+            };
+            dateOfBirth?: string;
+            firstName?: string;
+            gender?: string;
+            lastName?: string;
+            memberId?: string;
+            middleName?: string;
+            otherIds?: {
+                [key: string]: string;
+            };
+        };
+        PlanDates: {
+            benefitYearBegin?: components["schemas"]["IsoDate"];
+            benefitYearEnd?: components["schemas"]["IsoDate"];
+            eligibilityBegin?: components["schemas"]["IsoDate"];
+            eligibilityEnd?: components["schemas"]["IsoDate"];
+            planBegin?: components["schemas"]["IsoDate"];
+            planEnd?: components["schemas"]["IsoDate"];
+            policyEffective?: components["schemas"]["IsoDate"];
+            policyExpiration?: components["schemas"]["IsoDate"];
         };
         /** @description An RFC 9457 problem detail. `code` is stable and is what clients branch on; `type` links to the problem catalog on the reference page. Validation failures list every failing field in `errors`. Details never contain member identifiers, names or dates of birth. */
         Problem: {
@@ -216,6 +464,40 @@ export interface components {
             /** @enum {string} */
             status: "ready" | "not-ready";
         };
+        RelatedEntity: {
+            contacts?: {
+                /** @enum {string} */
+                kind: "phone" | "fax" | "url" | "email" | "other";
+                value: string;
+            }[];
+            entityCode?: string;
+            identifiers?: {
+                [key: string]: string;
+            };
+            name?: string;
+            /** @example carve-out administrator */
+            role: string;
+        };
+        SourcedInteger: {
+            benefitIds: components["schemas"]["BenefitIds"];
+            sources: components["schemas"]["Sources"];
+            value: number;
+        };
+        SourcedTriState: {
+            benefitIds: components["schemas"]["BenefitIds"];
+            sources: components["schemas"]["Sources"];
+            value: components["schemas"]["TriState"];
+        };
+        /** @description Where a fact came from in the payer response (segment position or JSON path). */
+        SourcePointer: {
+            format: components["schemas"]["CoverageFormat"];
+            /** @example ST 0001 / 2110C / segment 23 EB */
+            pointer: string;
+            segmentIndex?: number;
+        };
+        Sources: components["schemas"]["SourcePointer"][];
+        /** @enum {string} */
+        TriState: "yes" | "no" | "unknown";
     };
     responses: {
         /** @description A payer answered with something that could not be read. */
@@ -278,6 +560,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The request body is larger than this endpoint accepts. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description A payer could not be reached, or its circuit is open. */
         ServiceUnavailable: {
             headers: {
@@ -289,6 +580,15 @@ export interface components {
         };
         /** @description Well-formed, but cannot be acted on. */
         Unprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request body's media type is not accepted here. */
+        UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
             };
@@ -458,6 +758,208 @@ export interface operations {
                     "text/html": string;
                 };
             };
+        };
+    };
+    normalizeCoverage: {
+        parameters: {
+            query?: {
+                /** @description The document's format, for raw bodies; detected when absent. */
+                format?: components["schemas"]["PayerDocumentFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/edi-x12": string;
+                "application/fhir+json": Record<string, never>;
+                "application/json": components["schemas"]["NormalizeRequest"];
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description The coverage model, one entry per patient in the document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "format": "x12-271",
+                     *       "coverages": [
+                     *         {
+                     *           "format": "x12-271",
+                     *           "payer": {
+                     *             "name": "SANDBOX PPO HEALTH PLAN",
+                     *             "id": "99001"
+                     *           },
+                     *           "plan": {
+                     *             "type": "PPO",
+                     *             "dates": {
+                     *               "planBegin": "2026-01-01",
+                     *               "planEnd": "2026-12-31"
+                     *             },
+                     *             "name": "SANDBOX GOLD PPO",
+                     *             "insuranceTypeCode": "PR"
+                     *           },
+                     *           "eligibility": {
+                     *             "status": "active",
+                     *             "reason": "The payer reported active coverage (EB01 1).",
+                     *             "source": {
+                     *               "format": "x12-271",
+                     *               "pointer": "ST 0001 / 2110C / segment 12 EB",
+                     *               "segmentIndex": 12
+                     *             }
+                     *           },
+                     *           "benefits": [
+                     *             {
+                     *               "id": "eb-13",
+                     *               "kind": "deductible",
+                     *               "serviceTypes": [
+                     *                 "30"
+                     *               ],
+                     *               "procedureCodes": [],
+                     *               "network": "in",
+                     *               "coverageLevel": "individual",
+                     *               "timePeriod": "calendar-year",
+                     *               "authorizationRequired": "unknown",
+                     *               "referralRequired": "unknown",
+                     *               "relatedEntities": [],
+                     *               "notes": [],
+                     *               "source": {
+                     *                 "format": "x12-271",
+                     *                 "pointer": "ST 0001 / 2110C / segment 13 EB",
+                     *                 "segmentIndex": 13
+                     *               },
+                     *               "rawCode": "C",
+                     *               "coverageLevelCode": "IND",
+                     *               "amountCents": 150000
+                     *             },
+                     *             {
+                     *               "id": "eb-14",
+                     *               "kind": "deductible",
+                     *               "serviceTypes": [
+                     *                 "30"
+                     *               ],
+                     *               "procedureCodes": [],
+                     *               "network": "in",
+                     *               "coverageLevel": "individual",
+                     *               "timePeriod": "remaining",
+                     *               "authorizationRequired": "unknown",
+                     *               "referralRequired": "unknown",
+                     *               "relatedEntities": [],
+                     *               "notes": [],
+                     *               "source": {
+                     *                 "format": "x12-271",
+                     *                 "pointer": "ST 0001 / 2110C / segment 14 EB",
+                     *                 "segmentIndex": 14
+                     *               },
+                     *               "rawCode": "C",
+                     *               "coverageLevelCode": "IND",
+                     *               "amountCents": 30000
+                     *             },
+                     *             {
+                     *               "id": "eb-17",
+                     *               "kind": "coinsurance",
+                     *               "serviceTypes": [
+                     *                 "MH",
+                     *                 "CH"
+                     *               ],
+                     *               "procedureCodes": [],
+                     *               "network": "in",
+                     *               "coverageLevel": "individual",
+                     *               "timePeriod": "visit",
+                     *               "authorizationRequired": "unknown",
+                     *               "referralRequired": "unknown",
+                     *               "relatedEntities": [],
+                     *               "notes": [],
+                     *               "source": {
+                     *                 "format": "x12-271",
+                     *                 "pointer": "ST 0001 / 2110C / segment 17 EB",
+                     *                 "segmentIndex": 17
+                     *               },
+                     *               "rawCode": "A",
+                     *               "coverageLevelCode": "IND",
+                     *               "percentPpm": 200000
+                     *             },
+                     *             {
+                     *               "id": "eb-19",
+                     *               "kind": "active-coverage",
+                     *               "serviceTypes": [
+                     *                 "CH",
+                     *                 "A8"
+                     *               ],
+                     *               "procedureCodes": [],
+                     *               "network": "in",
+                     *               "coverageLevel": "unknown",
+                     *               "timePeriod": "unknown",
+                     *               "authorizationRequired": "yes",
+                     *               "referralRequired": "unknown",
+                     *               "relatedEntities": [],
+                     *               "notes": [
+                     *                 "PRE-CERTIFICATION REQUIRED FOR INTENSIVE OUTPATIENT"
+                     *               ],
+                     *               "source": {
+                     *                 "format": "x12-271",
+                     *                 "pointer": "ST 0001 / 2110C / segment 19 EB",
+                     *                 "segmentIndex": 19
+                     *               },
+                     *               "rawCode": "1"
+                     *             }
+                     *           ],
+                     *           "payerErrors": [],
+                     *           "actions": [
+                     *             {
+                     *               "kind": "obtain-authorization",
+                     *               "message": "The payer requires prior authorization for service type(s) CH, A8 (in network).",
+                     *               "serviceTypes": [
+                     *                 "CH",
+                     *                 "A8"
+                     *               ],
+                     *               "source": {
+                     *                 "format": "x12-271",
+                     *                 "pointer": "ST 0001 / 2110C / segment 19 EB",
+                     *                 "segmentIndex": 19
+                     *               }
+                     *             }
+                     *           ],
+                     *           "warnings": [],
+                     *           "formatVersion": "005010X279A1",
+                     *           "provider": {
+                     *             "name": "EXAMPLE BEHAVIORAL CLINIC",
+                     *             "npi": "1234567893"
+                     *           },
+                     *           "subscriber": {
+                     *             "relationship": "self",
+                     *             "phi": {
+                     *               "memberId": "SBX-PPO-0001",
+                     *               "firstName": "ALEX",
+                     *               "lastName": "TESTPATIENT",
+                     *               "dateOfBirth": "1980-01-01"
+                     *             }
+                     *           },
+                     *           "patient": {
+                     *             "relationship": "self",
+                     *             "phi": {
+                     *               "memberId": "SBX-PPO-0001",
+                     *               "firstName": "ALEX",
+                     *               "lastName": "TESTPATIENT",
+                     *               "dateOfBirth": "1980-01-01"
+                     *             }
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NormalizeResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     listPayers: {

@@ -1,0 +1,38 @@
+/**
+ * `npm run bench`: every benchmark in one run, on this machine, printed as a table and saved to
+ * bench/results/latest.json. Figures are ratios against named baselines where the issue gives one.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runX12Bench } from './x12-parse.bench.js';
+import { runEstimateBench } from './estimate.bench.js';
+import { runCacheBench } from './cache.bench.js';
+
+const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
+
+const x12 = await runX12Bench();
+results.x12 = x12;
+console.log(
+  `X12 271 parse+normalize: ours ${x12.ours.mbPerSec.toFixed(1)} MB/s, ${Math.round(x12.ours.docsPerSec)} docs/s; ` +
+    `node-x12 parse only ${x12.nodeX12.mbPerSec.toFixed(1)} MB/s, ${Math.round(x12.nodeX12.docsPerSec)} docs/s; ratio ${x12.ratio.toFixed(1)}x (target >= 10x)`,
+);
+
+const estimate = await runEstimateBench();
+results.estimate = estimate;
+console.log(
+  `Cost engine: ${Math.round(estimate.estimatesPerSec)} estimates/s for a 12-week IOP plan (${estimate.linesPerEstimate} lines each); ` +
+    `${(estimate.estimatesPerSec / 20_000).toFixed(2)}x the 20,000/s target`,
+);
+
+const cache = await runCacheBench();
+results.cache = cache;
+console.log(
+  `Eligibility through the cache (payer stub 200 ms): hit ${Math.round(cache.hitPerSec)}/s p50 ${cache.hitP50Ms.toFixed(3)} ms; ` +
+    `miss ${Math.round(cache.missPerSec)}/s p50 ${cache.missP50Ms.toFixed(1)} ms; stampede upstream calls: ${cache.stampedeUpstreamCalls}`,
+);
+
+const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+mkdirSync(dir, { recursive: true });
+writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`saved ${path.relative(process.cwd(), path.join(dir, 'latest.json'))}`);

@@ -1,0 +1,88 @@
+import t from 'tap';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildTestApp } from '../../../test/support/build-test-app.js';
+import { PACKAGE_ROOT } from '../../server.js';
+
+const fixture = (file: string) => readFileSync(path.join(PACKAGE_ROOT, 'fixtures', file), 'utf8');
+const x12 = fixture('examples/normalize-x12-271.edi');
+
+t.test('POST /v1/coverage/normalize reads every format into the coverage model', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+
+  t.test('raw X12 sent as application/edi-x12 is detected and normalized', async (t) => {
+    const res = await app.inject({ method: 'POST', url: '/v1/coverage/normalize', headers: { 'content-type': 'application/edi-x12' }, payload: x12 });
+    t.equal(res.statusCode, 200);
+    t.equal(res.headers['cache-control'], 'no-store', 'PHI-bearing answers are never cached by intermediaries');
+    const { format, coverages } = res.json();
+    t.equal(format, 'x12-271');
+    t.equal(coverages.length, 1);
+    t.equal(coverages[0].eligibility.status, 'active');
+    t.equal(coverages[0].plan.type, 'PPO');
+    const remaining = coverages[0].benefits.find((b: { kind: string; timePeriod: string }) => b.kind === 'deductible' && b.timePeriod === 'remaining');
+    t.equal(remaining.amountCents, 30_000, 'the $300 remaining deductible is exact cents');
+  });
+
+  t.test('X12 wrapped in JSON with an explicit format gives the same answer', async (t) => {
+    const res = await app.inject({ method: 'POST', url: '/v1/coverage/normalize', payload: { document: x12, format: 'x12-271' } });
+    t.equal(res.statusCode, 200);
+    t.equal(res.json().coverages[0].benefits.length > 5, true);
+  });
+
+  t.test('a FHIR response posted as application/fhir+json is read as FHIR', async (t) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/coverage/normalize',
+      headers: { 'content-type': 'application/fhir+json' },
+      payload: fixture('fhir/bh-mental-health-in-and-out-of-network.json'),
+    });
+    t.equal(res.statusCode, 200);
+    t.equal(res.json().format, 'fhir-r4');
+    t.ok(res.json().coverages[0].benefits.some((b: { serviceTypes: string[] }) => b.serviceTypes.includes('MH')));
+  });
+
+  t.test('clearinghouse JSON given as an object is detected', async (t) => {
+    const res = await app.inject({ method: 'POST', url: '/v1/coverage/normalize', payload: { document: JSON.parse(fixture('clearinghouse/bh-iop-patient.json')) } });
+    t.equal(res.statusCode, 200);
+    t.equal(res.json().format, 'clearinghouse-json');
+  });
+
+  t.test('a truncated 271 is a 422 with the reason, never a partial answer', async (t) => {
+    const res = await app.inject({ method: 'POST', url: '/v1/coverage/normalize', headers: { 'content-type': 'text/plain' }, payload: x12.slice(0, 60) });
+    t.equal(res.statusCode, 422);
+    t.match(res.json(), { code: 'format.parse-error' });
+    t.notMatch(res.body, /SBX-PPO-0001|TESTPATIENT/, 'the error does not echo member data');
+  });
+
+  t.test('a document in no known format is a 400 saying so', async (t) => {
+    const res = await app.inject({ method: 'POST', url: '/v1/coverage/normalize', payload: { document: 'hello, payer' } });
+    t.equal(res.statusCode, 400);
+    t.match(res.json(), { code: 'format.unrecognized' });
+  });
+
+  t.test('a non-eligibility FHIR resource is refused as unsupported', async (t) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/coverage/normalize',
+      payload: { document: JSON.parse(fixture('fhir/samples/r4core_claimresponse-example.json')) },
+    });
+    t.equal(res.statusCode, 422);
+    t.match(res.json(), { code: 'format.unsupported' });
+  });
+
+  t.test('an unknown format name and an extra property are 400s pointing at the field', async (t) => {
+    const bad = await app.inject({ method: 'POST', url: '/v1/coverage/normalize', payload: { document: x12, format: 'edifact' } });
+    t.equal(bad.statusCode, 400);
+    t.equal(bad.json().errors[0].pointer, '/format');
+    const extra = await app.inject({ method: 'POST', url: '/v1/coverage/normalize', payload: { document: x12, memberId: 'X' } });
+    t.equal(extra.statusCode, 400);
+    t.equal(extra.json().errors[0].pointer, '/memberId');
+  });
+
+  t.test('an unsupported media type is a 415', async (t) => {
+    const res = await app.inject({ method: 'POST', url: '/v1/coverage/normalize', headers: { 'content-type': 'application/xml' }, payload: '<x/>' });
+    t.equal(res.statusCode, 415);
+    t.match(res.json(), { code: 'request.unsupported-media-type' });
+  });
+});

@@ -1,0 +1,55 @@
+/** POST /v1/coverage/normalize: read a payer response the caller already holds into the coverage model. */
+import type { FastifyInstance } from 'fastify';
+import { contractRoute } from '../contract-route.js';
+import type { AppDeps } from '../app.js';
+import { normalizePayerDocument } from '../../adapters/payers/normalize-payer-document.js';
+import type { CoverageFormat } from '../../core/coverage/coverage-model.js';
+import type { components } from '../generated/openapi.js';
+
+type NormalizeRequest = components['schemas']['NormalizeRequest'];
+type NormalizeResponse = components['schemas']['NormalizeResponse'];
+
+/** Payer documents can be large (a 271 with many benefits); allow more than the default body limit. */
+const NORMALIZE_BODY_LIMIT = 6 * 1024 * 1024;
+
+/** Registers the coverage routes and the raw media types they accept. */
+export function registerCoverageRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.register(async (scope) => {
+    // Raw X12 arrives as text; FHIR as application/fhir+json. Both are parsed here, in this scope only.
+    scope.addContentTypeParser(['text/plain', 'application/edi-x12'], { parseAs: 'string', bodyLimit: NORMALIZE_BODY_LIMIT }, (_req, body, done) => {
+      done(null, body);
+    });
+    scope.addContentTypeParser('application/fhir+json', { parseAs: 'string', bodyLimit: NORMALIZE_BODY_LIMIT }, (_req, body, done) => {
+      try {
+        done(null, JSON.parse(body as string));
+      } catch {
+        const error = Object.assign(new Error('invalid JSON'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' });
+        done(error, undefined);
+      }
+    });
+
+    contractRoute(
+      scope,
+      deps.contract,
+      'normalizeCoverage',
+      async (request): Promise<NormalizeResponse> => {
+        const query = request.query as { format?: CoverageFormat };
+        const contentType = String(request.headers['content-type'] ?? '').split(';')[0]?.trim();
+        let document: unknown;
+        let format: CoverageFormat | undefined = query.format;
+        if (contentType === 'application/json') {
+          const body = request.body as NormalizeRequest;
+          document = body.document;
+          format = body.format ?? format;
+        } else {
+          document = request.body;
+          if (contentType === 'application/fhir+json') format = format ?? 'fhir-r4';
+        }
+        const text = typeof document === 'string' ? document : JSON.stringify(document);
+        const result = normalizePayerDocument(text, format);
+        return { format: result.format as NormalizeResponse['format'], coverages: result.coverages as NormalizeResponse['coverages'] };
+      },
+      { bodyLimit: NORMALIZE_BODY_LIMIT },
+    );
+  });
+}

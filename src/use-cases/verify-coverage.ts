@@ -1,0 +1,148 @@
+/**
+ * Verify coverage: ask a payer (through the cache) whether a member is covered, read the answer
+ * into the coverage model, and resolve the cost-sharing terms for a level of care. Orchestrates
+ * ports only; the composition root supplies the gateway, cache and normalizer.
+ */
+import type { Coverage, CostSharingTerms } from '../core/coverage/coverage-model.js';
+import type { LevelOfCare } from '../core/coverage/level-of-care.js';
+import { serviceTypesForLevelOfCare } from '../core/coverage/level-of-care-service-types.js';
+import { resolveCostSharingTerms } from '../core/coverage/resolve-cost-sharing.js';
+import { DomainError, isDomainError } from '../core/errors.js';
+import type {
+  CacheIdentity,
+  CacheableResponse,
+  CachedPayerResponse,
+  CoverageCache,
+  EligibilityInquiry,
+  PayerGateway,
+  RawPayerResponse,
+} from '../core/ports.js';
+
+/** What the use case needs from the outside world. */
+export interface VerifyCoverageDeps {
+  /** Finds a payer by id or alias; undefined when unknown. */
+  findPayer(idOrAlias: string): { id: string } | undefined;
+  gatewayFor(payerId: string): PayerGateway;
+  cache: CoverageCache;
+  /** Reads a raw payer answer into coverages; throws DomainError('format.*') when unreadable. */
+  normalize(raw: RawPayerResponse): Coverage[];
+}
+
+/** One eligibility check as the caller asked for it. */
+export interface VerifyCoverageRequest {
+  inquiry: Omit<EligibilityInquiry, 'serviceTypes'> & { serviceTypes?: string[] };
+  levelOfCare?: LevelOfCare;
+  /** Cache-Control: no-cache from the caller: ask the payer even when a fresh answer is cached. */
+  bypassCache?: boolean;
+  signal?: AbortSignal;
+}
+
+/** The answer: the coverage, the terms for the level of care, and how it was obtained. */
+export interface VerifyCoverageResult {
+  coverage: Coverage;
+  levelOfCare?: { id: LevelOfCare; inNetwork: CostSharingTerms; outOfNetwork: CostSharingTerms };
+  source: {
+    payerId: string;
+    format: Coverage['format'];
+    cache: CachedPayerResponse['cache'];
+    asOf: string;
+    stale: boolean;
+    ageSeconds: number;
+  };
+}
+
+/** The service types asked about: the caller's, or the level of care's, always with plan level (30). */
+export function inquiryServiceTypes(serviceTypes: string[] | undefined, levelOfCare: LevelOfCare | undefined): string[] {
+  const chosen = serviceTypes && serviceTypes.length > 0 ? serviceTypes : levelOfCare ? serviceTypesForLevelOfCare(levelOfCare) : ['30'];
+  const normalized = chosen.map((code) => code.trim().toUpperCase());
+  return [...new Set(normalized.includes('30') ? normalized : ['30', ...normalized])];
+}
+
+function cacheIdentity(inquiry: EligibilityInquiry): CacheIdentity {
+  return {
+    payerId: inquiry.payerId,
+    providerNpi: inquiry.provider.npi,
+    subscriber: { ...inquiry.subscriber },
+    ...(inquiry.dependent ? { dependent: { ...inquiry.dependent } } : {}),
+    serviceTypes: inquiry.serviceTypes,
+    serviceDate: inquiry.dateOfService,
+  };
+}
+
+/** A payer answer that rejects the inquiry (AAA) without any benefit information. */
+function rejectionOf(coverage: Coverage | undefined) {
+  if (!coverage || coverage.benefits.length > 0 || coverage.payerErrors.length === 0) return undefined;
+  return coverage.payerErrors[0];
+}
+
+function readAnswer(deps: VerifyCoverageDeps, raw: RawPayerResponse, payerId: string): Coverage[] {
+  try {
+    const coverages = deps.normalize(raw);
+    if (coverages.length === 0) throw new DomainError('format.parse-error', 'the answer names no patient');
+    return coverages;
+  } catch (error) {
+    const reason = isDomainError(error) ? error.message : 'the answer could not be read';
+    throw new DomainError('payer.malformed-response', `The payer's answer could not be read: ${reason}`, {
+      meta: { payerId },
+      cause: error,
+    });
+  }
+}
+
+/** Runs one eligibility check. Throws DomainError (payer.*) for failures the caller must see. */
+export async function verifyCoverage(deps: VerifyCoverageDeps, request: VerifyCoverageRequest): Promise<VerifyCoverageResult> {
+  const payer = deps.findPayer(request.inquiry.payerId);
+  if (!payer) throw new DomainError('payer.not-found', 'No payer with that id or alias is in the directory');
+  const inquiry: EligibilityInquiry = {
+    ...request.inquiry,
+    payerId: payer.id,
+    serviceTypes: inquiryServiceTypes(request.inquiry.serviceTypes, request.levelOfCare),
+  };
+  const gateway = deps.gatewayFor(payer.id);
+
+  const fetchFromPayer = async (): Promise<CacheableResponse> => {
+    const raw = await gateway.fetchEligibility(inquiry, request.signal ? { signal: request.signal } : {});
+    const rejection = rejectionOf(readAnswer(deps, raw, payer.id)[0]);
+    if (rejection?.retryable) {
+      // AAA 42 and the like: the payer is up but cannot answer now. Not cached; a stale answer may serve.
+      throw new DomainError('payer.unavailable', `The payer cannot answer right now: ${rejection.action}`, {
+        meta: { payerId: payer.id, aaaCode: rejection.code },
+      });
+    }
+    return { response: raw, kind: rejection ? 'rejection' : 'benefits' };
+  };
+
+  const cached = await deps.cache.getOrFetch(cacheIdentity(inquiry), fetchFromPayer, {
+    bypass: request.bypassCache === true,
+    dataKind: request.levelOfCare ? 'accumulators' : 'eligibility',
+  });
+  const coverages = readAnswer(deps, cached.response, payer.id);
+  const coverage = coverages.find((c) => (inquiry.dependent ? c.patient?.relationship !== 'self' : true)) ?? coverages[0]!;
+
+  const rejection = rejectionOf(coverage);
+  if (rejection) {
+    throw new DomainError('payer.rejected', `${rejection.description}. ${rejection.action}`, {
+      meta: { payerId: payer.id, aaaCode: rejection.code, retryable: rejection.retryable, cache: cached.cache },
+    });
+  }
+
+  const result: VerifyCoverageResult = {
+    coverage,
+    source: {
+      payerId: payer.id,
+      format: coverage.format,
+      cache: cached.cache,
+      asOf: cached.asOf,
+      stale: cached.stale,
+      ageSeconds: cached.ageSeconds,
+    },
+  };
+  if (request.levelOfCare) {
+    result.levelOfCare = {
+      id: request.levelOfCare,
+      inNetwork: resolveCostSharingTerms(coverage, request.levelOfCare, 'in'),
+      outOfNetwork: resolveCostSharingTerms(coverage, request.levelOfCare, 'out'),
+    };
+  }
+  return result;
+}
