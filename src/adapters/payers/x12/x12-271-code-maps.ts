@@ -1,0 +1,181 @@
+/**
+ * X12 271 code sets mapped onto the coverage model. Names are from the 005010X279A1 code lists
+ * (see /work/shared/domain/x12-271-codes.json and facts.md section 2); the mapping decisions are ours.
+ * Codes the 5010 schema allows but the model has no bucket for map to 'other', never to a guess.
+ */
+import type { BenefitKind, CoverageLevel, Network, PlanType, QuantityUnit, TimePeriod, TriState } from '../../../core/coverage/coverage-model.js';
+
+/** EB01 eligibility or benefit information code -> benefit kind (TR3 2110C EB01). */
+export const EB01_KINDS: Readonly<Record<string, BenefitKind>> = {
+  '1': 'active-coverage',
+  '2': 'active-coverage',
+  '3': 'active-coverage',
+  '4': 'active-coverage',
+  '5': 'active-coverage',
+  '6': 'inactive',
+  '7': 'inactive',
+  '8': 'inactive',
+  A: 'coinsurance',
+  B: 'copay',
+  C: 'deductible',
+  D: 'benefit-description',
+  E: 'exclusion',
+  F: 'limitation',
+  G: 'out-of-pocket',
+  H: 'unlimited',
+  I: 'non-covered',
+  J: 'cost-containment',
+  L: 'primary-care-provider',
+  MC: 'managed-care-coordinator',
+  R: 'other-payer',
+  U: 'contact-entity',
+};
+
+/** Every EB01 code valid in 5010 (the ones not in EB01_KINDS become kind 'other'). */
+export const EB01_VALID = new Set([
+  '1', '2', '3', '4', '5', '6', '7', '8', 'A', 'B', 'C', 'CB', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M',
+  'MC', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U', 'V', 'W', 'X', 'Y',
+]);
+
+/** EB02 coverage level code -> coverage level; the family-unit codes all count as family. */
+export const EB02_LEVELS: Readonly<Record<string, CoverageLevel>> = {
+  IND: 'individual',
+  EMP: 'individual',
+  FAM: 'family',
+  ESP: 'family',
+  ECH: 'family',
+  SPC: 'family',
+  SPO: 'family',
+  CHD: 'family',
+  DEP: 'family',
+};
+
+/** EB06 time period qualifier -> time period (all 19 valid 5010 codes). */
+export const EB06_PERIODS: Readonly<Record<string, TimePeriod>> = {
+  '6': 'hour',
+  '7': 'day',
+  '13': 'hour', // "24 Hours": a rolling window counted in hours
+  '21': 'other', // "Years": multi-year, no model bucket
+  '22': 'service-year',
+  '23': 'calendar-year',
+  '24': 'year-to-date',
+  '25': 'contract',
+  '26': 'episode',
+  '27': 'visit',
+  '28': 'other', // "Outlier"
+  '29': 'remaining',
+  '30': 'exceeded',
+  '31': 'not-exceeded',
+  '32': 'lifetime',
+  '33': 'lifetime-remaining',
+  '34': 'month',
+  '35': 'week',
+  '36': 'admission',
+};
+
+/** EB09 quantity qualifier -> unit (all 18 valid codes; counts of things map to their unit). */
+export const EB09_UNITS: Readonly<Record<string, QuantityUnit>> = {
+  VS: 'visit',
+  DY: 'day',
+  HS: 'hour',
+  P6: 'service',
+  MN: 'month',
+  YY: 'year',
+  D3: 'day', // number of coinsurance days
+  LA: 'day', // lifetime reserve days, actual
+  LE: 'day', // lifetime reserve days, estimated
+  DB: 'unit', // deductible blood units
+  '8H': 'other',
+  '99': 'other',
+  CA: 'other',
+  CE: 'other',
+  M2: 'other',
+  QA: 'other',
+  S7: 'year', // age, high value
+  S8: 'year', // age, low value
+};
+
+/** EB11 authorization indicator: Y / N; U and absent are unknown. */
+export function eb11Authorization(code: string): TriState {
+  return code === 'Y' ? 'yes' : code === 'N' ? 'no' : 'unknown';
+}
+
+/** EB12 in-plan-network indicator: Y in, N out, W both; absent or U unknown (never defaulted to in). */
+export function eb12Network(code: string): Network {
+  switch (code) {
+    case 'Y':
+      return 'in';
+    case 'N':
+      return 'out';
+    case 'W':
+      return 'both';
+    default:
+      return 'unknown';
+  }
+}
+
+/** EB04 insurance type -> plan type. Medicare-secondary codes are Medicare. */
+export const EB04_PLAN_TYPES: Readonly<Record<string, PlanType>> = {
+  PR: 'PPO',
+  HM: 'HMO',
+  EP: 'EPO',
+  PS: 'POS',
+  MA: 'Medicare',
+  MB: 'Medicare',
+  MP: 'Medicare',
+  QM: 'Medicare',
+  '12': 'Medicare',
+  '13': 'Medicare',
+  '14': 'Medicare',
+  '15': 'Medicare',
+  '16': 'Medicare',
+  '41': 'Medicare',
+  '42': 'Medicare',
+  '43': 'Medicare',
+  '47': 'Medicare',
+  CP: 'Medicare',
+  HN: 'Medicare-Advantage',
+  MC: 'Medicaid',
+  C1: 'commercial',
+  CO: 'commercial',
+  GP: 'commercial',
+  IP: 'commercial',
+  IN: 'indemnity',
+  CH: 'TRICARE', // CHAMPUS, TRICARE's former name
+  OT: 'other',
+};
+
+/**
+ * Service types (EB03) that are mental health or substance use services: where a carve-out
+ * administrator named in a 2120 loop means "call someone else for these benefits".
+ */
+export const BEHAVIORAL_HEALTH_SERVICE_TYPES = new Set([
+  'MH', 'A4', 'A5', 'A6', 'A7', 'A8', 'AI', 'AJ', 'AK', 'BB', 'BC', 'BD', 'CE', 'CF', 'CG', 'CH', 'CI', 'CJ', 'RT',
+]);
+
+/** 2120 NM101 entity codes that can name an organization administering a carved-out benefit. */
+export const CARVE_OUT_ENTITY_CODES = new Set(['VN', 'Y2', 'P5', 'PR', '2B', 'X3', '13', 'GP']);
+
+/** Role names for 2120 NM101 entity identifier codes. */
+export const ENTITY_ROLES: Readonly<Record<string, string>> = {
+  P3: 'primary care provider',
+  PR: 'payer',
+  PRP: 'primary payer',
+  SEP: 'secondary payer',
+  TTP: 'tertiary payer',
+  VN: 'vendor',
+  Y2: 'managed care organization',
+  P5: 'plan sponsor',
+  '2B': 'third-party administrator',
+  X3: 'utilization management organization',
+  '13': 'contracted service provider',
+  '1I': 'preferred provider organization',
+  '1P': 'provider',
+  FA: 'facility',
+  GP: 'gateway provider',
+  IL: 'insured or subscriber',
+  '36': 'employer',
+};
+
+/** HL03 hierarchical level codes of the 271 (TR3 2000A-2000D). */
+export const HL_LEVELS = { '20': '2000A', '21': '2000B', '22': '2000C', '23': '2000D' } as const;

@@ -1,0 +1,771 @@
+/**
+ * X12 271 eligibility response (005010X279A1; 004010X092A1 accepted as legacy) -> the core
+ * coverage model, one Coverage per patient: each 2000D dependent, and each 2000C subscriber that
+ * is itself the patient. Loop names below are the TR3's: 2000A/2100A information source (payer),
+ * 2000B/2100B information receiver (provider), 2000C/2100C subscriber, 2000D/2100D dependent,
+ * 2110C/D eligibility or benefit information (EB), 2120C/D benefit related entity (LS/NM1/LE).
+ *
+ * The reader is tolerant: segments out of place become warnings and are attached where the TR3
+ * would have put them; nothing the payer did not send is filled in (EB12 absent stays 'unknown').
+ */
+import type {
+  Benefit,
+  Coverage,
+  CoverageAction,
+  CoveredPerson,
+  FormatWarning,
+  PayerError,
+  PersonPhi,
+  PlanDates,
+  PlanType,
+  RelatedEntity,
+  SourcePointer,
+} from '../../../core/coverage/coverage-model.js';
+import { describeFollowUpAction, describeRejectReason, isKnownRejectReason } from '../../../core/coverage/aaa-reject-reasons.js';
+import { DomainError } from '../../../core/errors.js';
+import { parseDollarsToCents, parseFractionToPpm } from '../../../core/money.js';
+import {
+  BEHAVIORAL_HEALTH_SERVICE_TYPES,
+  CARVE_OUT_ENTITY_CODES,
+  EB01_KINDS,
+  EB01_VALID,
+  EB02_LEVELS,
+  EB04_PLAN_TYPES,
+  EB06_PERIODS,
+  EB09_UNITS,
+  ENTITY_ROLES,
+  HL_LEVELS,
+  eb11Authorization,
+  eb12Network,
+} from './x12-271-code-maps.js';
+import { readX12 } from './x12-reader.js';
+import type { X12Segment, X12Transaction } from './x12-reader.js';
+
+type HlLevel = '2000A' | '2000B' | '2000C' | '2000D' | 'unknown';
+
+/** One HL node of the 271 hierarchy and what its loops said. */
+interface HlNode {
+  id: string;
+  parentId: string;
+  level: HlLevel;
+  declaresChildren: boolean;
+  childCount: number;
+  payer?: { name?: string; id?: string };
+  provider?: { name?: string; npi?: string };
+  person?: CoveredPerson;
+  planDates: PlanDates;
+  groupNumber?: string;
+  groupName?: string;
+  errors: PayerError[];
+  benefits: Benefit[];
+}
+
+/** ISO date from an X12 D8 value (CCYYMMDD), or undefined when it is not a real date. */
+function isoFromD8(value: string): string | undefined {
+  if (value.length !== 8) return undefined;
+  const y = Number(value.slice(0, 4));
+  const m = Number(value.slice(4, 6));
+  const d = Number(value.slice(6, 8));
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || m < 1 || m > 12 || d < 1) return undefined;
+  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > daysInMonth) return undefined;
+  return `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`;
+}
+
+/** Dates from a DTP segment: D8 gives begin only, RD8 begin and end (TR3 DTP02/DTP03). */
+function readDtpDates(seg: X12Segment): { begin?: string; end?: string; valid: boolean } {
+  const format = seg.el(2);
+  const value = seg.el(3);
+  if (format === 'D8') {
+    const begin = isoFromD8(value);
+    return begin === undefined ? { valid: false } : { begin, valid: true };
+  }
+  if (format === 'RD8') {
+    const [from = '', to = ''] = value.split('-');
+    const begin = isoFromD8(from);
+    const end = isoFromD8(to);
+    return begin === undefined || end === undefined ? { valid: false } : { begin, end, valid: true };
+  }
+  return { valid: false };
+}
+
+const HSD_UNITS: Readonly<Record<string, string>> = { DY: 'days', FL: 'units', HS: 'hours', MN: 'months', VS: 'visits' };
+const HSD_BASIS: Readonly<Record<string, string>> = { DA: 'day', MO: 'month', VS: 'visit', WK: 'week', YR: 'year' };
+const HSD_PERIODS: Readonly<Record<string, string>> = {
+  '6': 'hour', '7': 'day', '21': 'year', '22': 'service year', '23': 'calendar year', '24': 'year to date', '25': 'contract',
+  '26': 'episode', '27': 'visit', '28': 'outlier', '29': 'remaining', '30': 'exceeded', '31': 'not exceeded',
+  '32': 'lifetime', '33': 'lifetime remaining', '34': 'month', '35': 'week',
+};
+
+const REFERRAL_NOT_REQUIRED = /\b(no|not|without)\b[^.]*\breferral\b|\breferral\b[^.]*\bnot\s+(required|needed)\b/i;
+const REFERRAL = /\breferral\b/i;
+const NETWORK_PHRASES = { in: 'in network', out: 'out of network', both: 'in and out of network', unknown: 'network not stated' } as const;
+
+/** A person's display name from NM103 (last or organization) and NM104 (first). */
+function entityName(seg: X12Segment): string | undefined {
+  const last = seg.el(3).trim();
+  const first = seg.el(4).trim();
+  const name = seg.el(2) === '1' ? [first, last].filter((p) => p !== '').join(' ') : last;
+  return name === '' ? undefined : name;
+}
+
+/** Copy of a flat object without its undefined values: absent stays absent, never `key: undefined`. */
+function definedOnly<T extends Record<string, string | undefined>>(value: T): { [K in keyof T]?: string } {
+  const out: { [K in keyof T]?: string } = {};
+  for (const key in value) if (value[key] !== undefined) out[key] = value[key];
+  return out;
+}
+
+/** Person entity codes in a 2120 loop whose names are PHI and so are not copied out of `phi`. */
+const PERSON_PHI_ENTITY_CODES = new Set(['IL', 'QC', '03']);
+
+/** Normalizes one 271 transaction set. */
+class Transaction271 {
+  private readonly nodes: HlNode[] = [];
+  private readonly byId = new Map<string, HlNode>();
+  private readonly warnings: FormatWarning[];
+  private node: HlNode | undefined;
+  private loop = 'header';
+  private eb: Benefit | undefined;
+  private entity: RelatedEntity | undefined;
+  private in2120 = false;
+
+  constructor(private readonly tx: X12Transaction, documentWarnings: readonly FormatWarning[]) {
+    this.warnings = [...documentWarnings];
+  }
+
+  private pointer(seg: X12Segment, loop = this.loop): string {
+    return `ST ${this.tx.controlNumber} / ${loop} / segment ${seg.position} ${seg.id}`;
+  }
+
+  private source(seg: X12Segment, loop = this.loop): SourcePointer {
+    return { format: 'x12-271', pointer: this.pointer(seg, loop), segmentIndex: seg.position };
+  }
+
+  private warn(code: string, message: string, seg?: X12Segment): void {
+    this.warnings.push(seg === undefined ? { code, message } : { code, message, pointer: this.pointer(seg) });
+  }
+
+  /** The 2100/2110/2120 suffix letter for the current HL level. */
+  private get letter(): string {
+    const level = this.node?.level ?? 'unknown';
+    return level === 'unknown' ? 'C' : level.charAt(4);
+  }
+
+  run(): Coverage[] {
+    for (const seg of this.tx.segments) this.segment(seg);
+    return this.coverages();
+  }
+
+  private segment(seg: X12Segment): void {
+    switch (seg.id) {
+      case 'ST':
+      case 'SE':
+      case 'BHT':
+        return;
+      case 'HL':
+        return this.hl(seg);
+      case 'TRN':
+      case 'PRV':
+      case 'HI':
+      case 'MPI':
+        return; // trace numbers, provider taxonomy, diagnoses, military info: not coverage facts
+      case 'NM1':
+        return this.nm1(seg);
+      case 'N3':
+      case 'N4':
+        return this.address(seg);
+      case 'PER':
+        return this.per(seg);
+      case 'REF':
+        return this.ref(seg);
+      case 'DMG':
+        return this.dmg(seg);
+      case 'INS':
+        return this.ins(seg);
+      case 'DTP':
+        return this.dtp(seg);
+      case 'AAA':
+        return this.aaa(seg);
+      case 'EB':
+        return this.ebSegment(seg);
+      case 'HSD':
+        return this.hsd(seg);
+      case 'MSG':
+        return this.msg(seg);
+      case 'III':
+        return this.iii(seg);
+      case 'LS':
+        return this.ls(seg);
+      case 'LE':
+        return this.le(seg);
+      default:
+        this.warn('x12.segment.unexpected', `${/^[A-Z0-9]{2,3}$/.test(seg.id) ? seg.id : 'unreadable'} segment is not part of a 271 and was ignored`, seg);
+    }
+  }
+
+  private hl(seg: X12Segment): void {
+    const code = seg.el(3);
+    const level: HlLevel = Object.hasOwn(HL_LEVELS, code) ? HL_LEVELS[code as keyof typeof HL_LEVELS] : 'unknown';
+    if (level === 'unknown') this.warn('x12.hl.unknown-level', `HL03 '${code.slice(0, 3)}' is not a 271 hierarchical level`, seg);
+    let parentId = seg.el(2);
+    const parent = this.byId.get(parentId);
+    if (parentId !== '' && parent === undefined) {
+      this.warn('x12.hl.unknown-parent', 'HL02 names a parent HL that does not precede it', seg);
+    }
+    if (parent !== undefined) {
+      parent.childCount++;
+      if (!parent.declaresChildren) this.warn('x12.hl.undeclared-child', `HL ${parent.id} declared no children (HL04=0) but HL ${seg.el(1)} follows it`, seg);
+    } else if (level === '2000C' || level === '2000D') {
+      // Broken parent link: attach to the nearest preceding node one level up, as the TR3 nesting implies.
+      const want = level === '2000C' ? '2000B' : '2000C';
+      const fallback = [...this.nodes].reverse().find((n) => n.level === want);
+      if (fallback !== undefined) parentId = fallback.id;
+    }
+    const node: HlNode = {
+      id: seg.el(1),
+      parentId,
+      level,
+      declaresChildren: seg.el(4) === '1',
+      childCount: 0,
+      planDates: {},
+      errors: [],
+      benefits: [],
+    };
+    this.nodes.push(node);
+    if (node.id !== '') this.byId.set(node.id, node);
+    this.node = node;
+    this.loop = level;
+    this.eb = undefined;
+    this.entity = undefined;
+    this.in2120 = false;
+  }
+
+  private nm1(seg: X12Segment): void {
+    const node = this.node;
+    if (node === undefined) return this.warn('x12.segment.orphan', 'NM1 before any HL was ignored', seg);
+    if (this.eb !== undefined) {
+      // 2120C/D benefit related entity. Without LS it is misplaced but still about the preceding EB.
+      if (!this.in2120) this.warn('x12.loop.missing-ls', 'NM1 after an EB without LS; read as a 2120 related entity of the preceding EB', seg);
+      return this.relatedEntity(seg, this.eb);
+    }
+    switch (node.level) {
+      case '2000A':
+        this.loop = '2100A';
+        node.payer = definedOnly({ name: entityName(seg), id: seg.opt(9) });
+        return;
+      case '2000B':
+        this.loop = '2100B';
+        node.provider = definedOnly({ name: entityName(seg), npi: seg.el(8) === 'XX' ? seg.opt(9) : undefined });
+        return;
+      case '2000C':
+      case '2000D': {
+        this.loop = `2100${this.letter}`;
+        const phi: PersonPhi = {};
+        if (seg.el(2) === '1' || seg.el(2) === '') {
+          if (seg.opt(3) !== undefined) phi.lastName = seg.el(3);
+          if (seg.opt(4) !== undefined) phi.firstName = seg.el(4);
+          if (seg.opt(5) !== undefined) phi.middleName = seg.el(5);
+        }
+        if (seg.opt(9) !== undefined) {
+          if (seg.el(8) === 'MI' || seg.el(8) === 'II' || seg.el(8) === '') phi.memberId = seg.el(9);
+          else phi.otherIds = { [seg.el(8)]: seg.el(9) };
+        }
+        // A 2000C person is the subscriber (INS is optional there); 2000D relationship comes from INS02.
+        node.person = { relationship: node.level === '2000C' ? 'self' : 'unknown', phi };
+        return;
+      }
+      default:
+        return this.warn('x12.segment.orphan', 'NM1 under an unknown HL level was ignored', seg);
+    }
+  }
+
+  private relatedEntity(seg: X12Segment, eb: Benefit): void {
+    const code = seg.el(1);
+    let target = eb;
+    if (code === 'P3' && eb.kind !== 'primary-care-provider') {
+      // Some senders put the PCP's LS/LE after the last EB instead of after EB*L (TR3 2120C follows
+      // the EB it describes). Attach it to an EB*L still waiting for its provider.
+      const pcp = this.node?.benefits.find((b) => b.kind === 'primary-care-provider' && b.relatedEntities.length === 0);
+      if (pcp !== undefined) {
+        target = pcp;
+        this.warn('x12.loop.misplaced-2120', `primary care provider loop follows ${eb.id}; attached to ${pcp.id} (EB*L)`, seg);
+      }
+    }
+    const entity: RelatedEntity = { role: this.roleFor(target, code), entityCode: code };
+    if (!PERSON_PHI_ENTITY_CODES.has(code)) {
+      const name = entityName(seg);
+      if (name !== undefined) entity.name = name;
+      if (seg.opt(8) !== undefined && seg.opt(9) !== undefined) entity.identifiers = { [seg.el(8)]: seg.el(9) };
+    }
+    target.relatedEntities.push(entity);
+    this.entity = entity;
+  }
+
+  private roleFor(eb: Benefit, code: string): string {
+    if (eb.kind === 'other-payer') return 'other payer';
+    if (eb.kind === 'primary-care-provider' || code === 'P3') return 'primary care provider';
+    return ENTITY_ROLES[code] ?? 'related entity';
+  }
+
+  private address(seg: X12Segment): void {
+    if (this.eb !== undefined) return; // 2120 addresses: the contact is what matters
+    const person = this.node?.person;
+    if (person === undefined || !this.loop.startsWith('2100')) return;
+    const address = (person.phi.address ??= {});
+    if (seg.id === 'N3') {
+      if (seg.opt(1) !== undefined) address.line1 = seg.el(1);
+      if (seg.opt(2) !== undefined) address.line2 = seg.el(2);
+    } else {
+      if (seg.opt(1) !== undefined) address.city = seg.el(1);
+      if (seg.opt(2) !== undefined) address.state = seg.el(2);
+      if (seg.opt(3) !== undefined) address.postalCode = seg.el(3);
+    }
+  }
+
+  private per(seg: X12Segment): void {
+    if (this.entity === undefined) return; // 2100A payer contact: the model has no place for it yet
+    const contacts = (this.entity.contacts ??= []);
+    // PER03/04, PER05/06, PER07/08: communication number qualifier and number pairs.
+    for (let i = 3; i <= 7; i += 2) {
+      const qualifier = seg.el(i);
+      const value = seg.el(i + 1);
+      if (value === '') continue;
+      const kind = qualifier === 'TE' ? 'phone' : qualifier === 'FX' ? 'fax' : qualifier === 'UR' ? 'url' : qualifier === 'EM' ? 'email' : 'other';
+      contacts.push({ kind, value });
+    }
+  }
+
+  private ref(seg: X12Segment): void {
+    const node = this.node;
+    if (node === undefined || this.eb !== undefined) return; // 2110 REF (plan/policy numbers of a benefit) has no model field
+    const qualifier = seg.el(1);
+    const value = seg.el(2);
+    if (value === '') return;
+    if (qualifier === '6P' || (qualifier === '1L' && node.groupNumber === undefined)) {
+      node.groupNumber = value;
+      if (seg.opt(3) !== undefined) node.groupName = seg.el(3);
+      return;
+    }
+    // Social security numbers are not needed to estimate anything: not kept (HIPAA minimum necessary).
+    if (qualifier === 'SY') return;
+    const person = node.person;
+    if (person !== undefined) person.phi.otherIds = { ...person.phi.otherIds, [qualifier]: value };
+  }
+
+  private dmg(seg: X12Segment): void {
+    const person = this.node?.person;
+    if (person === undefined) return this.warn('x12.segment.orphan', 'DMG without a subscriber or dependent name was ignored', seg);
+    if (seg.el(1) === 'D8' && seg.el(2) !== '') {
+      const dob = isoFromD8(seg.el(2));
+      if (dob === undefined) this.warn('x12.value.invalid-date', 'DMG02 is not a valid D8 date', seg);
+      else person.phi.dateOfBirth = dob;
+    }
+    if (seg.opt(3) !== undefined) person.phi.gender = seg.el(3);
+  }
+
+  private ins(seg: X12Segment): void {
+    const person = this.node?.person;
+    if (person === undefined) return;
+    // INS02 individual relationship code (X12 element 1069): 18 self, 01 spouse, 19 child.
+    const code = seg.el(2);
+    person.relationship = code === '18' ? 'self' : code === '01' ? 'spouse' : code === '19' ? 'child' : code === '' ? person.relationship : 'other';
+  }
+
+  private dtp(seg: X12Segment): void {
+    const node = this.node;
+    if (node === undefined) return;
+    const qualifier = seg.el(1);
+    const dates = readDtpDates(seg);
+    if (!dates.valid) return this.warn('x12.value.invalid-date', `DTP ${qualifier.slice(0, 3)} date is not a valid D8 or RD8 value`, seg);
+    const eb = this.eb;
+    if (eb !== undefined) {
+      // 2110 benefit dates override plan dates for this benefit (TR3 2110C DTP).
+      const target = (eb.dates ??= {});
+      switch (qualifier) {
+        case '304':
+          if (dates.begin !== undefined) target.latestVisit = dates.begin;
+          return;
+        case '348':
+        case '193':
+        case '346':
+        case '356':
+          if (dates.begin !== undefined) target.begin = dates.begin;
+          if (dates.end !== undefined) target.end = dates.end;
+          return;
+        case '349':
+        case '194':
+        case '347':
+        case '357':
+          if (dates.end ?? dates.begin) target.end = dates.end ?? dates.begin;
+          return;
+        default:
+          if (dates.end !== undefined) {
+            target.begin ??= dates.begin;
+            target.end ??= dates.end;
+          }
+          target.other = { ...target.other, [qualifier]: dates.end === undefined ? `${dates.begin}` : `${dates.begin}/${dates.end}` };
+          return;
+      }
+    }
+    const plan = node.planDates;
+    const { begin, end } = dates;
+    switch (qualifier) {
+      case '291':
+      case '346':
+        plan.planBegin = begin;
+        if (end !== undefined) plan.planEnd = end;
+        return;
+      case '347':
+        plan.planEnd = end ?? begin;
+        return;
+      case '307':
+      case '356':
+        plan.eligibilityBegin = begin;
+        if (end !== undefined) plan.eligibilityEnd = end;
+        return;
+      case '357':
+        plan.eligibilityEnd = end ?? begin;
+        return;
+      case '539':
+        plan.policyEffective = begin;
+        return;
+      case '540':
+        plan.policyExpiration = end ?? begin;
+        return;
+      case '292':
+        plan.benefitYearBegin = begin;
+        if (end !== undefined) plan.benefitYearEnd = end;
+        return;
+      default:
+        return; // service, issue, admission, death... dates: not plan dates
+    }
+  }
+
+  private aaa(seg: X12Segment): void {
+    const node = this.node;
+    if (node === undefined) return this.warn('x12.segment.orphan', 'AAA before any HL was ignored', seg);
+    const code = seg.el(3);
+    const reason = describeRejectReason(code);
+    if (!isKnownRejectReason(code)) this.warn('x12.code.unknown-aaa03', `AAA03 '${code.slice(0, 3)}' is not a known reject reason code`, seg);
+    const followUpCode = seg.opt(4);
+    const followUp = describeFollowUpAction(followUpCode);
+    if (followUpCode !== undefined && followUp === undefined) this.warn('x12.code.unknown-aaa04', `AAA04 '${followUpCode.slice(0, 2)}' is not a known follow-up action code`, seg);
+    const level = this.eb !== undefined
+      ? 'benefit'
+      : ({ '2000A': 'source', '2000B': 'receiver', '2000C': 'subscriber', '2000D': 'dependent', unknown: 'unknown' } as const)[node.level];
+    const error: PayerError = {
+      code,
+      description: reason.description,
+      level,
+      action: followUp === undefined ? reason.action : `${reason.action} Payer follow-up: ${followUp}.`,
+      retryable: reason.retryable,
+      source: this.source(seg),
+    };
+    if (seg.el(1) === 'Y' || seg.el(1) === 'N') error.validRequest = seg.el(1) === 'Y';
+    if (followUpCode !== undefined) error.followUpCode = followUpCode;
+    node.errors.push(error);
+  }
+
+  private ebSegment(seg: X12Segment): void {
+    const node = this.node;
+    if (node === undefined) return this.warn('x12.segment.orphan', 'EB before any HL was ignored', seg);
+    if (node.level !== '2000C' && node.level !== '2000D') this.warn('x12.loop.misplaced-eb', 'EB outside a subscriber or dependent loop', seg);
+    this.loop = `2110${this.letter}`;
+    this.in2120 = false;
+    this.entity = undefined;
+    const eb01 = seg.el(1);
+    if (!EB01_VALID.has(eb01)) this.warn('x12.code.unknown-eb01', `EB01 '${eb01.slice(0, 3)}' is not a 5010 benefit code`, seg);
+    const eb02 = seg.el(2);
+    const coverageLevel = eb02 === '' ? 'unknown' : (EB02_LEVELS[eb02] ?? 'unknown');
+    if (eb02 !== '' && EB02_LEVELS[eb02] === undefined) this.warn('x12.code.unknown-eb02', `EB02 '${eb02.slice(0, 3)}' is not a coverage level code`, seg);
+    const eb06 = seg.el(6);
+    const timePeriod = eb06 === '' ? 'unknown' : (EB06_PERIODS[eb06] ?? 'unknown');
+    if (eb06 !== '' && EB06_PERIODS[eb06] === undefined) this.warn('x12.code.unknown-eb06', `EB06 '${eb06.slice(0, 3)}' is not a time period qualifier`, seg);
+    const benefit: Benefit = {
+      id: `eb-${seg.position}`,
+      kind: EB01_KINDS[eb01] ?? 'other',
+      rawCode: eb01,
+      serviceTypes: seg.repeats(3),
+      procedureCodes: [],
+      network: eb12Network(seg.el(12)),
+      coverageLevel,
+      timePeriod,
+      authorizationRequired: eb11Authorization(seg.el(11)),
+      referralRequired: 'unknown',
+      relatedEntities: [],
+      notes: [],
+      source: this.source(seg),
+    };
+    if (eb02 !== '') benefit.coverageLevelCode = eb02;
+    if (seg.opt(4) !== undefined) benefit.insuranceType = seg.el(4);
+    if (seg.opt(5) !== undefined) benefit.planDescription = seg.el(5);
+    const eb07 = seg.el(7);
+    if (eb07 !== '') {
+      const cents = parseDollarsToCents(eb07);
+      if (cents === undefined) this.warn('x12.value.invalid-amount', 'EB07 is not a decimal amount', seg);
+      else benefit.amountCents = cents;
+    }
+    const eb08 = seg.el(8);
+    if (eb08 !== '') {
+      const ppm = parseFractionToPpm(eb08);
+      // EB08 is a fraction 0..1 of the patient's share (0.2 = 20%); "20" would be 2000%.
+      if (ppm === undefined || ppm > 1_000_000) this.warn('x12.value.invalid-percent', 'EB08 is not a fraction between 0 and 1', seg);
+      else benefit.percentPpm = ppm;
+    }
+    const eb09 = seg.el(9);
+    const eb10 = seg.el(10);
+    if (eb09 !== '' || eb10 !== '') {
+      const value = Number(eb10);
+      if (eb10 === '' || !Number.isFinite(value)) this.warn('x12.value.invalid-quantity', 'EB10 is not a number', seg);
+      else {
+        const unit = EB09_UNITS[eb09];
+        if (unit === undefined) this.warn('x12.code.unknown-eb09', `EB09 '${eb09.slice(0, 3)}' is not a quantity qualifier`, seg);
+        benefit.quantity = { value, unit: unit ?? 'other', qualifier: eb09 };
+      }
+    }
+    const eb11 = seg.el(11);
+    if (eb11 !== '' && eb11 !== 'Y' && eb11 !== 'N' && eb11 !== 'U') this.warn('x12.code.unknown-eb11', 'EB11 is not Y, N or U; read as unknown', seg);
+    const eb12 = seg.el(12);
+    if (eb12 !== '' && benefit.network === 'unknown' && eb12 !== 'U') this.warn('x12.code.unknown-eb12', 'EB12 is not Y, N, U or W; read as unknown', seg);
+    for (const composite of [seg.el(13)]) {
+      if (composite === '') continue;
+      const [qualifier = '', code = ''] = seg.components(13);
+      if (code === '') this.warn('x12.value.invalid-procedure', 'EB13 has no procedure code', seg);
+      else benefit.procedureCodes.push(`${qualifier}:${code}`);
+    }
+    node.benefits.push(benefit);
+    this.eb = benefit;
+  }
+
+  private requireEb(seg: X12Segment): Benefit | undefined {
+    if (this.eb === undefined) this.warn('x12.segment.orphan', `${seg.id} outside a 2110 benefit loop was ignored`, seg);
+    return this.eb;
+  }
+
+  private hsd(seg: X12Segment): void {
+    const eb = this.requireEb(seg);
+    if (eb === undefined) return;
+    const quantity = seg.opt(2) === undefined ? undefined : Number(seg.el(2));
+    const unit = HSD_UNITS[seg.el(1)] ?? (seg.opt(1) === undefined ? undefined : seg.el(1));
+    const periods = seg.opt(6) === undefined ? undefined : Number(seg.el(6));
+    const per = HSD_BASIS[seg.el(3)] ?? HSD_PERIODS[seg.el(5)];
+    const parts = [quantity !== undefined && Number.isFinite(quantity) ? String(quantity) : undefined, unit];
+    if (per !== undefined) parts.push(periods !== undefined && Number.isFinite(periods) && periods > 1 ? `per ${periods} ${per}s` : `per ${per}`);
+    const delivery: NonNullable<Benefit['delivery']> = { text: parts.filter((p) => p !== undefined).join(' ') };
+    if (quantity !== undefined && Number.isFinite(quantity)) delivery.quantity = quantity;
+    if (unit !== undefined) delivery.unit = unit;
+    if (per !== undefined) delivery.per = per;
+    if (periods !== undefined && Number.isFinite(periods)) delivery.periods = periods;
+    eb.delivery = delivery;
+  }
+
+  private msg(seg: X12Segment): void {
+    const eb = this.requireEb(seg);
+    if (eb === undefined) return;
+    const text = seg.el(1).trim();
+    if (text === '') return;
+    eb.notes.push(text);
+    // The 271 has no referral element; payers say it in MSG text (facts.md 2.10).
+    if (REFERRAL.test(text)) eb.referralRequired = REFERRAL_NOT_REQUIRED.test(text) ? 'no' : 'yes';
+  }
+
+  private iii(seg: X12Segment): void {
+    const eb = this.requireEb(seg);
+    if (eb === undefined) return;
+    // III01 ZZ: III02 is a place of service code (TR3 2110C III).
+    if (seg.el(1) === 'ZZ' && seg.opt(2) !== undefined) eb.notes.push(`Applies to place of service ${seg.el(2)}`);
+    else if (seg.opt(2) !== undefined) eb.notes.push(`Additional information ${seg.el(1)} ${seg.el(2)}`);
+  }
+
+  private ls(seg: X12Segment): void {
+    if (this.requireEb(seg) === undefined) return;
+    this.in2120 = true;
+    this.loop = `2120${this.letter}`;
+  }
+
+  private le(seg: X12Segment): void {
+    if (!this.in2120) this.warn('x12.loop.orphan-le', 'LE without a matching LS', seg);
+    this.in2120 = false;
+    this.entity = undefined;
+    if (this.eb !== undefined) this.loop = `2110${this.letter}`;
+  }
+
+  private ancestors(node: HlNode): HlNode[] {
+    const chain: HlNode[] = [];
+    const seen = new Set<HlNode>([node]);
+    let parent = this.byId.get(node.parentId);
+    while (parent !== undefined && !seen.has(parent)) {
+      chain.push(parent);
+      seen.add(parent);
+      parent = this.byId.get(parent.parentId);
+    }
+    return chain;
+  }
+
+  private coverages(): Coverage[] {
+    const patients = this.nodes.filter(
+      (n) => n.level === '2000D' || (n.level === '2000C' && (n.benefits.length > 0 || !this.nodes.some((d) => d.level === '2000D' && d.parentId === n.id))),
+    );
+    if (patients.length === 0) {
+      // No subscriber loop: the payer answered at the source or receiver level (usually an AAA).
+      return [this.coverageFor(undefined, this.nodes)];
+    }
+    return patients.map((p) => this.coverageFor(p, this.ancestors(p)));
+  }
+
+  private coverageFor(patient: HlNode | undefined, context: HlNode[]): Coverage {
+    const source = context.find((n) => n.level === '2000A') ?? this.nodes.find((n) => n.level === '2000A');
+    const receiver = context.find((n) => n.level === '2000B') ?? this.nodes.find((n) => n.level === '2000B');
+    const subscriberNode = patient?.level === '2000D' ? context.find((n) => n.level === '2000C') : patient;
+    const version = this.tx.version;
+    const legacy = version.startsWith('004010');
+    const warnings = [...this.warnings];
+    if (legacy) warnings.push({ code: 'x12.version.legacy', message: `${version} is the retired 4010 eligibility guide; read with 5010 rules` });
+    else if (version === '005010X279') warnings.push({ code: 'x12.version.pre-errata', message: '005010X279 (before the A1 errata) read as 005010X279A1' });
+    else if (version !== '005010X279A1') warnings.push({ code: 'x12.version.unknown', message: `implementation guide '${version.slice(0, 16)}' is not 005010X279A1; read as 005010X279A1` });
+    if (this.tx.groupVersion !== '' && this.tx.groupVersion !== version) {
+      warnings.push({ code: 'x12.version.envelope-mismatch', message: `GS08 '${this.tx.groupVersion.slice(0, 16)}' differs from ST03 '${version.slice(0, 16)}'; ST03 used` });
+    }
+    const benefits = patient?.benefits ?? [];
+    const errors = [...context].reverse().flatMap((n) => n.errors).concat(patient?.errors ?? []);
+    const dates: PlanDates = { ...subscriberNode?.planDates, ...(patient === subscriberNode ? {} : patient?.planDates) };
+    for (const key of Object.keys(dates) as (keyof PlanDates)[]) if (dates[key] === undefined) delete dates[key];
+    const planType = this.planType(benefits);
+    const coverage: Coverage = {
+      format: 'x12-271',
+      payer: { ...source?.payer },
+      plan: { type: planType.type, dates },
+      eligibility: this.eligibility(benefits, errors),
+      benefits,
+      payerErrors: errors,
+      actions: [],
+      warnings,
+    };
+    if (version !== '') coverage.formatVersion = version;
+    if (legacy) coverage.legacy = true;
+    if (receiver?.provider !== undefined) coverage.provider = { ...receiver.provider };
+    if (planType.code !== undefined) coverage.plan.insuranceTypeCode = planType.code;
+    const planName = this.planName(benefits);
+    if (planName !== undefined) coverage.plan.name = planName;
+    const group = patient?.groupNumber !== undefined ? patient : subscriberNode;
+    if (group?.groupNumber !== undefined) coverage.plan.groupNumber = group.groupNumber;
+    if (group?.groupName !== undefined) coverage.plan.groupName = group.groupName;
+    if (subscriberNode?.person !== undefined) coverage.subscriber = subscriberNode.person;
+    if (patient?.person !== undefined) coverage.patient = patient.person;
+    coverage.actions = this.actions(benefits, errors, coverage.eligibility.status);
+    return coverage;
+  }
+
+  private planType(benefits: Benefit[]): { type: PlanType; code?: string } {
+    // EB04 on the active-coverage line names the plan; otherwise the first EB04 on any line that
+    // is about this plan (EB*R lines describe other payers and are skipped).
+    const withType =
+      benefits.find((b) => b.kind === 'active-coverage' && b.insuranceType !== undefined) ??
+      benefits.find((b) => b.kind !== 'other-payer' && b.kind !== 'inactive' && b.insuranceType !== undefined);
+    const code = withType?.insuranceType;
+    if (code === undefined) return { type: 'unknown' };
+    return { type: EB04_PLAN_TYPES[code] ?? 'other', code };
+  }
+
+  private planName(benefits: Benefit[]): string | undefined {
+    const active = benefits.filter((b) => b.kind === 'active-coverage' && b.planDescription !== undefined);
+    return (active.find((b) => b.serviceTypes.includes('30')) ?? active[0])?.planDescription;
+  }
+
+  private eligibility(benefits: Benefit[], errors: PayerError[]): Coverage['eligibility'] {
+    const active = benefits.find((b) => b.kind === 'active-coverage');
+    const inactive = benefits.filter((b) => b.kind === 'inactive');
+    if (active !== undefined) {
+      const also = inactive.length > 0 ? ` It also sent ${inactive.length} inactive line(s), which apply to narrower benefits.` : '';
+      return { status: 'active', reason: `The payer reported active coverage (EB01 ${active.rawCode}).${also}`, source: active.source };
+    }
+    const first = inactive[0];
+    if (first !== undefined) return { status: 'inactive', reason: `The payer reported the coverage as inactive (EB01 ${first.rawCode}).`, source: first.source };
+    const rejection = errors[0];
+    if (rejection !== undefined) {
+      return {
+        status: 'undetermined',
+        reason: `The payer did not answer the eligibility question: ${rejection.description} (AAA ${rejection.code}, ${rejection.level} level).`,
+        source: rejection.source,
+      };
+    }
+    return { status: 'undetermined', reason: 'The payer response has no active or inactive coverage line (EB01 1-8), so eligibility is not settled.' };
+  }
+
+  private actions(benefits: Benefit[], errors: PayerError[], status: string): CoverageAction[] {
+    const actions: CoverageAction[] = [];
+    const seen = new Set<string>();
+    for (const error of errors) {
+      const reason = describeRejectReason(error.code);
+      const key = `${reason.actionKind}:${error.code}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      actions.push({ kind: reason.actionKind, message: `${error.description} (AAA ${error.code}): ${error.action}`, source: error.source });
+    }
+    for (const benefit of benefits) {
+      const carveOut = this.carveOut(benefit);
+      if (carveOut !== undefined) actions.push(carveOut);
+      if (benefit.authorizationRequired === 'yes') {
+        const services = benefit.serviceTypes.length > 0 ? benefit.serviceTypes.join(', ') : 'this benefit';
+        actions.push({
+          kind: 'obtain-authorization',
+          message: `The payer requires prior authorization for service type(s) ${services} (${NETWORK_PHRASES[benefit.network]}).`,
+          serviceTypes: benefit.serviceTypes,
+          source: benefit.source,
+        });
+      }
+      if (benefit.referralRequired === 'yes') {
+        actions.push({ kind: 'obtain-referral', message: `The payer's note says a referral is required: "${benefit.notes.join(' ')}"`, serviceTypes: benefit.serviceTypes, source: benefit.source });
+      }
+    }
+    if (status === 'undetermined' && errors.length === 0) {
+      actions.push({ kind: 'verify-manually', message: 'The payer did not say whether coverage is active; verify with the payer by phone or portal.' });
+    }
+    return actions;
+  }
+
+  /** EB*U, or a named carve-out organization in the 2120 loop of a mental health / SUD benefit. */
+  private carveOut(benefit: Benefit): CoverageAction | undefined {
+    if (benefit.kind === 'other-payer' || benefit.kind === 'primary-care-provider') return undefined;
+    const behavioral = benefit.serviceTypes.some((s) => BEHAVIORAL_HEALTH_SERVICE_TYPES.has(s));
+    const candidates = benefit.relatedEntities.filter((e) =>
+      benefit.kind === 'contact-entity' ? !PERSON_PHI_ENTITY_CODES.has(e.entityCode ?? '') : behavioral && e.name !== undefined && CARVE_OUT_ENTITY_CODES.has(e.entityCode ?? ''),
+    );
+    if (benefit.kind !== 'contact-entity' && candidates.length === 0) return undefined;
+    const entity = candidates[0];
+    if (entity !== undefined) for (const e of candidates) e.role = 'carve-out administrator';
+    const services = benefit.serviceTypes.length > 0 ? `service type(s) ${benefit.serviceTypes.join(', ')}` : 'these benefits';
+    const who = entity?.name ?? 'another organization the payer did not name';
+    const phone = entity?.contacts?.find((c) => c.kind === 'phone')?.value;
+    const action: CoverageAction = {
+      kind: 'check-carve-out',
+      message: `Benefits for ${services} are administered by ${who}; verify eligibility, cost sharing and authorization with them${phone === undefined ? '' : ` (phone ${phone})`}.`,
+      serviceTypes: benefit.serviceTypes,
+      source: benefit.source,
+    };
+    if (entity !== undefined) action.entity = entity;
+    return action;
+  }
+}
+
+/** Read an X12 271 payload into one Coverage per patient; throws DomainError on unreadable input. */
+export function x12271ToCoverages(text: string): Coverage[] {
+  const doc = readX12(text);
+  const responses = doc.transactions.filter((t) => t.setId === '271');
+  if (responses.length === 0) {
+    const ids = [...new Set(doc.transactions.map((t) => t.setId))];
+    if (ids.every((id) => /^\d{3}$/.test(id))) {
+      const hint = ids.includes('270') ? ' (a 270 is an eligibility inquiry, not the response)' : '';
+      throw new DomainError('format.unsupported', `X12 transaction set ${ids.join(', ')} is not a 271 eligibility response${hint}`, {
+        meta: { transactionSets: ids.join(',') },
+      });
+    }
+    throw new DomainError('format.parse-error', 'X12 payload has no readable transaction set id (ST01)', { meta: { position: 0 } });
+  }
+  const warnings = [...doc.warnings];
+  for (const other of doc.transactions) {
+    if (other.setId !== '271') warnings.push({ code: 'x12.transaction.skipped', message: `transaction set ${other.setId.slice(0, 3)} (ST ${other.controlNumber.slice(0, 9)}) is not a 271 and was skipped` });
+  }
+  return responses.flatMap((tx) => new Transaction271(tx, warnings).run());
+}
