@@ -8,9 +8,14 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
 import { loadContract } from './http/contract.js';
 import { buildApp } from './http/app.js';
-import { loadPayerDirectoryFile } from './adapters/data-files/payer-directory-file.js';
+import { loadPayerDirectoryFile, resolvePayer } from './adapters/data-files/payer-directory-file.js';
 import { DataFileError } from './adapters/data-files/read-data-file.js';
 import type { ReadinessCheck } from './http/routes/health.js';
+import { createCoverageCache } from './adapters/cache/coverage-cache.js';
+import { createPayerGateways } from './adapters/payers/transport/payer-gateways.js';
+import { PayerConfigurationError } from './adapters/payers/transport/payer-credentials.js';
+import { normalizePayerDocument } from './adapters/payers/normalize-payer-document.js';
+import type { VerifyCoverageDeps } from './use-cases/verify-coverage.js';
 
 /** The package root: one level above this file, in src/ (tsx) and in dist/ (built) alike. */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,12 +24,63 @@ export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 export async function createService(config: Config, logger = createLogger({ level: config.logLevel, pretty: config.logPretty })) {
   const contract = loadContract(PACKAGE_ROOT);
   const payers = loadPayerDirectoryFile(config.files.payerDirectory);
+  const gateways = createPayerGateways(payers, {
+    env: process.env,
+    logger,
+    sandboxTimeoutMs: config.sandboxTimeoutMs,
+    defaultDeadlineMs: config.payerDeadlineMs,
+    sandboxFixturesDir: path.join(PACKAGE_ROOT, 'fixtures/sandbox'),
+  });
+  const cache = createCoverageCache({
+    ...(config.redis.url ? { redisUrl: config.redis.url } : {}),
+    ...(config.redis.clusterNodes ? { redisClusterNodes: config.redis.clusterNodes } : {}),
+    memoryMaxEntries: config.cache.memoryMaxEntries,
+    redisCommandTimeoutMs: config.cache.redisCommandTimeoutMs,
+    keySecret: config.cache.keySecret,
+    encryptionKeys: { current: config.cache.encryptionKey, previous: config.cache.previousEncryptionKeys },
+    freshSeconds: config.cache.freshSeconds,
+    staleIfErrorSeconds: config.cache.staleIfErrorSeconds,
+    negativeTtlSeconds: config.cache.negativeTtlSeconds,
+    lockTimeoutMs: config.cache.lockTimeoutMs,
+    logger,
+  });
+  const verifyDeps: VerifyCoverageDeps = {
+    findPayer: (idOrAlias) => {
+      try {
+        return resolvePayer(payers, idOrAlias);
+      } catch {
+        return undefined;
+      }
+    },
+    gatewayFor: gateways,
+    cache,
+    normalize: (raw) => normalizePayerDocument(raw.body, raw.format).coverages,
+  };
   const lifecycle = { shuttingDown: false };
   const readinessChecks: ReadinessCheck[] = [
     { name: 'payer-directory', critical: true, check: async () => ({ status: 'ok', detail: `${payers.length} payers` }) },
+    {
+      name: 'cache',
+      // The cache is optional: when Redis is down, checks go straight to payers.
+      critical: false,
+      check: async () => {
+        const health = await cache.health();
+        return { status: health.status, detail: health.detail ? `${health.backend}: ${health.detail}` : health.backend };
+      },
+    },
+    {
+      name: 'payer-circuits',
+      critical: false,
+      check: async () => {
+        const open = Object.entries(gateways.getCircuitStates()).filter(([, state]) => state !== 'closed');
+        return open.length === 0
+          ? { status: 'ok', detail: 'all payer circuits closed' }
+          : { status: 'degraded', detail: `open: ${open.map(([id, state]) => `${id} (${state})`).join(', ')}` };
+      },
+    },
   ];
   const app = await buildApp(
-    { contract, logger, payers, readinessChecks, lifecycle },
+    { contract, logger, payers, readinessChecks, lifecycle, verifyCoverage: verifyDeps },
     {
       bodyLimitBytes: config.bodyLimitBytes,
       requestTimeoutMs: config.requestTimeoutMs,
@@ -32,7 +88,11 @@ export async function createService(config: Config, logger = createLogger({ leve
       trustProxy: config.trustProxy,
     },
   );
-  return { app, lifecycle, logger, close: async () => app.close() };
+  const close = async () => {
+    await app.close();
+    await Promise.allSettled([cache.close(), gateways.close()]);
+  };
+  return { app, lifecycle, logger, cache, close };
 }
 
 async function main(): Promise<void> {
@@ -55,6 +115,11 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof DataFileError) {
       logger.fatal({ file: error.file, issues: error.issues }, 'a data file is invalid; fix it and start again');
+      process.stderr.write(`coverage-estimator: ${error.message}\n`);
+      process.exit(1);
+    }
+    if (error instanceof PayerConfigurationError) {
+      logger.fatal({ issues: error.issues }, 'payer configuration is incomplete');
       process.stderr.write(`coverage-estimator: ${error.message}\n`);
       process.exit(1);
     }

@@ -12,6 +12,8 @@ import { registerMetaRoutes } from './routes/meta.js';
 import { registerPayerRoutes } from './routes/payers.js';
 import { registerCoverageRoutes } from './routes/coverage.js';
 import type { PayerEntry } from '../adapters/data-files/payer-directory-file.js';
+import type { VerifyCoverageDeps } from '../use-cases/verify-coverage.js';
+import { registerEligibilityRoutes } from './routes/eligibility.js';
 
 /** Everything the HTTP layer needs, built by the composition root (or a test). */
 export interface AppDeps {
@@ -21,6 +23,8 @@ export interface AppDeps {
   readinessChecks: readonly ReadinessCheck[];
   /** Flipped by the server when shutdown starts, so readiness fails and load balancers drain us. */
   lifecycle: { shuttingDown: boolean };
+  /** Ports for live eligibility checks. */
+  verifyCoverage: VerifyCoverageDeps;
 }
 
 /** Server-level options the composition root sets (timeouts, limits, proxies). */
@@ -41,6 +45,12 @@ export interface RegisteredRoute {
 }
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The contract operation a route serves. */
+    operationId?: string;
+    /** Marks the generated 405 routes. */
+    methodNotAllowed?: boolean;
+  }
   interface FastifyInstance {
     /** Every route registered, in order (including HEAD and 405 routes). */
     registeredRoutes: RegisteredRoute[];
@@ -119,6 +129,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   registerMetaRoutes(app, deps);
   registerPayerRoutes(app, deps);
   registerCoverageRoutes(app, deps);
+  registerEligibilityRoutes(app, deps);
 
   await app.after();
   const allMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];

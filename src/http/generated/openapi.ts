@@ -125,6 +125,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a member's coverage with their payer
+         * @description Asks the payer (through the PHI-safe cache) and answers with the coverage model, the
+         *     cost-sharing terms for the level of care when one is given, and how the answer was obtained.
+         *     The examples use the built-in sandbox members, so they work against a plain `npm start`.
+         *     Payer failures are problem+json: `payer.rejected` (422, e.g. AAA 72 invalid member id, with
+         *     the action to take), `payer.malformed-response` (502), `payer.unavailable` /
+         *     `payer.circuit-open` (503), `payer.timeout` (504).
+         */
+        post: operations["checkEligibility"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/payers": {
         parameters: {
             query?: never;
@@ -339,6 +364,68 @@ export interface components {
             /** @enum {string} */
             status: "ok" | "degraded" | "down";
         };
+        /** @description One live coverage check. Member identifiers travel only in this body, never in a URL. Send either `serviceTypes` or a `levelOfCare` (which asks for its behavioral-health service types plus plan level 30, and resolves the cost-sharing terms in and out of network). `Cache-Control: no-cache` asks the payer again even when a fresh answer is cached. */
+        EligibilityRequest: {
+            /** Format: date */
+            dateOfService: string;
+            dependent?: {
+                /** Format: date */
+                dateOfBirth: string;
+                firstName: string;
+                /** @enum {string} */
+                gender?: "M" | "F" | "U";
+                lastName: string;
+                memberId?: string;
+                /** @enum {string} */
+                relationship?: "spouse" | "child" | "other";
+            };
+            levelOfCare?: components["schemas"]["LevelOfCare"];
+            /** @description A payer id or alias from GET /v1/payers. */
+            payerId: string;
+            provider: {
+                firstName?: string;
+                lastName?: string;
+                npi: string;
+                organizationName?: string;
+                taxId?: string;
+            };
+            /** @description X12 service type codes (e.g. 30, MH, CH). */
+            serviceTypes?: string[];
+            subscriber: {
+                /** Format: date */
+                dateOfBirth?: string;
+                firstName?: string;
+                /** @enum {string} */
+                gender?: "M" | "F" | "U";
+                lastName?: string;
+                memberId: string;
+            };
+        };
+        EligibilityResponse: {
+            coverage: components["schemas"]["Coverage"];
+            levelOfCare?: {
+                id: components["schemas"]["LevelOfCare"];
+                inNetwork: components["schemas"]["CostSharingTerms"];
+                outOfNetwork: components["schemas"]["CostSharingTerms"];
+            };
+            /** @description How the answer was obtained. */
+            source: {
+                ageSeconds: number;
+                /**
+                 * Format: date-time
+                 * @description When the payer gave this answer.
+                 */
+                asOf: string;
+                /**
+                 * @description hit = from the cache; miss = asked the payer; bypass = asked the payer on request; stale = the payer failed and an older answer is served.
+                 * @enum {string}
+                 */
+                cache: "hit" | "miss" | "bypass" | "stale";
+                format: components["schemas"]["CoverageFormat"];
+                payerId: string;
+                stale: boolean;
+            };
+        };
         FieldError: {
             message: string;
             /** @description JSON pointer to the failing field (RFC 6901), e.g. `/subscriber/dateOfBirth`. */
@@ -354,6 +441,11 @@ export interface components {
          * @example 2026-12-01
          */
         IsoDate: string;
+        /**
+         * @description iop-mental-health (S9480 / revenue 0905), iop-substance-use (H0015 / 0906), partial-hospitalization (H0035 / 0913), outpatient-therapy (90837, 90853...), residential.
+         * @enum {string}
+         */
+        LevelOfCare: "iop-mental-health" | "iop-substance-use" | "partial-hospitalization" | "outpatient-therapy" | "residential";
         Liveness: {
             /** @enum {string} */
             status: "ok";
@@ -960,6 +1052,748 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    checkEligibility: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `no-cache` asks the payer even when a fresh answer is cached. */
+                "cache-control"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EligibilityRequest"];
+            };
+        };
+        responses: {
+            /** @description The coverage, the level-of-care terms, and the source of the answer. */
+            200: {
+                headers: {
+                    /** @description Present when a stale answer is served because the payer is failing. */
+                    warning?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "coverage": {
+                     *         "format": "x12-271",
+                     *         "payer": {
+                     *           "name": "SANDBOX PPO HEALTH PLAN",
+                     *           "id": "99001"
+                     *         },
+                     *         "plan": {
+                     *           "type": "PPO",
+                     *           "dates": {
+                     *             "planBegin": "2026-01-01",
+                     *             "planEnd": "2026-12-31"
+                     *           },
+                     *           "name": "SANDBOX PPO GOLD",
+                     *           "insuranceTypeCode": "PR"
+                     *         },
+                     *         "eligibility": {
+                     *           "status": "active",
+                     *           "reason": "The payer reported active coverage (EB01 1).",
+                     *           "source": {
+                     *             "format": "x12-271",
+                     *             "pointer": "ST 0001 / 2110C / segment 15 EB",
+                     *             "segmentIndex": 15
+                     *           }
+                     *         },
+                     *         "benefits": [
+                     *           {
+                     *             "id": "eb-16",
+                     *             "kind": "deductible",
+                     *             "serviceTypes": [
+                     *               "30"
+                     *             ],
+                     *             "procedureCodes": [],
+                     *             "network": "in",
+                     *             "coverageLevel": "individual",
+                     *             "timePeriod": "calendar-year",
+                     *             "authorizationRequired": "unknown",
+                     *             "referralRequired": "unknown",
+                     *             "relatedEntities": [],
+                     *             "notes": [],
+                     *             "source": {
+                     *               "format": "x12-271",
+                     *               "pointer": "ST 0001 / 2110C / segment 16 EB",
+                     *               "segmentIndex": 16
+                     *             },
+                     *             "rawCode": "C",
+                     *             "insuranceType": "PR",
+                     *             "coverageLevelCode": "IND",
+                     *             "amountCents": 150000
+                     *           },
+                     *           {
+                     *             "id": "eb-17",
+                     *             "kind": "deductible",
+                     *             "serviceTypes": [
+                     *               "30"
+                     *             ],
+                     *             "procedureCodes": [],
+                     *             "network": "in",
+                     *             "coverageLevel": "individual",
+                     *             "timePeriod": "remaining",
+                     *             "authorizationRequired": "unknown",
+                     *             "referralRequired": "unknown",
+                     *             "relatedEntities": [],
+                     *             "notes": [],
+                     *             "source": {
+                     *               "format": "x12-271",
+                     *               "pointer": "ST 0001 / 2110C / segment 17 EB",
+                     *               "segmentIndex": 17
+                     *             },
+                     *             "rawCode": "C",
+                     *             "insuranceType": "PR",
+                     *             "coverageLevelCode": "IND",
+                     *             "amountCents": 30000
+                     *           },
+                     *           {
+                     *             "id": "eb-18",
+                     *             "kind": "deductible",
+                     *             "serviceTypes": [
+                     *               "30"
+                     *             ],
+                     *             "procedureCodes": [],
+                     *             "network": "in",
+                     *             "coverageLevel": "family",
+                     *             "timePeriod": "calendar-year",
+                     *             "authorizationRequired": "unknown",
+                     *             "referralRequired": "unknown",
+                     *             "relatedEntities": [],
+                     *             "notes": [],
+                     *             "source": {
+                     *               "format": "x12-271",
+                     *               "pointer": "ST 0001 / 2110C / segment 18 EB",
+                     *               "segmentIndex": 18
+                     *             },
+                     *             "rawCode": "C",
+                     *             "insuranceType": "PR",
+                     *             "coverageLevelCode": "FAM",
+                     *             "amountCents": 300000
+                     *           },
+                     *           {
+                     *             "id": "eb-19",
+                     *             "kind": "deductible",
+                     *             "serviceTypes": [
+                     *               "30"
+                     *             ],
+                     *             "procedureCodes": [],
+                     *             "network": "in",
+                     *             "coverageLevel": "family",
+                     *             "timePeriod": "remaining",
+                     *             "authorizationRequired": "unknown",
+                     *             "referralRequired": "unknown",
+                     *             "relatedEntities": [],
+                     *             "notes": [],
+                     *             "source": {
+                     *               "format": "x12-271",
+                     *               "pointer": "ST 0001 / 2110C / segment 19 EB",
+                     *               "segmentIndex": 19
+                     *             },
+                     *             "rawCode": "C",
+                     *             "insuranceType": "PR",
+                     *             "coverageLevelCode": "FAM",
+                     *             "amountCents": 180000
+                     *           },
+                     *           {
+                     *             "id": "eb-22",
+                     *             "kind": "out-of-pocket",
+                     *             "serviceTypes": [
+                     *               "30"
+                     *             ],
+                     *             "procedureCodes": [],
+                     *             "network": "in",
+                     *             "coverageLevel": "individual",
+                     *             "timePeriod": "calendar-year",
+                     *             "authorizationRequired": "unknown",
+                     *             "referralRequired": "unknown",
+                     *             "relatedEntities": [],
+                     *             "notes": [],
+                     *             "source": {
+                     *               "format": "x12-271",
+                     *               "pointer": "ST 0001 / 2110C / segment 22 EB",
+                     *               "segmentIndex": 22
+                     *             },
+                     *             "rawCode": "G",
+                     *             "insuranceType": "PR",
+                     *             "coverageLevelCode": "IND",
+                     *             "amountCents": 600000
+                     *           },
+                     *           {
+                     *             "id": "eb-23",
+                     *             "kind": "out-of-pocket",
+                     *             "serviceTypes": [
+                     *               "30"
+                     *             ],
+                     *             "procedureCodes": [],
+                     *             "network": "in",
+                     *             "coverageLevel": "individual",
+                     *             "timePeriod": "remaining",
+                     *             "authorizationRequired": "unknown",
+                     *             "referralRequired": "unknown",
+                     *             "relatedEntities": [],
+                     *             "notes": [],
+                     *             "source": {
+                     *               "format": "x12-271",
+                     *               "pointer": "ST 0001 / 2110C / segment 23 EB",
+                     *               "segmentIndex": 23
+                     *             },
+                     *             "rawCode": "G",
+                     *             "insuranceType": "PR",
+                     *             "coverageLevelCode": "IND",
+                     *             "amountCents": 420000
+                     *           },
+                     *           {
+                     *             "id": "eb-24",
+                     *             "kind": "out-of-pocket",
+                     *             "serviceTypes": [
+                     *               "30"
+                     *             ],
+                     *             "procedureCodes": [],
+                     *             "network": "in",
+                     *             "coverageLevel": "family",
+                     *             "timePeriod": "calendar-year",
+                     *             "authorizationRequired": "unknown",
+                     *             "referralRequired": "unknown",
+                     *             "relatedEntities": [],
+                     *             "notes": [],
+                     *             "source": {
+                     *               "format": "x12-271",
+                     *               "pointer": "ST 0001 / 2110C / segment 24 EB",
+                     *               "segmentIndex": 24
+                     *             },
+                     *             "rawCode": "G",
+                     *             "insuranceType": "PR",
+                     *             "coverageLevelCode": "FAM",
+                     *             "amountCents": 1200000
+                     *           },
+                     *           {
+                     *             "id": "eb-25",
+                     *             "kind": "out-of-pocket",
+                     *             "serviceTypes": [
+                     *               "30"
+                     *             ],
+                     *             "procedureCodes": [],
+                     *             "network": "in",
+                     *             "coverageLevel": "family",
+                     *             "timePeriod": "remaining",
+                     *             "authorizationRequired": "unknown",
+                     *             "referralRequired": "unknown",
+                     *             "relatedEntities": [],
+                     *             "notes": [],
+                     *             "source": {
+                     *               "format": "x12-271",
+                     *               "pointer": "ST 0001 / 2110C / segment 25 EB",
+                     *               "segmentIndex": 25
+                     *             },
+                     *             "rawCode": "G",
+                     *             "insuranceType": "PR",
+                     *             "coverageLevelCode": "FAM",
+                     *             "amountCents": 1020000
+                     *           },
+                     *           {
+                     *             "id": "eb-30",
+                     *             "kind": "coinsurance",
+                     *             "serviceTypes": [
+                     *               "CH",
+                     *               "A8",
+                     *               "CJ"
+                     *             ],
+                     *             "procedureCodes": [],
+                     *             "network": "in",
+                     *             "coverageLevel": "individual",
+                     *             "timePeriod": "unknown",
+                     *             "authorizationRequired": "yes",
+                     *             "referralRequired": "unknown",
+                     *             "relatedEntities": [],
+                     *             "notes": [
+                     *               "PRE-CERTIFICATION REQUIRED FOR INTENSIVE OUTPATIENT"
+                     *             ],
+                     *             "source": {
+                     *               "format": "x12-271",
+                     *               "pointer": "ST 0001 / 2110C / segment 30 EB",
+                     *               "segmentIndex": 30
+                     *             },
+                     *             "rawCode": "A",
+                     *             "insuranceType": "PR",
+                     *             "coverageLevelCode": "IND",
+                     *             "percentPpm": 200000
+                     *           }
+                     *         ],
+                     *         "payerErrors": [],
+                     *         "actions": [
+                     *           {
+                     *             "kind": "obtain-authorization",
+                     *             "message": "The payer requires prior authorization for service type(s) CH, A8, CJ (in network).",
+                     *             "serviceTypes": [
+                     *               "CH",
+                     *               "A8",
+                     *               "CJ"
+                     *             ],
+                     *             "source": {
+                     *               "format": "x12-271",
+                     *               "pointer": "ST 0001 / 2110C / segment 30 EB",
+                     *               "segmentIndex": 30
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "obtain-authorization",
+                     *             "message": "The payer requires prior authorization for service type(s) CH, A8, CJ (out of network).",
+                     *             "serviceTypes": [
+                     *               "CH",
+                     *               "A8",
+                     *               "CJ"
+                     *             ],
+                     *             "source": {
+                     *               "format": "x12-271",
+                     *               "pointer": "ST 0001 / 2110C / segment 32 EB",
+                     *               "segmentIndex": 32
+                     *             }
+                     *           }
+                     *         ],
+                     *         "warnings": [],
+                     *         "formatVersion": "005010X279A1",
+                     *         "provider": {
+                     *           "name": "SANDBOX BEHAVIORAL HEALTH CLINIC",
+                     *           "npi": "1234567893"
+                     *         },
+                     *         "subscriber": {
+                     *           "relationship": "self",
+                     *           "phi": {
+                     *             "memberId": "SBX-PPO-0001",
+                     *             "firstName": "PPOACTIVE",
+                     *             "lastName": "SANDBOX",
+                     *             "dateOfBirth": "1985-01-01",
+                     *             "gender": "F",
+                     *             "address": {
+                     *               "line1": "100 SANDBOX WAY",
+                     *               "city": "TESTVILLE",
+                     *               "state": "CA",
+                     *               "postalCode": "90000"
+                     *             }
+                     *           }
+                     *         },
+                     *         "patient": {
+                     *           "relationship": "self",
+                     *           "phi": {
+                     *             "memberId": "SBX-PPO-0001",
+                     *             "firstName": "PPOACTIVE",
+                     *             "lastName": "SANDBOX",
+                     *             "dateOfBirth": "1985-01-01",
+                     *             "gender": "F",
+                     *             "address": {
+                     *               "line1": "100 SANDBOX WAY",
+                     *               "city": "TESTVILLE",
+                     *               "state": "CA",
+                     *               "postalCode": "90000"
+                     *             }
+                     *           }
+                     *         }
+                     *       },
+                     *       "source": {
+                     *         "payerId": "sandbox-ppo",
+                     *         "format": "x12-271",
+                     *         "cache": "miss",
+                     *         "asOf": "2026-11-26T17:24:05.897Z",
+                     *         "stale": false,
+                     *         "ageSeconds": 0
+                     *       },
+                     *       "levelOfCare": {
+                     *         "id": "iop-mental-health",
+                     *         "inNetwork": {
+                     *           "network": "in",
+                     *           "deductible": {
+                     *             "individual": {
+                     *               "totalCents": {
+                     *                 "value": 150000,
+                     *                 "benefitIds": [
+                     *                   "eb-16"
+                     *                 ],
+                     *                 "sources": [
+                     *                   {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 16 EB",
+                     *                     "segmentIndex": 16
+                     *                   }
+                     *                 ]
+                     *               },
+                     *               "remainingCents": {
+                     *                 "value": 30000,
+                     *                 "benefitIds": [
+                     *                   "eb-17"
+                     *                 ],
+                     *                 "sources": [
+                     *                   {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 17 EB",
+                     *                     "segmentIndex": 17
+                     *                   }
+                     *                 ]
+                     *               },
+                     *               "metCents": {
+                     *                 "value": 120000,
+                     *                 "benefitIds": [
+                     *                   "eb-16",
+                     *                   "eb-17"
+                     *                 ],
+                     *                 "sources": [
+                     *                   {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 16 EB",
+                     *                     "segmentIndex": 16
+                     *                   },
+                     *                   {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 17 EB",
+                     *                     "segmentIndex": 17
+                     *                   }
+                     *                 ]
+                     *               }
+                     *             },
+                     *             "family": {
+                     *               "totalCents": {
+                     *                 "value": 300000,
+                     *                 "benefitIds": [
+                     *                   "eb-18"
+                     *                 ],
+                     *                 "sources": [
+                     *                   {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 18 EB",
+                     *                     "segmentIndex": 18
+                     *                   }
+                     *                 ]
+                     *               },
+                     *               "remainingCents": {
+                     *                 "value": 180000,
+                     *                 "benefitIds": [
+                     *                   "eb-19"
+                     *                 ],
+                     *                 "sources": [
+                     *                   {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 19 EB",
+                     *                     "segmentIndex": 19
+                     *                   }
+                     *                 ]
+                     *               },
+                     *               "metCents": {
+                     *                 "value": 120000,
+                     *                 "benefitIds": [
+                     *                   "eb-18",
+                     *                   "eb-19"
+                     *                 ],
+                     *                 "sources": [
+                     *                   {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 18 EB",
+                     *                     "segmentIndex": 18
+                     *                   },
+                     *                   {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 19 EB",
+                     *                     "segmentIndex": 19
+                     *                   }
+                     *                 ]
+                     *               }
+                     *             }
+                     *           },
+                     *           "outOfPocket": {
+                     *             "individual": {
+                     *               "totalCents": {
+                     *                 "value": 600000,
+                     *                 "benefitIds": [
+                     *                   "eb-22"
+                     *                 ],
+                     *                 "sources": [
+                     *                   {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 22 EB",
+                     *                     "segmentIndex": 22
+                     *                   }
+                     *                 ]
+                     *               },
+                     *               "remainingCents": {
+                     *                 "value": 420000,
+                     *                 "benefitIds": [
+                     *                   "eb-23"
+                     *                 ],
+                     *                 "sources": [
+                     *                   {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 23 EB",
+                     *                     "segmentIndex": 23
+                     *                   }
+                     *                 ]
+                     *               },
+                     *               "metCents": {
+                     *                 "value": 180000,
+                     *                 "benefitIds": [
+                     *                   "eb-22",
+                     *                   "eb-23"
+                     *                 ],
+                     *                 "sources": [
+                     *                   {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 22 EB",
+                     *                     "segmentIndex": 22
+                     *                   },
+                     *                   {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 23 EB",
+                     *                     "segmentIndex": 23
+                     *                   }
+                     *                 ]
+                     *               }
+                     *             },
+                     *             "family": {
+                     *               "totalCents": {
+                     *                 "value": 1200000,
+                     *                 "benefitIds": [
+                     *                   "eb-24"
+                     *                 ],
+                     *                 "sources": [
+                     *                   {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 24 EB",
+                     *                     "segmentIndex": 24
+                     *                   }
+                     *                 ]
+                     *               },
+                     *               "remainingCents": {
+                     *                 "value": 1020000,
+                     *                 "benefitIds": [
+                     *                   "eb-25"
+                     *                 ],
+                     *                 "sources": [
+                     *                   {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 25 EB",
+                     *                     "segmentIndex": 25
+                     *                   }
+                     *                 ]
+                     *               },
+                     *               "metCents": {
+                     *                 "value": 180000,
+                     *                 "benefitIds": [
+                     *                   "eb-24",
+                     *                   "eb-25"
+                     *                 ],
+                     *                 "sources": [
+                     *                   {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 24 EB",
+                     *                     "segmentIndex": 24
+                     *                   },
+                     *                   {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 25 EB",
+                     *                     "segmentIndex": 25
+                     *                   }
+                     *                 ]
+                     *               }
+                     *             }
+                     *           },
+                     *           "authorizationRequired": {
+                     *             "value": "yes",
+                     *             "benefitIds": [
+                     *               "eb-30"
+                     *             ],
+                     *             "sources": [
+                     *               {
+                     *                 "format": "x12-271",
+                     *                 "pointer": "ST 0001 / 2110C / segment 30 EB",
+                     *                 "segmentIndex": 30
+                     *               }
+                     *             ]
+                     *           },
+                     *           "referralRequired": {
+                     *             "value": "unknown",
+                     *             "benefitIds": [],
+                     *             "sources": []
+                     *           },
+                     *           "chosen": {
+                     *             "serviceType": "CH",
+                     *             "reason": "Most specific service type with cost sharing: CH (Mental Health Facility - Outpatient: IOP is a facility-based outpatient program billed per diem (rev 0905)). Deductible and out-of-pocket came from 30 (plan level), where payers normally report them.",
+                     *             "fellBackToPlanLevel": false
+                     *           },
+                     *           "unknowns": [
+                     *             "The payer did not say whether intensive outpatient (mental health) needs a referral."
+                     *           ],
+                     *           "coinsurancePpm": {
+                     *             "value": 200000,
+                     *             "benefitIds": [
+                     *               "eb-30"
+                     *             ],
+                     *             "sources": [
+                     *               {
+                     *                 "format": "x12-271",
+                     *                 "pointer": "ST 0001 / 2110C / segment 30 EB",
+                     *                 "segmentIndex": 30
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "outOfNetwork": {
+                     *           "network": "out",
+                     *           "deductible": {
+                     *             "individual": {
+                     *               "totalCents": {
+                     *                 "value": 300000,
+                     *                 "benefitIds": [
+                     *                   "eb-20"
+                     *                 ],
+                     *                 "sources": [
+                     *                   {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 20 EB",
+                     *                     "segmentIndex": 20
+                     *                   }
+                     *                 ]
+                     *               },
+                     *               "remainingCents": {
+                     *                 "value": 300000,
+                     *                 "benefitIds": [
+                     *                   "eb-21"
+                     *                 ],
+                     *                 "sources": [
+                     *                   {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 21 EB",
+                     *                     "segmentIndex": 21
+                     *                   }
+                     *                 ]
+                     *               },
+                     *               "metCents": {
+                     *                 "value": 0,
+                     *                 "benefitIds": [
+                     *                   "eb-20",
+                     *                   "eb-21"
+                     *                 ],
+                     *                 "sources": [
+                     *                   {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 20 EB",
+                     *                     "segmentIndex": 20
+                     *                   },
+                     *                   {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 21 EB",
+                     *                     "segmentIndex": 21
+                     *                   }
+                     *                 ]
+                     *               }
+                     *             }
+                     *           },
+                     *           "outOfPocket": {
+                     *             "individual": {
+                     *               "totalCents": {
+                     *                 "value": 1200000,
+                     *                 "benefitIds": [
+                     *                   "eb-26"
+                     *                 ],
+                     *                 "sources": [
+                     *                   {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 26 EB",
+                     *                     "segmentIndex": 26
+                     *                   }
+                     *                 ]
+                     *               },
+                     *               "remainingCents": {
+                     *                 "value": 1200000,
+                     *                 "benefitIds": [
+                     *                   "eb-27"
+                     *                 ],
+                     *                 "sources": [
+                     *                   {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 27 EB",
+                     *                     "segmentIndex": 27
+                     *                   }
+                     *                 ]
+                     *               },
+                     *               "metCents": {
+                     *                 "value": 0,
+                     *                 "benefitIds": [
+                     *                   "eb-26",
+                     *                   "eb-27"
+                     *                 ],
+                     *                 "sources": [
+                     *                   {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 26 EB",
+                     *                     "segmentIndex": 26
+                     *                   },
+                     *                   {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 27 EB",
+                     *                     "segmentIndex": 27
+                     *                   }
+                     *                 ]
+                     *               }
+                     *             }
+                     *           },
+                     *           "authorizationRequired": {
+                     *             "value": "yes",
+                     *             "benefitIds": [
+                     *               "eb-32"
+                     *             ],
+                     *             "sources": [
+                     *               {
+                     *                 "format": "x12-271",
+                     *                 "pointer": "ST 0001 / 2110C / segment 32 EB",
+                     *                 "segmentIndex": 32
+                     *               }
+                     *             ]
+                     *           },
+                     *           "referralRequired": {
+                     *             "value": "unknown",
+                     *             "benefitIds": [],
+                     *             "sources": []
+                     *           },
+                     *           "chosen": {
+                     *             "serviceType": "CH",
+                     *             "reason": "Most specific service type with cost sharing: CH (Mental Health Facility - Outpatient: IOP is a facility-based outpatient program billed per diem (rev 0905)). Deductible and out-of-pocket came from 30 (plan level), where payers normally report them.",
+                     *             "fellBackToPlanLevel": false
+                     *           },
+                     *           "unknowns": [
+                     *             "Family out-of-network deductible was not sent by the payer.",
+                     *             "Family out-of-network out-of-pocket maximum was not sent by the payer.",
+                     *             "The payer did not say whether intensive outpatient (mental health) needs a referral."
+                     *           ],
+                     *           "coinsurancePpm": {
+                     *             "value": 400000,
+                     *             "benefitIds": [
+                     *               "eb-32"
+                     *             ],
+                     *             "sources": [
+                     *               {
+                     *                 "format": "x12-271",
+                     *                 "pointer": "ST 0001 / 2110C / segment 32 EB",
+                     *                 "segmentIndex": 32
+                     *               }
+                     *             ]
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EligibilityResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     listPayers: {

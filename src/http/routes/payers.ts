@@ -1,9 +1,8 @@
 /** GET /v1/payers and GET /v1/payers/{payerId}: the payer directory. */
 import type { FastifyInstance } from 'fastify';
-import { DomainError } from '../../core/errors.js';
 import { contractRoute } from '../contract-route.js';
 import type { AppDeps } from '../app.js';
-import type { PayerEntry } from '../../adapters/data-files/payer-directory-file.js';
+import { resolvePayer, type PayerEntry } from '../../adapters/data-files/payer-directory-file.js';
 import type { components } from '../generated/openapi.js';
 
 /** The public view of a payer: never its connection details or secret names. */
@@ -18,11 +17,6 @@ export function presentPayer(payer: PayerEntry): components['schemas']['Payer'] 
   };
 }
 
-/** Finds a payer by id or alias, case-insensitively. */
-export function findPayer(payers: readonly PayerEntry[], idOrAlias: string): PayerEntry | undefined {
-  const wanted = idOrAlias.trim().toLowerCase();
-  return payers.find((p) => p.id === wanted || p.aliases.some((a) => a.toLowerCase() === wanted));
-}
 
 /** Registers the payer directory routes. */
 export function registerPayerRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -36,8 +30,6 @@ export function registerPayerRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   contractRoute(app, deps.contract, 'getPayer', async (request) => {
     const { payerId } = request.params as { payerId: string };
-    const payer = findPayer(deps.payers, payerId);
-    if (!payer) throw new DomainError('payer.not-found', 'No payer with that id or alias is in the directory');
-    return presentPayer(payer);
+    return presentPayer(resolvePayer(deps.payers, payerId));
   });
 }

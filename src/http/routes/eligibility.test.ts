@@ -1,0 +1,104 @@
+import t from 'tap';
+import { buildTestApp } from '../../../test/support/build-test-app.js';
+
+const provider = { npi: '1234567893' };
+const ppo = { payerId: 'sandbox-ppo', provider, subscriber: { memberId: 'SBX-PPO-0001', lastName: 'SANDBOX', dateOfBirth: '1985-01-01' }, dateOfService: '2026-12-01' };
+
+t.test('an intake coordinator checks a sandbox member: first from the payer, then from the cache', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+  const first = await app.inject({ method: 'POST', url: '/v1/eligibility', payload: { ...ppo, levelOfCare: 'iop-mental-health' } });
+  t.equal(first.statusCode, 200);
+  const body = first.json();
+  t.equal(body.coverage.eligibility.status, 'active');
+  t.equal(body.source.cache, 'miss');
+  t.equal(body.levelOfCare.inNetwork.deductible.individual.remainingCents.value, 30_000, '$300 of the deductible is left');
+  t.equal(body.levelOfCare.inNetwork.coinsurancePpm.value, 200_000, '20% in network');
+  t.equal(body.levelOfCare.outOfNetwork.coinsurancePpm.value, 400_000, '40% out of network');
+  t.equal(body.levelOfCare.inNetwork.authorizationRequired.value, 'yes', 'prior authorization for IOP is surfaced');
+  const second = await app.inject({ method: 'POST', url: '/v1/eligibility', payload: { ...ppo, levelOfCare: 'iop-mental-health' } });
+  t.equal(second.json().source.cache, 'hit');
+  t.equal(second.json().source.asOf, body.source.asOf, 'the cached answer keeps the time the payer gave it');
+  const fresh = await app.inject({ method: 'POST', url: '/v1/eligibility', headers: { 'cache-control': 'no-cache' }, payload: { ...ppo, levelOfCare: 'iop-mental-health' } });
+  t.equal(fresh.json().source.cache, 'bypass', 'Cache-Control: no-cache asks the payer again');
+});
+
+t.test('payer answers that are not coverage reach the caller as clear problems', async (t) => {
+  const { app } = await buildTestApp({ SANDBOX_TIMEOUT_MS: '50' });
+  t.teardown(() => app.close());
+
+  const invalid = await app.inject({ method: 'POST', url: '/v1/eligibility', payload: { ...ppo, subscriber: { memberId: 'SBX-PPO-0000' } } });
+  t.equal(invalid.statusCode, 422);
+  t.match(invalid.json(), { code: 'payer.rejected', meta: { aaaCode: '72', payerId: 'sandbox-ppo' } });
+  t.match(invalid.json().detail, /member ID/i, 'the detail says what to do');
+
+  const timeout = await app.inject({ method: 'POST', url: '/v1/eligibility', payload: { ...ppo, subscriber: { memberId: 'SBX-PPO-TIMEOUT' } } });
+  t.equal(timeout.statusCode, 504);
+  t.match(timeout.json(), { code: 'payer.timeout' });
+
+  const unknownPayer = await app.inject({ method: 'POST', url: '/v1/eligibility', payload: { ...ppo, payerId: 'acme-health' } });
+  t.equal(unknownPayer.statusCode, 404);
+  t.match(unknownPayer.json(), { code: 'payer.not-found' });
+});
+
+t.test('inactive plans, HMO referrals and carve-outs are reported with the next action', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+  const inactive = await app.inject({
+    method: 'POST',
+    url: '/v1/eligibility',
+    payload: { ...ppo, subscriber: { memberId: 'SBX-PPO-0003', dateOfBirth: '1990-02-20' } },
+  });
+  t.equal(inactive.statusCode, 200);
+  t.equal(inactive.json().coverage.eligibility.status, 'inactive');
+
+  const hmo = await app.inject({
+    method: 'POST',
+    url: '/v1/eligibility',
+    payload: { ...ppo, payerId: 'sandbox-hmo', subscriber: { memberId: 'SBX-HMO-0001', dateOfBirth: '1995-07-04' }, levelOfCare: 'iop-mental-health' },
+  });
+  t.equal(hmo.statusCode, 200);
+  t.equal(hmo.json().coverage.plan.type, 'HMO');
+  t.match(hmo.json().levelOfCare.inNetwork.copay.value, { amountCents: 4_000, per: 'day' });
+
+  const carveOut = await app.inject({
+    method: 'POST',
+    url: '/v1/eligibility',
+    payload: { ...ppo, subscriber: { memberId: 'SBX-PPO-0004', dateOfBirth: '1988-11-11' }, levelOfCare: 'iop-mental-health' },
+  });
+  t.equal(carveOut.statusCode, 200);
+  const action = carveOut.json().coverage.actions.find((a: { kind: string }) => a.kind === 'check-carve-out');
+  t.ok(action, 'the carve-out administrator is surfaced as an action');
+  t.match(action.entity.identifiers, { PI: '99004' }, 'with the administrator id to check next');
+
+  const fhir = await app.inject({
+    method: 'POST',
+    url: '/v1/eligibility',
+    payload: { ...ppo, payerId: 'sandbox-fhir', subscriber: { memberId: 'SBX-FHIR-0001', dateOfBirth: '1991-03-03' }, serviceTypes: ['30', 'MH'] },
+  });
+  t.equal(fhir.statusCode, 200);
+  t.equal(fhir.json().source.format, 'fhir-r4');
+  const clearinghouse = await app.inject({
+    method: 'POST',
+    url: '/v1/eligibility',
+    payload: { ...ppo, payerId: 'sandbox-clearinghouse', subscriber: { memberId: 'SBX-CH-0001', dateOfBirth: '1977-03-12' }, levelOfCare: 'iop-mental-health' },
+  });
+  t.equal(clearinghouse.statusCode, 200);
+  t.equal(clearinghouse.json().source.format, 'clearinghouse-json');
+});
+
+t.test('bad eligibility requests are 400s pointing at each field, without echoing PHI', async (t) => {
+  const { app, log } = await buildTestApp();
+  t.teardown(() => app.close());
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/eligibility',
+    payload: { ...ppo, provider: { npi: '12345' }, subscriber: { memberId: 'SBX-PPO-0001', dateOfBirth: '1985-13-45' } },
+  });
+  t.equal(res.statusCode, 400);
+  t.match(res.json().errors[0].pointer, /^\/(provider\/npi|subscriber\/dateOfBirth)$/);
+  t.notMatch(res.body, /1985-13-45|SBX-PPO-0001/);
+  const ok = await app.inject({ method: 'POST', url: '/v1/eligibility', payload: ppo });
+  t.equal(ok.statusCode, 200);
+  t.notMatch(log.text(), /SBX-PPO-0001|1985-01-01|SANDBOX/, 'no member id, name or date of birth in the log stream');
+});

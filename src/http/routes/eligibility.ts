@@ -1,0 +1,51 @@
+/** POST /v1/eligibility: a live coverage check against a payer, through the PHI-safe cache. */
+import type { FastifyInstance } from 'fastify';
+import { contractRoute } from '../contract-route.js';
+import type { AppDeps } from '../app.js';
+import { verifyCoverage } from '../../use-cases/verify-coverage.js';
+import type { LevelOfCare } from '../../core/coverage/level-of-care.js';
+import { isDomainError } from '../../core/errors.js';
+import type { components } from '../generated/openapi.js';
+
+type EligibilityRequest = components['schemas']['EligibilityRequest'];
+type EligibilityResponse = components['schemas']['EligibilityResponse'];
+
+/** True when the caller asked to skip cached answers (Cache-Control: no-cache or no-store). */
+export function wantsFreshAnswer(cacheControl: string | string[] | undefined): boolean {
+  const value = Array.isArray(cacheControl) ? cacheControl.join(',') : (cacheControl ?? '');
+  return /(^|,)\s*(no-cache|no-store|max-age=0)\s*(,|$)/i.test(value);
+}
+
+/** Registers the eligibility route. */
+export function registerEligibilityRoutes(app: FastifyInstance, deps: AppDeps): void {
+  contractRoute(app, deps.contract, 'checkEligibility', async (request, reply): Promise<EligibilityResponse> => {
+    const body = request.body as EligibilityRequest;
+    // Stop asking the payer when the caller hangs up: the intake coordinator has moved on.
+    const abort = new AbortController();
+    request.raw.once('close', () => {
+      if (!reply.sent) abort.abort();
+    });
+    try {
+      const result = await verifyCoverage(deps.verifyCoverage, {
+        inquiry: {
+          payerId: body.payerId,
+          provider: body.provider,
+          subscriber: body.subscriber,
+          ...(body.dependent ? { dependent: body.dependent } : {}),
+          dateOfService: body.dateOfService,
+          ...(body.serviceTypes ? { serviceTypes: body.serviceTypes } : {}),
+        },
+        ...(body.levelOfCare ? { levelOfCare: body.levelOfCare as LevelOfCare } : {}),
+        bypassCache: wantsFreshAnswer(request.headers['cache-control']),
+        signal: abort.signal,
+      });
+      if (result.source.stale) reply.header('warning', '110 - "Response is stale: the payer is not answering"');
+      return result as unknown as EligibilityResponse;
+    } catch (error) {
+      if (isDomainError(error) && typeof error.meta.retryAfterSeconds === 'number') {
+        reply.header('retry-after', String(Math.ceil(error.meta.retryAfterSeconds)));
+      }
+      throw error;
+    }
+  });
+}
