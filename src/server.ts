@@ -10,6 +10,9 @@ import { loadContract } from './http/contract.js';
 import { buildApp } from './http/app.js';
 import { loadPayerDirectoryFile, resolvePayer } from './adapters/data-files/payer-directory-file.js';
 import { DataFileError } from './adapters/data-files/read-data-file.js';
+import { loadPovertyGuidelineFiles } from './adapters/data-files/poverty-guidelines-file.js';
+import { loadSlidingFeeScheduleFile } from './adapters/data-files/sliding-fee-schedule-file.js';
+import { loadPriorAuthRulesFile } from './adapters/data-files/prior-auth-rules-file.js';
 import type { ReadinessCheck } from './http/routes/health.js';
 import { createCoverageCache } from './adapters/cache/coverage-cache.js';
 import { createPayerGateways } from './adapters/payers/transport/payer-gateways.js';
@@ -24,6 +27,11 @@ export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 export async function createService(config: Config, logger = createLogger({ level: config.logLevel, pretty: config.logPretty })) {
   const contract = loadContract(PACKAGE_ROOT);
   const payers = loadPayerDirectoryFile(config.files.payerDirectory);
+  const rules = {
+    povertyGuidelines: loadPovertyGuidelineFiles(config.files.povertyGuidelines),
+    slidingFeeSchedule: loadSlidingFeeScheduleFile(config.files.slidingFeeSchedule),
+    priorAuthRules: loadPriorAuthRulesFile(config.files.priorAuthRules),
+  };
   const gateways = createPayerGateways(payers, {
     env: process.env,
     logger,
@@ -80,7 +88,7 @@ export async function createService(config: Config, logger = createLogger({ leve
     },
   ];
   const app = await buildApp(
-    { contract, logger, payers, readinessChecks, lifecycle, verifyCoverage: verifyDeps },
+    { contract, logger, payers, readinessChecks, lifecycle, verifyCoverage: verifyDeps, rules },
     {
       bodyLimitBytes: config.bodyLimitBytes,
       requestTimeoutMs: config.requestTimeoutMs,

@@ -14,6 +14,10 @@ import { registerCoverageRoutes } from './routes/coverage.js';
 import type { PayerEntry } from '../adapters/data-files/payer-directory-file.js';
 import type { VerifyCoverageDeps } from '../use-cases/verify-coverage.js';
 import { registerEligibilityRoutes } from './routes/eligibility.js';
+import { registerRulesRoutes } from './routes/rules.js';
+import type { PovertyGuideline } from '../core/rules/poverty-guidelines.js';
+import type { SlidingFeeSchedule } from '../core/rules/sliding-fee-schedule.js';
+import type { PriorAuthRule } from '../core/rules/prior-auth.js';
 
 /** Everything the HTTP layer needs, built by the composition root (or a test). */
 export interface AppDeps {
@@ -25,6 +29,12 @@ export interface AppDeps {
   lifecycle: { shuttingDown: boolean };
   /** Ports for live eligibility checks. */
   verifyCoverage: VerifyCoverageDeps;
+  /** The clinic's rules, validated at start-up. */
+  rules: {
+    povertyGuidelines: readonly PovertyGuideline[];
+    slidingFeeSchedule: SlidingFeeSchedule;
+    priorAuthRules: readonly PriorAuthRule[];
+  };
 }
 
 /** Server-level options the composition root sets (timeouts, limits, proxies). */
@@ -130,6 +140,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   registerPayerRoutes(app, deps);
   registerCoverageRoutes(app, deps);
   registerEligibilityRoutes(app, deps);
+  registerRulesRoutes(app, deps);
 
   await app.after();
   const allMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];

@@ -190,6 +190,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/prior-auth/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide whether prior authorization and a referral are needed
+         * @description Combines the configured payer rules (by payer, plan type, level of care or code, and
+         *     effective date) with what the payer said (EB11, notes mentioning pre-certification). Answers
+         *     required / not required / unknown with every reason and its source; with program days, an
+         *     authorization timeline: when to submit, review dates, and days at risk without approval.
+         */
+        post: operations["evaluatePriorAuth"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sliding-scale/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Place a household on the clinic's sliding-fee schedule
+         * @description Household size and income (annual, or monthly converted x12) with the region and date of
+         *     service give the percent of the HHS poverty guideline in force on that date, the tier, the
+         *     discount or nominal fee, and the documents to collect. Income and size only, no assets.
+         *     Bad inputs (size 0, negative income, both or neither income forms, unknown region) are 400s.
+         */
+        post: operations["evaluateSlidingScale"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -525,6 +571,65 @@ export interface components {
             policyEffective?: components["schemas"]["IsoDate"];
             policyExpiration?: components["schemas"]["IsoDate"];
         };
+        PriorAuthEvaluation: {
+            authorization: components["schemas"]["Requirement"];
+            days: {
+                authorization: components["schemas"]["TriState"];
+                /** Format: date */
+                date: string;
+                ruleId?: string;
+            }[];
+            decisionTime?: {
+                ruleId: string;
+                standardCalendarDays: number;
+                text: string;
+                urgentHours?: number;
+            };
+            referral: components["schemas"]["Requirement"];
+            submission: {
+                method: string;
+                text: string;
+            }[];
+            timeline?: {
+                daysAtRiskWithoutApproval: string[];
+                /** Format: date */
+                decisionDueBy?: string;
+                initialAuthorizationCovers: {
+                    days: number;
+                    /** Format: date */
+                    from: string;
+                    /** Format: date */
+                    to: string;
+                };
+                notes: string[];
+                reviews: {
+                    /** Format: date */
+                    coversThrough: string;
+                    /** Format: date */
+                    date: string;
+                }[];
+                /** Format: date */
+                submitBy: string;
+            };
+        };
+        /** @description What is known about the request: payer, plan type, level of care, billing codes, what the payer said (EB11, notes), and the program days (ascending) for a timeline. */
+        PriorAuthRequest: {
+            codes?: string[];
+            levelOfCare: components["schemas"]["LevelOfCare"];
+            payerGroup?: string;
+            payerId: string;
+            payerSaid?: {
+                authorizationRequired: components["schemas"]["TriState"];
+                notes?: string[];
+                referralRequired: components["schemas"]["TriState"];
+                sources?: string[];
+            };
+            /** @enum {string} */
+            planType: "PPO" | "HMO" | "EPO" | "POS" | "HDHP" | "indemnity" | "Medicare" | "Medicare-Advantage" | "Medicaid" | "TRICARE" | "commercial" | "other" | "unknown";
+            programDates?: string[];
+            /** Format: date */
+            requestDate?: string;
+        };
         /** @description An RFC 9457 problem detail. `code` is stable and is what clients branch on; `type` links to the problem catalog on the reference page. Validation failures list every failing field in `errors`. Details never contain member identifiers, names or dates of birth. */
         Problem: {
             /** @description Stable error code from the catalog (e.g. `request.invalid`, `payer.timeout`). */
@@ -569,6 +674,88 @@ export interface components {
             name?: string;
             /** @example carve-out administrator */
             role: string;
+        };
+        Requirement: {
+            /** @description True when the payer's answer and the configured rules disagree. */
+            conflict: boolean;
+            reasons: {
+                source: string;
+                text: string;
+            }[];
+            /** @enum {string} */
+            required: "required" | "not-required" | "unknown";
+        };
+        SlidingFeeCharge: {
+            amountCents: number;
+            /** @constant */
+            kind: "nominal";
+            /** @enum {string} */
+            per: "visit" | "day";
+        } | {
+            /** @description Discount off the charge in ppm (800000 = 80% off). */
+            discountPpm: number;
+            /** @constant */
+            kind: "discount";
+        } | {
+            /** @constant */
+            kind: "none";
+        };
+        SlidingScaleEvaluation: {
+            annualCapCents?: number;
+            annualIncomeCents: number;
+            appliesTo: {
+                insuredPatientResponsibility: boolean;
+                selfPay: boolean;
+            };
+            charge: components["schemas"]["SlidingFeeCharge"];
+            /** @description What the clinic collects to place the household in this tier. */
+            documents: {
+                code: string;
+                description: string;
+            }[];
+            guideline: {
+                amountCents: number;
+                /** Format: date */
+                effectiveFrom: string;
+                householdSize: number;
+                /** @enum {string} */
+                region: "contiguous" | "alaska" | "hawaii";
+                source: {
+                    document: string;
+                    url: string;
+                };
+                verified: boolean;
+                year: number;
+            };
+            householdSize: number;
+            /** @enum {string} */
+            incomeBasis: "annual" | "monthly-times-12";
+            /** @description Income as parts per million of the guideline (1000000 = 100%), rounded down. */
+            percentOfPovertyPpm: number;
+            /** @example 187.5% */
+            percentOfPovertyText: string;
+            rounding: string;
+            scheduleId: string;
+            tier: {
+                abovePercent: number;
+                id: string;
+                label: string;
+                upToPercent: number | null;
+            };
+            warnings: string[];
+        };
+        /** @description Household size and income (annual or monthly, in cents) with the region and date of service. Income and household size only: assets are never considered (HRSA Compliance Manual ch. 9). */
+        SlidingScaleRequest: {
+            annualIncomeCents?: number;
+            /** Format: date */
+            dateOfService: string;
+            householdSize: number;
+            monthlyIncomeCents?: number;
+            /**
+             * @description contiguous = the 48 contiguous states and DC.
+             * @enum {string}
+             */
+            region: "contiguous" | "alaska" | "hawaii";
         };
         SourcedInteger: {
             benefitIds: components["schemas"]["BenefitIds"];
@@ -1879,6 +2066,210 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+        };
+    };
+    evaluatePriorAuth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PriorAuthRequest"];
+            };
+        };
+        responses: {
+            /** @description The authorization and referral answers, with reasons and a timeline. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "authorization": {
+                     *         "required": "required",
+                     *         "reasons": [
+                     *           {
+                     *             "text": "The payer says authorization is required.",
+                     *             "source": "payer response"
+                     *           },
+                     *           {
+                     *             "text": "Sandbox PPO requires prior authorization before the first IOP or PHP day.",
+                     *             "source": "rule sandbox-ppo-iop-php: Sandbox choice: the common commercial PPO pattern (PA before admission, weekly concurrent review) [illustrative]"
+                     *           }
+                     *         ],
+                     *         "conflict": false
+                     *       },
+                     *       "referral": {
+                     *         "required": "not-required",
+                     *         "reasons": [
+                     *           {
+                     *             "text": "Open-access plan types do not usually require a referral.",
+                     *             "source": "rule default-referral-open-access: Service policy: open-access plans need no referral by default [illustrative]"
+                     *           }
+                     *         ],
+                     *         "conflict": false
+                     *       },
+                     *       "days": [
+                     *         {
+                     *           "date": "2026-12-07",
+                     *           "authorization": "yes",
+                     *           "ruleId": "sandbox-ppo-iop-php"
+                     *         },
+                     *         {
+                     *           "date": "2026-12-09",
+                     *           "authorization": "yes",
+                     *           "ruleId": "sandbox-ppo-iop-php"
+                     *         },
+                     *         {
+                     *           "date": "2026-12-11",
+                     *           "authorization": "yes",
+                     *           "ruleId": "sandbox-ppo-iop-php"
+                     *         },
+                     *         {
+                     *           "date": "2026-12-14",
+                     *           "authorization": "yes",
+                     *           "ruleId": "sandbox-ppo-iop-php"
+                     *         },
+                     *         {
+                     *           "date": "2026-12-16",
+                     *           "authorization": "yes",
+                     *           "ruleId": "sandbox-ppo-iop-php"
+                     *         },
+                     *         {
+                     *           "date": "2026-12-18",
+                     *           "authorization": "yes",
+                     *           "ruleId": "sandbox-ppo-iop-php"
+                     *         },
+                     *         {
+                     *           "date": "2026-12-21",
+                     *           "authorization": "yes",
+                     *           "ruleId": "sandbox-ppo-iop-php"
+                     *         },
+                     *         {
+                     *           "date": "2026-12-23",
+                     *           "authorization": "yes",
+                     *           "ruleId": "sandbox-ppo-iop-php"
+                     *         }
+                     *       ],
+                     *       "submission": [
+                     *         {
+                     *           "method": "portal",
+                     *           "text": "Sandbox PPO provider portal: Authorizations > Behavioral health > New request."
+                     *         },
+                     *         {
+                     *           "method": "phone",
+                     *           "text": "Sandbox utilization management line (synthetic): 555-0100."
+                     *         }
+                     *       ],
+                     *       "decisionTime": {
+                     *         "standardCalendarDays": 15,
+                     *         "text": "ERISA group health plans decide pre-service claims within 15 days (29 CFR 2560.503-1(f)(2)(iii)(B)); used as the default when no payer-specific time is known.",
+                     *         "ruleId": "erisa-pre-service-decision-time"
+                     *       },
+                     *       "timeline": {
+                     *         "submitBy": "2026-11-21",
+                     *         "initialAuthorizationCovers": {
+                     *           "from": "2026-12-07",
+                     *           "to": "2026-12-23",
+                     *           "days": 8
+                     *         },
+                     *         "reviews": [],
+                     *         "daysAtRiskWithoutApproval": [
+                     *           "2026-12-07",
+                     *           "2026-12-09",
+                     *           "2026-12-11"
+                     *         ],
+                     *         "notes": [
+                     *           "Submit by 2026-11-21 so a standard decision (15 calendar days) is due before the first day that needs authorization (2026-12-07).",
+                     *           "Concurrent review every 7 days, submitted 2 days before the last covered day (rule sandbox-ppo-iop-php: Sandbox choice: the common commercial PPO pattern (PA before admission, weekly concurrent review) [illustrative]).",
+                     *           "Requested on 2026-11-26: the decision may not arrive until 2026-12-11, so 3 program day(s) would be given without approval."
+                     *         ],
+                     *         "decisionDueBy": "2026-12-11"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PriorAuthEvaluation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    evaluateSlidingScale: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlidingScaleRequest"];
+            };
+        };
+        responses: {
+            /** @description The evaluation, with the guideline, tier and charge that produced it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "householdSize": 4,
+                     *       "annualIncomeCents": 4950000,
+                     *       "incomeBasis": "annual",
+                     *       "percentOfPovertyPpm": 1500000,
+                     *       "percentOfPovertyText": "150%",
+                     *       "rounding": "Percent of poverty is income x 1,000,000 / guideline, rounded down to whole ppm for display; the tier is chosen by exact integer comparison, never from the rounded figure.",
+                     *       "guideline": {
+                     *         "year": 2026,
+                     *         "region": "contiguous",
+                     *         "effectiveFrom": "2026-01-13",
+                     *         "householdSize": 4,
+                     *         "amountCents": 3300000,
+                     *         "verified": true,
+                     *         "source": {
+                     *           "document": "Annual Update of the HHS Poverty Guidelines, 91 FR, FR Doc 2026-00755 (January 15, 2026)",
+                     *           "url": "https://www.govinfo.gov/content/pkg/FR-2026-01-15/html/2026-00755.htm"
+                     *         }
+                     *       },
+                     *       "tier": {
+                     *         "id": "C",
+                     *         "label": "126% to 150% of the poverty guideline",
+                     *         "abovePercent": 125,
+                     *         "upToPercent": 150
+                     *       },
+                     *       "charge": {
+                     *         "kind": "discount",
+                     *         "discountPpm": 600000
+                     *       },
+                     *       "appliesTo": {
+                     *         "selfPay": true,
+                     *         "insuredPatientResponsibility": false
+                     *       },
+                     *       "documents": [
+                     *         {
+                     *           "code": "proof-of-income",
+                     *           "description": "Proof of household income: recent pay stubs, last year's tax return or a benefits letter"
+                     *         },
+                     *         {
+                     *           "code": "household-size-attestation",
+                     *           "description": "Signed statement of the number of people in the household"
+                     *         }
+                     *       ],
+                     *       "scheduleId": "example-clinic-sfds-2026",
+                     *       "warnings": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SlidingScaleEvaluation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            422: components["responses"]["Unprocessable"];
         };
     };
 }
