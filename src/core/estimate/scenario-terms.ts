@@ -1,0 +1,327 @@
+/**
+ * Turns the payer's cost-sharing terms (where anything may be unknown) into fully numeric terms
+ * for one scenario (low, expected, high), writing down every assumption it makes.
+ *
+ * Assumptions for unknowns (each listed in the estimate with the scenarios it applies to):
+ * - Deductible remaining unknown, total known: low = already met, expected/high = none met yet.
+ * - Deductible wholly unknown: low = none applies, expected/high = the patient pays the full
+ *   allowed amount until the OOP maximum (expected leans conservative: no one is surprised upward).
+ * - Coinsurance and copay both unknown: low/expected = a typical 20% in network, 40% out of network
+ *   (background, not from the payer), high = 100% until the OOP maximum.
+ * - Coinsurance unknown with a copay: the copay is the whole cost share.
+ * - Whether the deductible applies before the copay unknown: low = it does not, high = it does,
+ *   expected = it does on HDHPs (HSA rules) and does not on other plans.
+ * - OOP maximum unknown in network: the ACA self-only limit for the year (facts 3.2); out of
+ *   network: no cap (some plans have none).
+ * - OOP remaining unknown, total known: none of it met yet (all scenarios).
+ * - A visit/day limit with only a total: none used yet.
+ * - At a plan-year turnover the new year's totals apply; an unknown total is treated as above.
+ */
+import type { Accumulator, CostSharingTerms, PlanType, Sourced } from '../coverage/coverage-model.js';
+import { PPM_ONE, type Cents, type Ppm } from '../money.js';
+import { daysFromCivil, formatIsoDay, nextAnniversary, civilFromDays, type DayNumber } from './calendar-days.js';
+import type { ResolvedTerms, TermCitations, YearTotals } from './cost-sharing.js';
+
+/** The three scenarios of every estimate. */
+export type ScenarioName = 'low' | 'expected' | 'high';
+
+/** How much an unknown can move the estimate. */
+export type Impact = 'high' | 'medium' | 'low';
+
+/** One assumption the engine made, with the scenarios it applies to. */
+export interface Assumption {
+  id: string;
+  text: string;
+  scenarios: ScenarioName[];
+  impact: Impact;
+}
+
+/** ACA in-network OOP limits, self-only and family (facts 3.2). */
+export const ACA_OOP_LIMITS: Readonly<Record<number, { selfOnlyCents: Cents; familyCents: Cents }>> = {
+  2025: { selfOnlyCents: 920_000, familyCents: 1_840_000 },
+  2026: { selfOnlyCents: 1_060_000, familyCents: 2_120_000 },
+};
+const ACA_YEARS = Object.keys(ACA_OOP_LIMITS).map(Number).sort((a, b) => a - b);
+
+/** The ACA limit for a year, using the nearest published year outside the table. */
+export function acaOopLimit(year: number): { year: number; selfOnlyCents: Cents; familyCents: Cents } {
+  const y = Math.min(Math.max(year, ACA_YEARS[0]!), ACA_YEARS[ACA_YEARS.length - 1]!);
+  return { year: y, ...ACA_OOP_LIMITS[y]! };
+}
+
+/** Typical coinsurance when the payer gave none (background knowledge, labelled as such). */
+export const TYPICAL_COINSURANCE_PPM = { in: 200_000, out: 400_000 } as const;
+
+/** Everything a scenario's terms depend on besides the payer's terms. */
+export interface ScenarioContext {
+  network: 'in' | 'out';
+  /** Undefined: out of network with no out-of-network terms (no OON benefits). */
+  terms: CostSharingTerms | undefined;
+  planType?: PlanType;
+  deductibleMode?: 'embedded' | 'aggregate';
+  authorization?: { units: number; unit: 'visit' | 'day' };
+  /** Day the accumulators were read, and the program's first and last billed days. */
+  asOfDay: DayNumber;
+  firstDay: DayNumber;
+  lastDay: DayNumber;
+  planYear: { startMonth: number; startDay: number };
+  planYearAssumed: boolean;
+}
+
+/** Numeric terms for a scenario, and the assumptions behind them. */
+export interface ScenarioTerms {
+  terms: ResolvedTerms;
+  assumptions: Omit<Assumption, 'scenarios'>[];
+}
+
+function dollars(cents: Cents): string {
+  const whole = Math.floor(cents / 100);
+  const rest = cents % 100;
+  const digits = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return rest === 0 ? `$${digits}` : `$${digits}.${rest < 10 ? '0' : ''}${rest}`;
+}
+
+function percent(ppm: Ppm): string {
+  return `${Number((ppm / 10_000).toFixed(4))}%`;
+}
+
+/** "from benefit eb-12 (ST 0001 / 2110C / segment 23 EB)", or a note that the value was given by hand. */
+function from(...sourced: (Sourced<unknown> | undefined)[]): string {
+  const ids: string[] = [];
+  const pointers: string[] = [];
+  for (const s of sourced) {
+    if (!s) continue;
+    for (const id of s.benefitIds) if (!ids.includes(id)) ids.push(id);
+    for (const p of s.sources) if (!pointers.includes(p.pointer)) pointers.push(p.pointer);
+  }
+  if (ids.length === 0) return pointers.length ? `(${pointers.join('; ')})` : 'as given';
+  return `from benefit ${ids.join(', ')}${pointers.length ? ` (${pointers.join('; ')})` : ''}`;
+}
+
+interface AccRead {
+  remaining?: Cents;
+  total?: Cents;
+  /** Remaining was computed as total - met. */
+  derived: boolean;
+  sourced: (Sourced<Cents> | undefined)[];
+}
+
+function readAcc(acc: Accumulator | undefined): AccRead {
+  if (!acc) return { derived: false, sourced: [] };
+  const total = acc.totalCents?.value;
+  if (acc.remainingCents !== undefined) {
+    return { remaining: acc.remainingCents.value, ...(total !== undefined ? { total } : {}), derived: false, sourced: [acc.remainingCents] };
+  }
+  if (total !== undefined && acc.metCents !== undefined) {
+    return { remaining: Math.max(0, total - acc.metCents.value), total, derived: true, sourced: [acc.totalCents, acc.metCents] };
+  }
+  return { ...(total !== undefined ? { total } : {}), derived: false, sourced: [acc.totalCents] };
+}
+
+const known = (a: AccRead): boolean => a.remaining !== undefined || a.total !== undefined;
+
+/** Plan-year starts after the as-of date up to the last day, ascending. */
+export function planYearStarts(ctx: Pick<ScenarioContext, 'asOfDay' | 'lastDay' | 'planYear'>): DayNumber[] {
+  const starts: DayNumber[] = [];
+  let next = nextAnniversary(ctx.asOfDay + 1, ctx.planYear.startMonth, ctx.planYear.startDay);
+  while (next <= ctx.lastDay) {
+    starts.push(next);
+    const { year } = civilFromDays(next);
+    next = nextAnniversary(daysFromCivil(year + 1, 1, 1), ctx.planYear.startMonth, ctx.planYear.startDay);
+  }
+  return starts;
+}
+
+/** Resolves the terms for one scenario. */
+export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): ScenarioTerms {
+  const assumptions: Omit<Assumption, 'scenarios'>[] = [];
+  const assume = (id: string, impact: Impact, text: string): void => {
+    assumptions.push({ id, impact, text });
+  };
+  const t = ctx.terms;
+  const net = ctx.network;
+  const starts = planYearStarts(ctx);
+  const crossesYear = starts.some((d) => d >= ctx.firstDay) || starts.length > 0;
+  if (ctx.planYearAssumed && crossesYear) {
+    assume('plan-year-calendar', 'medium', 'The plan year was not given; we assume it starts on 1 January, when deductible and out-of-pocket totals reset.');
+  }
+
+  if (t === undefined) {
+    assume('no-out-of-network-benefits', 'high', 'No out-of-network benefits were found for this plan (common for HMO and EPO plans); out of network you would pay the clinic\'s self-pay rate.');
+    const cites: TermCitations = {
+      deductible: 'deductible: none (not covered)',
+      oop: 'out-of-pocket maximum: none (not covered)',
+      coinsurance: 'coinsurance: none (not covered)',
+      notCovered: 'not covered: no out-of-network benefits found; the clinic\'s self-pay rate applies',
+    };
+    return {
+      terms: {
+        network: net, coverage: 'no-out-of-network-benefits', deductibleIndividualCents: 0, deductibleFamilyCents: 0,
+        deductibleAggregate: false, oopIndividualCents: Infinity, oopFamilyCents: Infinity, coinsurancePpm: PPM_ONE,
+        deductibleAppliesToCopay: true, newYears: [], cites,
+      },
+      assumptions,
+    };
+  }
+
+  if (t.chosen.fellBackToPlanLevel) {
+    assume('plan-level-fallback', 'medium', `The payer gave no benefits specific to this level of care; plan-level terms (service type ${t.chosen.serviceType}) are used, which parity makes reasonable but not certain.`);
+  }
+
+  // Copay and coinsurance.
+  const copay = t.copay?.value;
+  let coinsurancePpm: Ppm;
+  let coinsCite: string;
+  if (t.coinsurancePpm !== undefined) {
+    coinsurancePpm = t.coinsurancePpm.value;
+    coinsCite = `coinsurance: ${percent(coinsurancePpm)} ${from(t.coinsurancePpm)}`;
+  } else if (copay !== undefined) {
+    coinsurancePpm = 0;
+    coinsCite = 'coinsurance: none (assumed: the copay is the whole cost share)';
+    assume('coinsurance-none-with-copay', 'low', 'The payer gave a copay and no coinsurance; we assume the copay is the whole cost share.');
+  } else {
+    coinsurancePpm = name === 'high' ? PPM_ONE : TYPICAL_COINSURANCE_PPM[net];
+    coinsCite = `coinsurance: ${percent(coinsurancePpm)} (assumed: the payer gave no coinsurance or copay)`;
+    assume('cost-share-unknown', 'high', `The payer gave no coinsurance or copay; low and expected assume a typical ${percent(TYPICAL_COINSURANCE_PPM[net])} coinsurance ${net === 'in' ? 'in' : 'out of'} network (typical, not from the payer); high assumes you pay the full allowed amount until the out-of-pocket maximum.`);
+  }
+
+  let deductibleAppliesToCopay = true;
+  let copayCite: string | undefined;
+  let copayWaivesCite: string | undefined;
+  if (copay !== undefined && t.copay !== undefined) {
+    copayCite = `copay: ${dollars(copay.amountCents)} per ${copay.per} ${from(t.copay)}`;
+    if (t.deductibleAppliesToCopay !== undefined) {
+      deductibleAppliesToCopay = t.deductibleAppliesToCopay.value;
+      copayWaivesCite = `copay: ${dollars(copay.amountCents)} per ${copay.per}, deductible does not apply ${from(t.copay, t.deductibleAppliesToCopay)}`;
+    } else {
+      deductibleAppliesToCopay = name === 'high' ? true : name === 'low' ? false : ctx.planType === 'HDHP';
+      copayWaivesCite = `copay: ${dollars(copay.amountCents)} per ${copay.per} ${from(t.copay)}; deductible assumed not to apply`;
+      assume('copay-deductible-order', 'medium', `The payer did not say whether the deductible applies before the copay; low assumes it does not, high assumes it does, expected assumes it ${ctx.planType === 'HDHP' ? 'does (HDHP)' : 'does not'}.`);
+    }
+  }
+
+  // Deductible.
+  const ind = readAcc(t.deductible.individual);
+  const fam = readAcc(t.deductible.family);
+  const dedMatters = copay === undefined || deductibleAppliesToCopay;
+  const aggregate = ctx.deductibleMode === 'aggregate' || (!known(ind) && known(fam));
+  let dedInd = Infinity;
+  let dedFam = Infinity;
+  const dedParts: string[] = [];
+  const pick = (a: AccRead, label: string): number => {
+    if (a.remaining !== undefined) {
+      dedParts.push(`${dollars(a.remaining)} ${label} remaining ${from(...a.sourced)}`);
+      return a.remaining;
+    }
+    const v = name === 'low' ? 0 : a.total!;
+    dedParts.push(`${dollars(v)} ${label} remaining (assumed from the ${dollars(a.total!)} total ${from(...a.sourced)})`);
+    if (dedMatters) assume(`deductible-${label}-remaining-unknown`, 'medium', `The payer gave the ${label} deductible (${dollars(a.total!)}) but not how much is left; low assumes it is already met, expected and high assume none of it is met yet.`);
+    return v;
+  };
+  if (known(ind)) dedInd = pick(ind, 'individual');
+  if (known(fam)) dedFam = pick(fam, 'family');
+  if (!known(ind) && !known(fam)) {
+    dedInd = name === 'low' ? 0 : Infinity;
+    dedParts.push(name === 'low' ? 'assumed $0 remaining (the payer gave no deductible)' : 'assumed unmet (the payer gave no deductible): you pay the allowed amount until the out-of-pocket maximum');
+    if (dedMatters) assume('deductible-unknown', 'high', 'The payer gave no deductible; low assumes none applies, expected and high assume you pay the full allowed amount until the out-of-pocket maximum.');
+  }
+  if (aggregate && known(fam)) {
+    dedInd = Infinity;
+    assume('deductible-aggregate', 'low', 'The family deductible is treated as aggregate: no one gets post-deductible benefits until the family amount is met (facts 3.2).');
+  }
+  const dedCite = `deductible: ${dedParts.join('; ')}`;
+
+  // Out-of-pocket maximum.
+  const oInd = readAcc(t.outOfPocket.individual);
+  const oFam = readAcc(t.outOfPocket.family);
+  let oopInd = Infinity;
+  let oopFam = Infinity;
+  const oopParts: string[] = [];
+  const pickOop = (a: AccRead, label: string): number => {
+    if (a.remaining !== undefined) {
+      oopParts.push(`${dollars(a.remaining)} ${label} remaining ${from(...a.sourced)}`);
+      return a.remaining;
+    }
+    oopParts.push(`${dollars(a.total!)} ${label} remaining (assumed from the total ${from(...a.sourced)})`);
+    assume(`oop-${label}-remaining-unknown`, 'medium', `The payer gave the ${label} out-of-pocket maximum (${dollars(a.total!)}) but not how much is left; we assume none of it is met yet.`);
+    return a.total!;
+  };
+  if (known(oInd)) oopInd = pickOop(oInd, 'individual');
+  if (known(oFam)) oopFam = pickOop(oFam, 'family');
+  const startYear = civilFromDays(ctx.firstDay).year;
+  if (!known(oInd) && !known(oFam)) {
+    if (net === 'in') {
+      const aca = acaOopLimit(startYear);
+      oopInd = aca.selfOnlyCents;
+      oopParts.push(`${dollars(aca.selfOnlyCents)} (assumed: ACA ${aca.year} self-only limit)`);
+      assume('oop-unknown-aca', 'medium', `The payer gave no out-of-pocket maximum; in-network costs are capped at the ACA ${aca.year} self-only limit (${dollars(aca.selfOnlyCents)}), which non-grandfathered plans may not exceed.`);
+    } else {
+      oopParts.push('none (assumed: no out-of-network maximum was given)');
+      assume('oop-unknown-out-of-network', 'medium', 'The payer gave no out-of-network out-of-pocket maximum; some plans have none, so out-of-network costs are not capped.');
+    }
+  }
+  const oopCite = `out-of-pocket maximum: ${oopParts.join('; ')}`;
+
+  // New plan years: the year's full totals.
+  const newYears: YearTotals[] = starts.map((startDay) => {
+    const year = civilFromDays(startDay).year;
+    const aca = acaOopLimit(year);
+    const dTot = (a: AccRead): number => (a.total !== undefined ? a.total : name === 'low' ? 0 : Infinity);
+    const y: YearTotals = {
+      startDay,
+      startDate: formatIsoDay(startDay),
+      deductibleIndividualCents: aggregate && known(fam) ? Infinity : known(ind) || !known(fam) ? dTot(ind) : Infinity,
+      deductibleFamilyCents: known(fam) ? dTot(fam) : Infinity,
+      oopIndividualCents: oInd.total ?? (known(oFam) ? Infinity : net === 'in' ? aca.selfOnlyCents : Infinity),
+      oopFamilyCents: oFam.total ?? Infinity,
+      cite: `New plan year from ${formatIsoDay(startDay)}: deductible and out-of-pocket totals start over`,
+    };
+    if ((known(ind) && ind.total === undefined) || (known(fam) && fam.total === undefined)) {
+      if (dedMatters) assume('new-year-deductible-unknown', 'medium', 'The program runs into a new plan year and the payer gave no deductible total; low assumes none, expected and high assume you pay in full until the out-of-pocket maximum.');
+    }
+    if ((known(oInd) && oInd.total === undefined) || (known(oFam) && oFam.total === undefined)) {
+      assume('new-year-oop-unknown', 'medium', 'The program runs into a new plan year and the payer gave no out-of-pocket total; the new year is capped only by what is known.');
+    }
+    return y;
+  });
+
+  // Visit or day limit.
+  let limit: ResolvedTerms['limit'];
+  let limitCite: string | undefined;
+  if (t.limit !== undefined) {
+    const l = t.limit.value;
+    const value = l.remaining ?? l.total;
+    if (value === undefined) {
+      // A limit with no number cannot be applied.
+    } else if (l.unit === 'visit' || l.unit === 'day') {
+      limit = { remaining: value, unit: l.unit };
+      limitCite = `limit: ${value} ${l.unit}s ${l.remaining !== undefined ? 'remaining' : 'a year (assumed none used yet)'} ${from(t.limit)}; later ${l.unit}s are not covered and cost the self-pay rate`;
+      if (l.remaining === undefined) assume('limit-remaining-unknown', 'medium', `The payer gave a ${value}-${l.unit} limit but not how many are used; we assume none are used yet.`);
+      if (l.period === 'calendar-year' || l.period === 'plan-year' || l.period === 'service-year') {
+        for (const y of newYears) y.limitRemaining = l.total ?? value;
+      }
+    } else {
+      assume('limit-unit-ignored', 'low', `The payer gave a limit counted in ${l.unit}s, which this estimate does not apply.`);
+    }
+  }
+
+  const cites: TermCitations = { deductible: dedCite, oop: oopCite, coinsurance: coinsCite };
+  if (copayCite !== undefined) cites.copay = copayCite;
+  if (copayWaivesCite !== undefined) cites.copayWaivesDeductible = copayWaivesCite;
+  if (limitCite !== undefined) cites.limit = limitCite;
+  if (ctx.authorization) cites.authorization = `authorization: ${ctx.authorization.units} ${ctx.authorization.unit}s authorized; later ${ctx.authorization.unit}s may be denied`;
+  let coverage: ResolvedTerms['coverage'] = 'covered';
+  if (t.notCovered !== undefined) {
+    coverage = 'level-not-covered';
+    cites.notCovered = `not covered: the plan excludes this level of care ${from(t.notCovered)}; the clinic's self-pay rate applies`;
+  }
+
+  const terms: ResolvedTerms = {
+    network: net, coverage, deductibleIndividualCents: dedInd, deductibleFamilyCents: dedFam, deductibleAggregate: aggregate && known(fam),
+    oopIndividualCents: oopInd, oopFamilyCents: oopFam, coinsurancePpm, deductibleAppliesToCopay, newYears, cites,
+  };
+  if (copay !== undefined) terms.copay = copay;
+  if (limit !== undefined) terms.limit = limit;
+  if (ctx.authorization !== undefined) terms.authorization = ctx.authorization;
+  return { terms, assumptions };
+}
