@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import t from 'tap';
-import Fastify from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { createLogger } from '../../logger.js';
 import { createLogCapture } from '../../../test/support/log-capture.js';
 import { API_SCOPE_NAMES, hashApiKey, parseApiKeysEnv, type ApiScope } from '../../adapters/data-files/api-keys-file.js';
@@ -30,7 +30,7 @@ const KEYS = parseApiKeysEnv(
 
 async function build(options: { keys?: typeof KEYS; env?: 'development' | 'test' | 'production' } = {}) {
   const log = createLogCapture();
-  const app = Fastify({ loggerInstance: createLogger({ level: 'info', pretty: false }, log.stream) });
+  const app = Fastify({ loggerInstance: createLogger({ level: 'info', pretty: false }, log.stream) }) as unknown as FastifyInstance;
   registerApiKeyAuth(app, { keys: options.keys ?? KEYS, env: options.env ?? 'test', now: () => new Date('2026-03-01T00:00:00Z') });
   for (const scope of SCOPED) {
     app.get(`/scoped/${scope}`, { config: { scopes: [scope] } }, async (request) => ({ caller: request.apiKey?.name }));
