@@ -13,6 +13,7 @@ import { DataFileError } from './adapters/data-files/read-data-file.js';
 import { loadPovertyGuidelineFiles } from './adapters/data-files/poverty-guidelines-file.js';
 import { loadSlidingFeeScheduleFile } from './adapters/data-files/sliding-fee-schedule-file.js';
 import { loadPriorAuthRulesFile } from './adapters/data-files/prior-auth-rules-file.js';
+import { loadFeeScheduleFile } from './adapters/data-files/fee-schedule-file.js';
 import type { ReadinessCheck } from './http/routes/health.js';
 import { createCoverageCache } from './adapters/cache/coverage-cache.js';
 import { createPayerGateways } from './adapters/payers/transport/payer-gateways.js';
@@ -32,6 +33,8 @@ export async function createService(config: Config, logger = createLogger({ leve
     slidingFeeSchedule: loadSlidingFeeScheduleFile(config.files.slidingFeeSchedule),
     priorAuthRules: loadPriorAuthRulesFile(config.files.priorAuthRules),
   };
+  const feeSchedule = loadFeeScheduleFile(config.files.feeSchedule);
+  const clock = { now: () => new Date() };
   const gateways = createPayerGateways(payers, {
     env: process.env,
     logger,
@@ -88,7 +91,7 @@ export async function createService(config: Config, logger = createLogger({ leve
     },
   ];
   const app = await buildApp(
-    { contract, logger, payers, readinessChecks, lifecycle, verifyCoverage: verifyDeps, rules },
+    { contract, logger, payers, readinessChecks, lifecycle, verifyCoverage: verifyDeps, rules, estimates: { feeSchedule, rules, verify: verifyDeps, clock } },
     {
       bodyLimitBytes: config.bodyLimitBytes,
       requestTimeoutMs: config.requestTimeoutMs,

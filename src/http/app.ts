@@ -15,6 +15,8 @@ import type { PayerEntry } from '../adapters/data-files/payer-directory-file.js'
 import type { VerifyCoverageDeps } from '../use-cases/verify-coverage.js';
 import { registerEligibilityRoutes } from './routes/eligibility.js';
 import { registerRulesRoutes } from './routes/rules.js';
+import { registerEstimateRoutes } from './routes/estimates.js';
+import type { EstimateCostDeps } from '../use-cases/estimate-cost.js';
 import type { PovertyGuideline } from '../core/rules/poverty-guidelines.js';
 import type { SlidingFeeSchedule } from '../core/rules/sliding-fee-schedule.js';
 import type { PriorAuthRule } from '../core/rules/prior-auth.js';
@@ -29,6 +31,8 @@ export interface AppDeps {
   lifecycle: { shuttingDown: boolean };
   /** Ports for live eligibility checks. */
   verifyCoverage: VerifyCoverageDeps;
+  /** Ports and data for estimates. */
+  estimates: EstimateCostDeps;
   /** The clinic's rules, validated at start-up. */
   rules: {
     povertyGuidelines: readonly PovertyGuideline[];
@@ -141,6 +145,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   registerCoverageRoutes(app, deps);
   registerEligibilityRoutes(app, deps);
   registerRulesRoutes(app, deps);
+  registerEstimateRoutes(app, deps);
 
   await app.after();
   const allMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];

@@ -150,6 +150,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/estimates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Estimate what a patient will pay for a whole program
+         * @description Prices every program day (or session) in date order with running accumulators: deductible
+         *     first, then copay and/or coinsurance, capped by the out-of-pocket maximum; visit or day limits,
+         *     authorized units, and plan-year resets. Unknown benefits become a low / expected / high range
+         *     with the assumptions listed. Every line cites the benefit it used. Also returns monthly
+         *     payment-plan options, the prior-authorization answer for the program's days, and, when
+         *     `slidingScale` is given, the discount on the lines it covers (before and after).
+         *
+         *     Coverage comes from one of: `coverage` (the coverage model), `terms` (typed in by hand), or
+         *     `eligibility` (a live check first, through the cache). Money is integer cents.
+         */
+        post: operations["createEstimate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/estimates/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Compare levels of care for the same patient
+         * @description The same patient's estimate for several levels of care side by side (IOP vs partial
+         *     hospitalization vs outpatient vs residential), each on its typical schedule from `startDate`
+         *     unless a plan is given: totals, weekly figures, cost per program hour.
+         */
+        post: operations["compareEstimates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/payers": {
         parameters: {
             query?: never;
@@ -302,6 +352,64 @@ export interface components {
         };
         /** @description Ids of the benefits (Coverage.benefits[].id) a value came from. */
         BenefitIds: string[];
+        /** @description The same patient's estimate for several levels of care side by side. Each level uses its typical schedule from `startDate` unless a plan is given. Coverage as for POST /v1/estimates. */
+        CompareRequest: {
+            /** Format: date */
+            asOf?: string;
+            coverage?: components["schemas"]["Coverage"];
+            /** @enum {string} */
+            deductibleMode?: "embedded" | "aggregate";
+            eligibility?: components["schemas"]["EligibilityRequest"];
+            levels: {
+                levelOfCare: components["schemas"]["LevelOfCare"];
+                plan?: components["schemas"]["TreatmentPlan"];
+            }[];
+            /** @enum {string} */
+            networkStatus: "in" | "out" | "unknown";
+            payerId: string;
+            planYear?: {
+                startDay: number;
+                startMonth: number;
+            };
+            /** Format: date */
+            startDate: string;
+            terms?: {
+                in?: components["schemas"]["ManualTerms"];
+                out?: components["schemas"]["ManualTerms"];
+                /** @enum {string} */
+                planType?: "PPO" | "HMO" | "EPO" | "POS" | "HDHP" | "indemnity" | "Medicare" | "Medicare-Advantage" | "Medicaid" | "TRICARE" | "commercial" | "other" | "unknown";
+            };
+        };
+        CompareResponse: {
+            coverageSource?: {
+                ageSeconds: number;
+                /** Format: date-time */
+                asOf: string;
+                /** @enum {string} */
+                cache: "hit" | "miss" | "bypass" | "stale";
+                format: components["schemas"]["CoverageFormat"];
+                payerId: string;
+                stale: boolean;
+            };
+            rows: {
+                confidence: components["schemas"]["Confidence"];
+                estimate: components["schemas"]["ProgramEstimate"];
+                expectedCents: number;
+                highCents: number;
+                label: string;
+                levelOfCare: components["schemas"]["LevelOfCare"];
+                lowCents: number;
+                perHourExpectedCents: number;
+                schedule: components["schemas"]["ScheduleSummary"];
+                summary: string;
+                weeklyExpectedCents: number[];
+            }[];
+        };
+        Confidence: {
+            /** @enum {string} */
+            level: "high" | "medium" | "low";
+            reasons: string[];
+        };
         /** @description The cost-sharing terms for one level of care in one network, chosen from a coverage: the most specific service type the payer answered for, with every value's source. Absent values are unknown (listed in `unknowns`), never zero. */
         CostSharingTerms: {
             authorizationRequired: components["schemas"]["SourcedTriState"];
@@ -348,6 +456,19 @@ export interface components {
             outOfPocket: components["schemas"]["AccumulatorPair"];
             referralRequired: components["schemas"]["SourcedTriState"];
             unknowns: string[];
+        };
+        CostTotals: {
+            allowedCents: number;
+            balanceBillCents: number;
+            chargeCents: number;
+            coinsuranceCents: number;
+            copayCents: number;
+            deductibleCents: number;
+            notCoveredCents: number;
+            patientPaysCents: number;
+            /** @description patientPays + balanceBill. */
+            patientTotalCents: number;
+            planPaysCents: number;
         };
         /** @description The normalized answer about one patient from one payer response, whatever its wire format. Money is integer cents; rates are the patient's share in parts per million (200000 = 20%). Anything identifying a person is under a `phi` key. A value the payer did not send is absent (or `unknown`), never zero. */
         Coverage: {
@@ -472,6 +593,58 @@ export interface components {
                 stale: boolean;
             };
         };
+        /** @description A whole-program estimate. Give the coverage one of three ways: `coverage` (the coverage model, e.g. from POST /v1/coverage/normalize), `terms` (benefits typed in by hand, per network), or `eligibility` (a live check, as POST /v1/eligibility takes it, made first). */
+        EstimateRequest: {
+            /** Format: date */
+            asOf?: string;
+            /** @description Units already authorized; lines past them are flagged at risk. */
+            authorization?: {
+                /** @enum {string} */
+                unit: "visit" | "day";
+                units: number;
+            };
+            coverage?: components["schemas"]["Coverage"];
+            /** @enum {string} */
+            deductibleMode?: "embedded" | "aggregate";
+            eligibility?: components["schemas"]["EligibilityRequest"];
+            /** @enum {string} */
+            networkStatus: "in" | "out" | "unknown";
+            payerId: string;
+            paymentPlans?: {
+                minimumMonthlyCents?: number;
+                termsMonths?: number[];
+            };
+            plan: components["schemas"]["TreatmentPlan"];
+            planYear?: {
+                startDay: number;
+                startMonth: number;
+            };
+            slidingScale?: components["schemas"]["SlidingScaleRequest"];
+            terms?: {
+                in?: components["schemas"]["ManualTerms"];
+                out?: components["schemas"]["ManualTerms"];
+                /** @enum {string} */
+                planType?: "PPO" | "HMO" | "EPO" | "POS" | "HDHP" | "indemnity" | "Medicare" | "Medicare-Advantage" | "Medicaid" | "TRICARE" | "commercial" | "other" | "unknown";
+            };
+        };
+        EstimateResponse: {
+            /** @description How the coverage was obtained when the estimate made a live eligibility check. */
+            coverageSource?: {
+                ageSeconds: number;
+                /** Format: date-time */
+                asOf: string;
+                /** @enum {string} */
+                cache: "hit" | "miss" | "bypass" | "stale";
+                format: components["schemas"]["CoverageFormat"];
+                payerId: string;
+                stale: boolean;
+            };
+            estimate: components["schemas"]["ProgramEstimate"];
+            /** @description Monthly options for the expected total (after any sliding-scale discount). */
+            paymentPlans: components["schemas"]["PaymentPlan"][];
+            priorAuth: components["schemas"]["PriorAuthEvaluation"];
+            slidingScale?: components["schemas"]["SlidingScaleApplication"];
+        };
         FieldError: {
             message: string;
             /** @description JSON pointer to the failing field (RFC 6901), e.g. `/subscriber/dateOfBirth`. */
@@ -492,9 +665,78 @@ export interface components {
          * @enum {string}
          */
         LevelOfCare: "iop-mental-health" | "iop-substance-use" | "partial-hospitalization" | "outpatient-therapy" | "residential";
+        /** @description One dated billable line with its arithmetic and the benefits it cites. */
+        LineEstimate: {
+            /** @description Accumulators after this line; null means no cap or not applicable. */
+            after: {
+                deductibleRemainingFamilyCents: number | null;
+                deductibleRemainingIndividualCents: number | null;
+                oopRemainingFamilyCents: number | null;
+                oopRemainingIndividualCents: number | null;
+            };
+            allowedCents: number;
+            /** @description Past the authorized units or without approval. */
+            atRisk: boolean;
+            /** @description Out of network: charge minus allowed; whether it may be billed depends on state law. */
+            balanceBillCents: number;
+            chargeCents: number;
+            cites: string[];
+            code: string;
+            /** @enum {string} */
+            codeSystem: "HCPCS" | "CPT" | "REV";
+            coinsuranceCents: number;
+            copayCents: number;
+            covered: boolean;
+            /** Format: date */
+            date: string;
+            deductibleCents: number;
+            description: string;
+            /** @enum {string} */
+            notCoveredReason?: "level-not-covered" | "no-out-of-network-benefits" | "past-limit";
+            patientPaysCents: number;
+            planPaysCents: number;
+            revenueCode?: string;
+            units: number;
+            week: number;
+        };
         Liveness: {
             /** @enum {string} */
             status: "ok";
+        };
+        ManualAccumulator: {
+            metCents?: number;
+            remainingCents?: number;
+            totalCents?: number;
+        };
+        /** @description Benefits typed in by hand for one network; anything left out is unknown (never zero). */
+        ManualTerms: {
+            authorizationRequired?: components["schemas"]["TriState"];
+            /** @description Patient's share, ppm (200000 = 20%). */
+            coinsurancePpm?: number;
+            copay?: {
+                amountCents: number;
+                /** @enum {string} */
+                per: "visit" | "day";
+            };
+            deductible?: {
+                family?: components["schemas"]["ManualAccumulator"];
+                individual?: components["schemas"]["ManualAccumulator"];
+            };
+            deductibleAppliesToCopay?: boolean;
+            limit?: {
+                /** @enum {string} */
+                period: "calendar-year" | "service-year" | "plan-year" | "lifetime" | "episode" | "admission";
+                remaining?: number;
+                total?: number;
+                /** @enum {string} */
+                unit: "visit" | "day";
+            };
+            notCovered?: boolean;
+            outOfPocket?: {
+                family?: components["schemas"]["ManualAccumulator"];
+                individual?: components["schemas"]["ManualAccumulator"];
+            };
+            referralRequired?: components["schemas"]["TriState"];
         };
         NormalizeRequest: {
             /** @description The payer's answer as received. X12 as text; FHIR or clearinghouse JSON as an object or as text. */
@@ -541,6 +783,14 @@ export interface components {
         };
         PayerList: {
             payers: components["schemas"]["Payer"][];
+        };
+        PaymentPlan: {
+            firstPaymentCents: number;
+            lastPaymentCents: number;
+            monthlyCents: number;
+            months: number;
+            payments: number[];
+            totalCents: number;
         };
         /** @description Protected health information. Never logged, never in cache keys or URLs. */
         PersonPhi: {
@@ -655,6 +905,42 @@ export interface components {
              */
             type: string;
         };
+        /** @description The estimate for one program as a low / expected / high range. Each scenario shows every line's arithmetic (deductible, copay, coinsurance, cap) and the benefits it used. */
+        ProgramEstimate: {
+            /** Format: date */
+            asOf: string;
+            assumptions: {
+                id: string;
+                /** @enum {string} */
+                impact: "high" | "medium" | "low";
+                scenarios: ("low" | "expected" | "high")[];
+                text: string;
+            }[];
+            balanceBillingDependsOnStateLaw: boolean;
+            confidence: components["schemas"]["Confidence"];
+            expected: components["schemas"]["ScenarioEstimate"];
+            high: components["schemas"]["ScenarioEstimate"];
+            levelOfCare: components["schemas"]["LevelOfCare"];
+            low: components["schemas"]["ScenarioEstimate"];
+            /** @enum {string} */
+            networkStatus: "in" | "out" | "unknown";
+            notices: string[];
+            payerId: string;
+            payerUnknowns: string[];
+            planWarnings: {
+                code: string;
+                message: string;
+                pointer: string;
+            }[];
+            range: {
+                expectedCents: number;
+                highCents: number;
+                lowCents: number;
+            };
+            schedule: components["schemas"]["ScheduleSummary"];
+            /** @description A plain-language summary a patient can read. */
+            summary: string;
+        };
         /** @description Whether this instance can serve. `status` is `ready` even when an optional dependency such as the cache is degraded (requests then go straight to payers); it is `not-ready` only when the service cannot serve, and then the HTTP status is 503. */
         Readiness: {
             checks: components["schemas"]["DependencyCheck"][];
@@ -685,6 +971,44 @@ export interface components {
             /** @enum {string} */
             required: "required" | "not-required" | "unknown";
         };
+        ScenarioEstimate: {
+            assumptionIds: string[];
+            atRiskLines: number;
+            /** @enum {string} */
+            coverage: "covered" | "level-not-covered" | "no-out-of-network-benefits";
+            deductibleMetBeforeProgram: boolean;
+            /** Format: date */
+            deductibleMetOn?: string;
+            lines: components["schemas"]["LineEstimate"][];
+            milestones: {
+                /** Format: date */
+                date: string;
+                /** @enum {string} */
+                kind: "deductible-met" | "oop-max-met" | "plan-year-reset" | "limit-reached" | "authorization-exceeded";
+                message: string;
+            }[];
+            /** @enum {string} */
+            network: "in" | "out";
+            notCoveredLines: number;
+            /** Format: date */
+            oopMetOn?: string;
+            /** @enum {string} */
+            scenario: "low" | "expected" | "high";
+            totals: components["schemas"]["CostTotals"];
+            weeks: components["schemas"]["WeekEstimate"][];
+        };
+        ScheduleSummary: {
+            daysPerWeek: number;
+            /** Format: date */
+            firstDate: string;
+            hoursPerDay: number;
+            hoursPerWeek: number;
+            /** Format: date */
+            lastDate: string;
+            programDays: number;
+            totalProgramHours: number;
+            weeks: number;
+        };
         SlidingFeeCharge: {
             amountCents: number;
             /** @constant */
@@ -699,6 +1023,21 @@ export interface components {
         } | {
             /** @constant */
             kind: "none";
+        };
+        /** @description The sliding-scale discount applied to the expected scenario's lines, before and after. */
+        SlidingScaleApplication: {
+            afterCents: number;
+            beforeCents: number;
+            discountCents: number;
+            evaluation: components["schemas"]["SlidingScaleEvaluation"];
+            lines: {
+                afterCents: number;
+                applied: boolean;
+                beforeCents: number;
+                discountCents: number;
+                id: string;
+                reasons: string[];
+            }[];
         };
         SlidingScaleEvaluation: {
             annualCapCents?: number;
@@ -775,8 +1114,66 @@ export interface components {
             segmentIndex?: number;
         };
         Sources: components["schemas"]["SourcePointer"][];
+        /** @description What the clinic plans to deliver. Give `daysPerWeek` (3 -> Mon/Wed/Fri) or explicit `weekdays`, and `weeks` or an `endDate`. Per-diem billing uses the level of care's HCPCS and revenue codes (S9480/0905, H0015/0906, H0035/0913, H0018/1002) unless given; per-service lists CPT codes per day. */
+        TreatmentPlan: {
+            billing?: {
+                code?: string;
+                /** @enum {string} */
+                codeSystem?: "HCPCS" | "REV";
+                /** @constant */
+                model: "per-diem";
+                revenueCode?: string;
+            } | {
+                /** @constant */
+                model: "per-service";
+                revenueCode?: string;
+                services: {
+                    code: string;
+                    description?: string;
+                    units?: number;
+                }[];
+            };
+            daysPerWeek?: number;
+            /** Format: date */
+            endDate?: string;
+            extraSessions?: {
+                code: string;
+                description?: string;
+                units?: number;
+                /** @enum {string} */
+                weekday?: "sun" | "mon" | "tue" | "wed" | "thu" | "fri" | "sat";
+                /** @enum {string} */
+                when: "first-day" | "weekly";
+            }[];
+            hoursPerDay: number;
+            levelOfCare: components["schemas"]["LevelOfCare"];
+            skipDates?: string[];
+            /** Format: date */
+            startDate: string;
+            weekdays?: ("sun" | "mon" | "tue" | "wed" | "thu" | "fri" | "sat")[];
+            weeks?: number;
+        };
         /** @enum {string} */
         TriState: "yes" | "no" | "unknown";
+        WeekEstimate: {
+            allowedCents: number;
+            balanceBillCents: number;
+            chargeCents: number;
+            coinsuranceCents: number;
+            copayCents: number;
+            deductibleCents: number;
+            /** Format: date */
+            endDate: string;
+            hours: number;
+            notCoveredCents: number;
+            patientPaysCents: number;
+            patientTotalCents: number;
+            planPaysCents: number;
+            programDays: number;
+            /** Format: date */
+            startDate: string;
+            week: number;
+        };
     };
     responses: {
         /** @description A payer answered with something that could not be read. */
@@ -1981,6 +2378,2118 @@ export interface operations {
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createEstimate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EstimateRequest"];
+            };
+        };
+        responses: {
+            /** @description The estimate, payment plans, prior-authorization answer and any sliding-scale discount. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "estimate": {
+                     *         "levelOfCare": "iop-mental-health",
+                     *         "payerId": "sandbox-ppo",
+                     *         "asOf": "2026-11-26",
+                     *         "networkStatus": "in",
+                     *         "schedule": {
+                     *           "firstDate": "2026-12-07",
+                     *           "lastDate": "2027-02-26",
+                     *           "weeks": 12,
+                     *           "programDays": 36,
+                     *           "daysPerWeek": 3,
+                     *           "hoursPerDay": 3,
+                     *           "hoursPerWeek": 9,
+                     *           "totalProgramHours": 108
+                     *         },
+                     *         "planWarnings": [],
+                     *         "low": {
+                     *           "scenario": "low",
+                     *           "network": "in",
+                     *           "coverage": "covered",
+                     *           "assumptionIds": [
+                     *             "plan-year-calendar"
+                     *           ],
+                     *           "lines": [
+                     *             {
+                     *               "date": "2026-12-07",
+                     *               "week": 1,
+                     *               "code": "S9480",
+                     *               "codeSystem": "HCPCS",
+                     *               "units": 1,
+                     *               "description": "Intensive outpatient program day (mental health)",
+                     *               "chargeCents": 45000,
+                     *               "allowedCents": 25000,
+                     *               "deductibleCents": 25000,
+                     *               "copayCents": 0,
+                     *               "coinsuranceCents": 0,
+                     *               "patientPaysCents": 25000,
+                     *               "planPaysCents": 0,
+                     *               "balanceBillCents": 0,
+                     *               "covered": true,
+                     *               "atRisk": false,
+                     *               "after": {
+                     *                 "deductibleRemainingIndividualCents": 5000,
+                     *                 "deductibleRemainingFamilyCents": null,
+                     *                 "oopRemainingIndividualCents": 455000,
+                     *                 "oopRemainingFamilyCents": null
+                     *               },
+                     *               "cites": [
+                     *                 "deductible: $300 individual remaining from benefit deductible-individual-remaining (manual:deductible-individual-remaining)"
+                     *               ],
+                     *               "revenueCode": "0905"
+                     *             },
+                     *             {
+                     *               "date": "2026-12-09",
+                     *               "week": 1,
+                     *               "code": "S9480",
+                     *               "codeSystem": "HCPCS",
+                     *               "units": 1,
+                     *               "description": "Intensive outpatient program day (mental health)",
+                     *               "chargeCents": 45000,
+                     *               "allowedCents": 25000,
+                     *               "deductibleCents": 5000,
+                     *               "copayCents": 0,
+                     *               "coinsuranceCents": 4000,
+                     *               "patientPaysCents": 9000,
+                     *               "planPaysCents": 16000,
+                     *               "balanceBillCents": 0,
+                     *               "covered": true,
+                     *               "atRisk": false,
+                     *               "after": {
+                     *                 "deductibleRemainingIndividualCents": 0,
+                     *                 "deductibleRemainingFamilyCents": null,
+                     *                 "oopRemainingIndividualCents": 446000,
+                     *                 "oopRemainingFamilyCents": null
+                     *               },
+                     *               "cites": [
+                     *                 "deductible: $300 individual remaining from benefit deductible-individual-remaining (manual:deductible-individual-remaining)",
+                     *                 "coinsurance: 20% from benefit coinsurance (manual:coinsurance)"
+                     *               ],
+                     *               "revenueCode": "0905"
+                     *             }
+                     *           ],
+                     *           "weeks": [
+                     *             {
+                     *               "week": 1,
+                     *               "startDate": "2026-12-07",
+                     *               "endDate": "2026-12-13",
+                     *               "programDays": 3,
+                     *               "hours": 9,
+                     *               "chargeCents": 135000,
+                     *               "allowedCents": 75000,
+                     *               "deductibleCents": 30000,
+                     *               "copayCents": 0,
+                     *               "coinsuranceCents": 9000,
+                     *               "patientPaysCents": 39000,
+                     *               "planPaysCents": 36000,
+                     *               "balanceBillCents": 0,
+                     *               "notCoveredCents": 0,
+                     *               "patientTotalCents": 39000
+                     *             },
+                     *             {
+                     *               "week": 2,
+                     *               "startDate": "2026-12-14",
+                     *               "endDate": "2026-12-20",
+                     *               "programDays": 3,
+                     *               "hours": 9,
+                     *               "chargeCents": 135000,
+                     *               "allowedCents": 75000,
+                     *               "deductibleCents": 0,
+                     *               "copayCents": 0,
+                     *               "coinsuranceCents": 15000,
+                     *               "patientPaysCents": 15000,
+                     *               "planPaysCents": 60000,
+                     *               "balanceBillCents": 0,
+                     *               "notCoveredCents": 0,
+                     *               "patientTotalCents": 15000
+                     *             }
+                     *           ],
+                     *           "totals": {
+                     *             "chargeCents": 1620000,
+                     *             "allowedCents": 900000,
+                     *             "deductibleCents": 180000,
+                     *             "copayCents": 0,
+                     *             "coinsuranceCents": 144000,
+                     *             "patientPaysCents": 324000,
+                     *             "planPaysCents": 576000,
+                     *             "balanceBillCents": 0,
+                     *             "notCoveredCents": 0,
+                     *             "patientTotalCents": 324000
+                     *           },
+                     *           "deductibleMetBeforeProgram": false,
+                     *           "milestones": [
+                     *             {
+                     *               "date": "2026-12-09",
+                     *               "kind": "deductible-met",
+                     *               "message": "Deductible met"
+                     *             },
+                     *             {
+                     *               "date": "2027-01-01",
+                     *               "kind": "plan-year-reset",
+                     *               "message": "New plan year from 2027-01-01: deductible and out-of-pocket totals start over"
+                     *             },
+                     *             {
+                     *               "date": "2027-01-13",
+                     *               "kind": "deductible-met",
+                     *               "message": "Deductible met"
+                     *             }
+                     *           ],
+                     *           "atRiskLines": 0,
+                     *           "notCoveredLines": 0,
+                     *           "deductibleMetOn": "2026-12-09"
+                     *         },
+                     *         "expected": {
+                     *           "scenario": "expected",
+                     *           "network": "in",
+                     *           "coverage": "covered",
+                     *           "assumptionIds": [
+                     *             "plan-year-calendar"
+                     *           ],
+                     *           "lines": [
+                     *             {
+                     *               "date": "2026-12-07",
+                     *               "week": 1,
+                     *               "code": "S9480",
+                     *               "codeSystem": "HCPCS",
+                     *               "units": 1,
+                     *               "description": "Intensive outpatient program day (mental health)",
+                     *               "chargeCents": 45000,
+                     *               "allowedCents": 25000,
+                     *               "deductibleCents": 25000,
+                     *               "copayCents": 0,
+                     *               "coinsuranceCents": 0,
+                     *               "patientPaysCents": 25000,
+                     *               "planPaysCents": 0,
+                     *               "balanceBillCents": 0,
+                     *               "covered": true,
+                     *               "atRisk": false,
+                     *               "after": {
+                     *                 "deductibleRemainingIndividualCents": 5000,
+                     *                 "deductibleRemainingFamilyCents": null,
+                     *                 "oopRemainingIndividualCents": 455000,
+                     *                 "oopRemainingFamilyCents": null
+                     *               },
+                     *               "cites": [
+                     *                 "deductible: $300 individual remaining from benefit deductible-individual-remaining (manual:deductible-individual-remaining)"
+                     *               ],
+                     *               "revenueCode": "0905"
+                     *             },
+                     *             {
+                     *               "date": "2026-12-09",
+                     *               "week": 1,
+                     *               "code": "S9480",
+                     *               "codeSystem": "HCPCS",
+                     *               "units": 1,
+                     *               "description": "Intensive outpatient program day (mental health)",
+                     *               "chargeCents": 45000,
+                     *               "allowedCents": 25000,
+                     *               "deductibleCents": 5000,
+                     *               "copayCents": 0,
+                     *               "coinsuranceCents": 4000,
+                     *               "patientPaysCents": 9000,
+                     *               "planPaysCents": 16000,
+                     *               "balanceBillCents": 0,
+                     *               "covered": true,
+                     *               "atRisk": false,
+                     *               "after": {
+                     *                 "deductibleRemainingIndividualCents": 0,
+                     *                 "deductibleRemainingFamilyCents": null,
+                     *                 "oopRemainingIndividualCents": 446000,
+                     *                 "oopRemainingFamilyCents": null
+                     *               },
+                     *               "cites": [
+                     *                 "deductible: $300 individual remaining from benefit deductible-individual-remaining (manual:deductible-individual-remaining)",
+                     *                 "coinsurance: 20% from benefit coinsurance (manual:coinsurance)"
+                     *               ],
+                     *               "revenueCode": "0905"
+                     *             }
+                     *           ],
+                     *           "weeks": [
+                     *             {
+                     *               "week": 1,
+                     *               "startDate": "2026-12-07",
+                     *               "endDate": "2026-12-13",
+                     *               "programDays": 3,
+                     *               "hours": 9,
+                     *               "chargeCents": 135000,
+                     *               "allowedCents": 75000,
+                     *               "deductibleCents": 30000,
+                     *               "copayCents": 0,
+                     *               "coinsuranceCents": 9000,
+                     *               "patientPaysCents": 39000,
+                     *               "planPaysCents": 36000,
+                     *               "balanceBillCents": 0,
+                     *               "notCoveredCents": 0,
+                     *               "patientTotalCents": 39000
+                     *             },
+                     *             {
+                     *               "week": 2,
+                     *               "startDate": "2026-12-14",
+                     *               "endDate": "2026-12-20",
+                     *               "programDays": 3,
+                     *               "hours": 9,
+                     *               "chargeCents": 135000,
+                     *               "allowedCents": 75000,
+                     *               "deductibleCents": 0,
+                     *               "copayCents": 0,
+                     *               "coinsuranceCents": 15000,
+                     *               "patientPaysCents": 15000,
+                     *               "planPaysCents": 60000,
+                     *               "balanceBillCents": 0,
+                     *               "notCoveredCents": 0,
+                     *               "patientTotalCents": 15000
+                     *             }
+                     *           ],
+                     *           "totals": {
+                     *             "chargeCents": 1620000,
+                     *             "allowedCents": 900000,
+                     *             "deductibleCents": 180000,
+                     *             "copayCents": 0,
+                     *             "coinsuranceCents": 144000,
+                     *             "patientPaysCents": 324000,
+                     *             "planPaysCents": 576000,
+                     *             "balanceBillCents": 0,
+                     *             "notCoveredCents": 0,
+                     *             "patientTotalCents": 324000
+                     *           },
+                     *           "deductibleMetBeforeProgram": false,
+                     *           "milestones": [
+                     *             {
+                     *               "date": "2026-12-09",
+                     *               "kind": "deductible-met",
+                     *               "message": "Deductible met"
+                     *             },
+                     *             {
+                     *               "date": "2027-01-01",
+                     *               "kind": "plan-year-reset",
+                     *               "message": "New plan year from 2027-01-01: deductible and out-of-pocket totals start over"
+                     *             },
+                     *             {
+                     *               "date": "2027-01-13",
+                     *               "kind": "deductible-met",
+                     *               "message": "Deductible met"
+                     *             }
+                     *           ],
+                     *           "atRiskLines": 0,
+                     *           "notCoveredLines": 0,
+                     *           "deductibleMetOn": "2026-12-09"
+                     *         },
+                     *         "high": {
+                     *           "scenario": "high",
+                     *           "network": "in",
+                     *           "coverage": "covered",
+                     *           "assumptionIds": [
+                     *             "plan-year-calendar"
+                     *           ],
+                     *           "lines": [
+                     *             {
+                     *               "date": "2026-12-07",
+                     *               "week": 1,
+                     *               "code": "S9480",
+                     *               "codeSystem": "HCPCS",
+                     *               "units": 1,
+                     *               "description": "Intensive outpatient program day (mental health)",
+                     *               "chargeCents": 45000,
+                     *               "allowedCents": 25000,
+                     *               "deductibleCents": 25000,
+                     *               "copayCents": 0,
+                     *               "coinsuranceCents": 0,
+                     *               "patientPaysCents": 25000,
+                     *               "planPaysCents": 0,
+                     *               "balanceBillCents": 0,
+                     *               "covered": true,
+                     *               "atRisk": false,
+                     *               "after": {
+                     *                 "deductibleRemainingIndividualCents": 5000,
+                     *                 "deductibleRemainingFamilyCents": null,
+                     *                 "oopRemainingIndividualCents": 455000,
+                     *                 "oopRemainingFamilyCents": null
+                     *               },
+                     *               "cites": [
+                     *                 "deductible: $300 individual remaining from benefit deductible-individual-remaining (manual:deductible-individual-remaining)"
+                     *               ],
+                     *               "revenueCode": "0905"
+                     *             },
+                     *             {
+                     *               "date": "2026-12-09",
+                     *               "week": 1,
+                     *               "code": "S9480",
+                     *               "codeSystem": "HCPCS",
+                     *               "units": 1,
+                     *               "description": "Intensive outpatient program day (mental health)",
+                     *               "chargeCents": 45000,
+                     *               "allowedCents": 25000,
+                     *               "deductibleCents": 5000,
+                     *               "copayCents": 0,
+                     *               "coinsuranceCents": 4000,
+                     *               "patientPaysCents": 9000,
+                     *               "planPaysCents": 16000,
+                     *               "balanceBillCents": 0,
+                     *               "covered": true,
+                     *               "atRisk": false,
+                     *               "after": {
+                     *                 "deductibleRemainingIndividualCents": 0,
+                     *                 "deductibleRemainingFamilyCents": null,
+                     *                 "oopRemainingIndividualCents": 446000,
+                     *                 "oopRemainingFamilyCents": null
+                     *               },
+                     *               "cites": [
+                     *                 "deductible: $300 individual remaining from benefit deductible-individual-remaining (manual:deductible-individual-remaining)",
+                     *                 "coinsurance: 20% from benefit coinsurance (manual:coinsurance)"
+                     *               ],
+                     *               "revenueCode": "0905"
+                     *             }
+                     *           ],
+                     *           "weeks": [
+                     *             {
+                     *               "week": 1,
+                     *               "startDate": "2026-12-07",
+                     *               "endDate": "2026-12-13",
+                     *               "programDays": 3,
+                     *               "hours": 9,
+                     *               "chargeCents": 135000,
+                     *               "allowedCents": 75000,
+                     *               "deductibleCents": 30000,
+                     *               "copayCents": 0,
+                     *               "coinsuranceCents": 9000,
+                     *               "patientPaysCents": 39000,
+                     *               "planPaysCents": 36000,
+                     *               "balanceBillCents": 0,
+                     *               "notCoveredCents": 0,
+                     *               "patientTotalCents": 39000
+                     *             },
+                     *             {
+                     *               "week": 2,
+                     *               "startDate": "2026-12-14",
+                     *               "endDate": "2026-12-20",
+                     *               "programDays": 3,
+                     *               "hours": 9,
+                     *               "chargeCents": 135000,
+                     *               "allowedCents": 75000,
+                     *               "deductibleCents": 0,
+                     *               "copayCents": 0,
+                     *               "coinsuranceCents": 15000,
+                     *               "patientPaysCents": 15000,
+                     *               "planPaysCents": 60000,
+                     *               "balanceBillCents": 0,
+                     *               "notCoveredCents": 0,
+                     *               "patientTotalCents": 15000
+                     *             }
+                     *           ],
+                     *           "totals": {
+                     *             "chargeCents": 1620000,
+                     *             "allowedCents": 900000,
+                     *             "deductibleCents": 180000,
+                     *             "copayCents": 0,
+                     *             "coinsuranceCents": 144000,
+                     *             "patientPaysCents": 324000,
+                     *             "planPaysCents": 576000,
+                     *             "balanceBillCents": 0,
+                     *             "notCoveredCents": 0,
+                     *             "patientTotalCents": 324000
+                     *           },
+                     *           "deductibleMetBeforeProgram": false,
+                     *           "milestones": [
+                     *             {
+                     *               "date": "2026-12-09",
+                     *               "kind": "deductible-met",
+                     *               "message": "Deductible met"
+                     *             },
+                     *             {
+                     *               "date": "2027-01-01",
+                     *               "kind": "plan-year-reset",
+                     *               "message": "New plan year from 2027-01-01: deductible and out-of-pocket totals start over"
+                     *             },
+                     *             {
+                     *               "date": "2027-01-13",
+                     *               "kind": "deductible-met",
+                     *               "message": "Deductible met"
+                     *             }
+                     *           ],
+                     *           "atRiskLines": 0,
+                     *           "notCoveredLines": 0,
+                     *           "deductibleMetOn": "2026-12-09"
+                     *         },
+                     *         "range": {
+                     *           "lowCents": 324000,
+                     *           "expectedCents": 324000,
+                     *           "highCents": 324000
+                     *         },
+                     *         "confidence": {
+                     *           "level": "medium",
+                     *           "reasons": [
+                     *             "The plan year was not given; we assume it starts on 1 January, when deductible and out-of-pocket totals reset."
+                     *           ]
+                     *         },
+                     *         "assumptions": [
+                     *           {
+                     *             "id": "plan-year-calendar",
+                     *             "text": "The plan year was not given; we assume it starts on 1 January, when deductible and out-of-pocket totals reset.",
+                     *             "scenarios": [
+                     *               "low",
+                     *               "expected",
+                     *               "high"
+                     *             ],
+                     *             "impact": "medium"
+                     *           }
+                     *         ],
+                     *         "notices": [
+                     *           "The payer did not say whether prior authorization is required; ask before the first day."
+                     *         ],
+                     *         "payerUnknowns": [],
+                     *         "summary": "You will likely pay about $3,240 over 12 weeks.",
+                     *         "balanceBillingDependsOnStateLaw": false
+                     *       },
+                     *       "paymentPlans": [
+                     *         {
+                     *           "months": 3,
+                     *           "monthlyCents": 108000,
+                     *           "firstPaymentCents": 108000,
+                     *           "lastPaymentCents": 108000,
+                     *           "payments": [
+                     *             108000,
+                     *             108000,
+                     *             108000
+                     *           ],
+                     *           "totalCents": 324000
+                     *         },
+                     *         {
+                     *           "months": 6,
+                     *           "monthlyCents": 54000,
+                     *           "firstPaymentCents": 54000,
+                     *           "lastPaymentCents": 54000,
+                     *           "payments": [
+                     *             54000,
+                     *             54000,
+                     *             54000,
+                     *             54000,
+                     *             54000,
+                     *             54000
+                     *           ],
+                     *           "totalCents": 324000
+                     *         },
+                     *         {
+                     *           "months": 12,
+                     *           "monthlyCents": 27000,
+                     *           "firstPaymentCents": 27000,
+                     *           "lastPaymentCents": 27000,
+                     *           "payments": [
+                     *             27000,
+                     *             27000,
+                     *             27000,
+                     *             27000,
+                     *             27000,
+                     *             27000,
+                     *             27000,
+                     *             27000,
+                     *             27000,
+                     *             27000,
+                     *             27000,
+                     *             27000
+                     *           ],
+                     *           "totalCents": 324000
+                     *         }
+                     *       ],
+                     *       "priorAuth": {
+                     *         "authorization": {
+                     *           "required": "required",
+                     *           "reasons": [
+                     *             {
+                     *               "text": "Sandbox PPO requires prior authorization before the first IOP or PHP day.",
+                     *               "source": "rule sandbox-ppo-iop-php: Sandbox choice: the common commercial PPO pattern (PA before admission, weekly concurrent review) [illustrative]"
+                     *             }
+                     *           ],
+                     *           "conflict": false
+                     *         },
+                     *         "referral": {
+                     *           "required": "not-required",
+                     *           "reasons": [
+                     *             {
+                     *               "text": "Open-access plan types do not usually require a referral.",
+                     *               "source": "rule default-referral-open-access: Service policy: open-access plans need no referral by default [illustrative]"
+                     *             }
+                     *           ],
+                     *           "conflict": false
+                     *         },
+                     *         "days": [
+                     *           {
+                     *             "date": "2026-12-07",
+                     *             "authorization": "yes",
+                     *             "ruleId": "sandbox-ppo-iop-php"
+                     *           },
+                     *           {
+                     *             "date": "2026-12-09",
+                     *             "authorization": "yes",
+                     *             "ruleId": "sandbox-ppo-iop-php"
+                     *           },
+                     *           {
+                     *             "date": "2026-12-11",
+                     *             "authorization": "yes",
+                     *             "ruleId": "sandbox-ppo-iop-php"
+                     *           }
+                     *         ],
+                     *         "submission": [
+                     *           {
+                     *             "method": "portal",
+                     *             "text": "Sandbox PPO provider portal: Authorizations > Behavioral health > New request."
+                     *           },
+                     *           {
+                     *             "method": "phone",
+                     *             "text": "Sandbox utilization management line (synthetic): 555-0100."
+                     *           }
+                     *         ],
+                     *         "decisionTime": {
+                     *           "standardCalendarDays": 15,
+                     *           "text": "ERISA group health plans decide pre-service claims within 15 days (29 CFR 2560.503-1(f)(2)(iii)(B)); used as the default when no payer-specific time is known.",
+                     *           "ruleId": "erisa-pre-service-decision-time"
+                     *         },
+                     *         "timeline": {
+                     *           "submitBy": "2026-11-21",
+                     *           "initialAuthorizationCovers": {
+                     *             "from": "2026-12-07",
+                     *             "to": "2026-12-28",
+                     *             "days": 10
+                     *           },
+                     *           "reviews": [
+                     *             {
+                     *               "date": "2026-12-26",
+                     *               "coversThrough": "2027-01-04"
+                     *             },
+                     *             {
+                     *               "date": "2027-01-02",
+                     *               "coversThrough": "2027-01-11"
+                     *             },
+                     *             {
+                     *               "date": "2027-01-09",
+                     *               "coversThrough": "2027-01-18"
+                     *             },
+                     *             {
+                     *               "date": "2027-01-16",
+                     *               "coversThrough": "2027-01-25"
+                     *             },
+                     *             {
+                     *               "date": "2027-01-23",
+                     *               "coversThrough": "2027-02-01"
+                     *             },
+                     *             {
+                     *               "date": "2027-01-30",
+                     *               "coversThrough": "2027-02-08"
+                     *             },
+                     *             {
+                     *               "date": "2027-02-06",
+                     *               "coversThrough": "2027-02-15"
+                     *             },
+                     *             {
+                     *               "date": "2027-02-13",
+                     *               "coversThrough": "2027-02-22"
+                     *             },
+                     *             {
+                     *               "date": "2027-02-20",
+                     *               "coversThrough": "2027-03-01"
+                     *             }
+                     *           ],
+                     *           "daysAtRiskWithoutApproval": [
+                     *             "2026-12-07",
+                     *             "2026-12-09",
+                     *             "2026-12-11"
+                     *           ],
+                     *           "notes": [
+                     *             "Submit by 2026-11-21 so a standard decision (15 calendar days) is due before the first day that needs authorization (2026-12-07).",
+                     *             "Concurrent review every 7 days, submitted 2 days before the last covered day (rule sandbox-ppo-iop-php: Sandbox choice: the common commercial PPO pattern (PA before admission, weekly concurrent review) [illustrative]).",
+                     *             "Requested on 2026-11-26: the decision may not arrive until 2026-12-11, so 3 program day(s) would be given without approval."
+                     *           ],
+                     *           "decisionDueBy": "2026-12-11"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EstimateResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    compareEstimates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompareRequest"];
+            };
+        };
+        responses: {
+            /** @description One row per level of care. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "rows": [
+                     *         {
+                     *           "levelOfCare": "iop-mental-health",
+                     *           "label": "Intensive outpatient (mental health)",
+                     *           "schedule": {
+                     *             "firstDate": "2026-12-07",
+                     *             "lastDate": "2027-01-29",
+                     *             "weeks": 8,
+                     *             "programDays": 24,
+                     *             "daysPerWeek": 3,
+                     *             "hoursPerDay": 3,
+                     *             "hoursPerWeek": 9,
+                     *             "totalProgramHours": 72
+                     *           },
+                     *           "lowCents": 264000,
+                     *           "expectedCents": 264000,
+                     *           "highCents": 264000,
+                     *           "weeklyExpectedCents": [
+                     *             39000,
+                     *             15000,
+                     *             15000,
+                     *             35000,
+                     *             75000,
+                     *             55000,
+                     *             15000,
+                     *             15000
+                     *           ],
+                     *           "perHourExpectedCents": 3667,
+                     *           "confidence": {
+                     *             "level": "medium",
+                     *             "reasons": [
+                     *               "The plan year was not given; we assume it starts on 1 January, when deductible and out-of-pocket totals reset."
+                     *             ]
+                     *           },
+                     *           "summary": "You will likely pay about $2,640 over 8 weeks.",
+                     *           "estimate": {
+                     *             "levelOfCare": "iop-mental-health",
+                     *             "payerId": "sandbox-ppo",
+                     *             "asOf": "2026-11-26",
+                     *             "networkStatus": "in",
+                     *             "schedule": {
+                     *               "firstDate": "2026-12-07",
+                     *               "lastDate": "2027-01-29",
+                     *               "weeks": 8,
+                     *               "programDays": 24,
+                     *               "daysPerWeek": 3,
+                     *               "hoursPerDay": 3,
+                     *               "hoursPerWeek": 9,
+                     *               "totalProgramHours": 72
+                     *             },
+                     *             "planWarnings": [],
+                     *             "low": {
+                     *               "scenario": "low",
+                     *               "network": "in",
+                     *               "coverage": "covered",
+                     *               "assumptionIds": [
+                     *                 "plan-year-calendar"
+                     *               ],
+                     *               "lines": [
+                     *                 {
+                     *                   "date": "2026-12-07",
+                     *                   "week": 1,
+                     *                   "code": "S9480",
+                     *                   "codeSystem": "HCPCS",
+                     *                   "units": 1,
+                     *                   "description": "Intensive outpatient program day (mental health)",
+                     *                   "chargeCents": 45000,
+                     *                   "allowedCents": 25000,
+                     *                   "deductibleCents": 25000,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 0,
+                     *                   "patientPaysCents": 25000,
+                     *                   "planPaysCents": 0,
+                     *                   "balanceBillCents": 0,
+                     *                   "covered": true,
+                     *                   "atRisk": false,
+                     *                   "after": {
+                     *                     "deductibleRemainingIndividualCents": 5000,
+                     *                     "deductibleRemainingFamilyCents": null,
+                     *                     "oopRemainingIndividualCents": 455000,
+                     *                     "oopRemainingFamilyCents": null
+                     *                   },
+                     *                   "cites": [
+                     *                     "deductible: $300 individual remaining from benefit deductible-individual-remaining (manual:deductible-individual-remaining)"
+                     *                   ],
+                     *                   "revenueCode": "0905"
+                     *                 },
+                     *                 {
+                     *                   "date": "2026-12-09",
+                     *                   "week": 1,
+                     *                   "code": "S9480",
+                     *                   "codeSystem": "HCPCS",
+                     *                   "units": 1,
+                     *                   "description": "Intensive outpatient program day (mental health)",
+                     *                   "chargeCents": 45000,
+                     *                   "allowedCents": 25000,
+                     *                   "deductibleCents": 5000,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 4000,
+                     *                   "patientPaysCents": 9000,
+                     *                   "planPaysCents": 16000,
+                     *                   "balanceBillCents": 0,
+                     *                   "covered": true,
+                     *                   "atRisk": false,
+                     *                   "after": {
+                     *                     "deductibleRemainingIndividualCents": 0,
+                     *                     "deductibleRemainingFamilyCents": null,
+                     *                     "oopRemainingIndividualCents": 446000,
+                     *                     "oopRemainingFamilyCents": null
+                     *                   },
+                     *                   "cites": [
+                     *                     "deductible: $300 individual remaining from benefit deductible-individual-remaining (manual:deductible-individual-remaining)",
+                     *                     "coinsurance: 20% from benefit coinsurance (manual:coinsurance)"
+                     *                   ],
+                     *                   "revenueCode": "0905"
+                     *                 }
+                     *               ],
+                     *               "weeks": [
+                     *                 {
+                     *                   "week": 1,
+                     *                   "startDate": "2026-12-07",
+                     *                   "endDate": "2026-12-13",
+                     *                   "programDays": 3,
+                     *                   "hours": 9,
+                     *                   "chargeCents": 135000,
+                     *                   "allowedCents": 75000,
+                     *                   "deductibleCents": 30000,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 9000,
+                     *                   "patientPaysCents": 39000,
+                     *                   "planPaysCents": 36000,
+                     *                   "balanceBillCents": 0,
+                     *                   "notCoveredCents": 0,
+                     *                   "patientTotalCents": 39000
+                     *                 },
+                     *                 {
+                     *                   "week": 2,
+                     *                   "startDate": "2026-12-14",
+                     *                   "endDate": "2026-12-20",
+                     *                   "programDays": 3,
+                     *                   "hours": 9,
+                     *                   "chargeCents": 135000,
+                     *                   "allowedCents": 75000,
+                     *                   "deductibleCents": 0,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 15000,
+                     *                   "patientPaysCents": 15000,
+                     *                   "planPaysCents": 60000,
+                     *                   "balanceBillCents": 0,
+                     *                   "notCoveredCents": 0,
+                     *                   "patientTotalCents": 15000
+                     *                 }
+                     *               ],
+                     *               "totals": {
+                     *                 "chargeCents": 1080000,
+                     *                 "allowedCents": 600000,
+                     *                 "deductibleCents": 180000,
+                     *                 "copayCents": 0,
+                     *                 "coinsuranceCents": 84000,
+                     *                 "patientPaysCents": 264000,
+                     *                 "planPaysCents": 336000,
+                     *                 "balanceBillCents": 0,
+                     *                 "notCoveredCents": 0,
+                     *                 "patientTotalCents": 264000
+                     *               },
+                     *               "deductibleMetBeforeProgram": false,
+                     *               "milestones": [
+                     *                 {
+                     *                   "date": "2026-12-09",
+                     *                   "kind": "deductible-met",
+                     *                   "message": "Deductible met"
+                     *                 },
+                     *                 {
+                     *                   "date": "2027-01-01",
+                     *                   "kind": "plan-year-reset",
+                     *                   "message": "New plan year from 2027-01-01: deductible and out-of-pocket totals start over"
+                     *                 },
+                     *                 {
+                     *                   "date": "2027-01-13",
+                     *                   "kind": "deductible-met",
+                     *                   "message": "Deductible met"
+                     *                 }
+                     *               ],
+                     *               "atRiskLines": 0,
+                     *               "notCoveredLines": 0,
+                     *               "deductibleMetOn": "2026-12-09"
+                     *             },
+                     *             "expected": {
+                     *               "scenario": "expected",
+                     *               "network": "in",
+                     *               "coverage": "covered",
+                     *               "assumptionIds": [
+                     *                 "plan-year-calendar"
+                     *               ],
+                     *               "lines": [
+                     *                 {
+                     *                   "date": "2026-12-07",
+                     *                   "week": 1,
+                     *                   "code": "S9480",
+                     *                   "codeSystem": "HCPCS",
+                     *                   "units": 1,
+                     *                   "description": "Intensive outpatient program day (mental health)",
+                     *                   "chargeCents": 45000,
+                     *                   "allowedCents": 25000,
+                     *                   "deductibleCents": 25000,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 0,
+                     *                   "patientPaysCents": 25000,
+                     *                   "planPaysCents": 0,
+                     *                   "balanceBillCents": 0,
+                     *                   "covered": true,
+                     *                   "atRisk": false,
+                     *                   "after": {
+                     *                     "deductibleRemainingIndividualCents": 5000,
+                     *                     "deductibleRemainingFamilyCents": null,
+                     *                     "oopRemainingIndividualCents": 455000,
+                     *                     "oopRemainingFamilyCents": null
+                     *                   },
+                     *                   "cites": [
+                     *                     "deductible: $300 individual remaining from benefit deductible-individual-remaining (manual:deductible-individual-remaining)"
+                     *                   ],
+                     *                   "revenueCode": "0905"
+                     *                 },
+                     *                 {
+                     *                   "date": "2026-12-09",
+                     *                   "week": 1,
+                     *                   "code": "S9480",
+                     *                   "codeSystem": "HCPCS",
+                     *                   "units": 1,
+                     *                   "description": "Intensive outpatient program day (mental health)",
+                     *                   "chargeCents": 45000,
+                     *                   "allowedCents": 25000,
+                     *                   "deductibleCents": 5000,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 4000,
+                     *                   "patientPaysCents": 9000,
+                     *                   "planPaysCents": 16000,
+                     *                   "balanceBillCents": 0,
+                     *                   "covered": true,
+                     *                   "atRisk": false,
+                     *                   "after": {
+                     *                     "deductibleRemainingIndividualCents": 0,
+                     *                     "deductibleRemainingFamilyCents": null,
+                     *                     "oopRemainingIndividualCents": 446000,
+                     *                     "oopRemainingFamilyCents": null
+                     *                   },
+                     *                   "cites": [
+                     *                     "deductible: $300 individual remaining from benefit deductible-individual-remaining (manual:deductible-individual-remaining)",
+                     *                     "coinsurance: 20% from benefit coinsurance (manual:coinsurance)"
+                     *                   ],
+                     *                   "revenueCode": "0905"
+                     *                 }
+                     *               ],
+                     *               "weeks": [
+                     *                 {
+                     *                   "week": 1,
+                     *                   "startDate": "2026-12-07",
+                     *                   "endDate": "2026-12-13",
+                     *                   "programDays": 3,
+                     *                   "hours": 9,
+                     *                   "chargeCents": 135000,
+                     *                   "allowedCents": 75000,
+                     *                   "deductibleCents": 30000,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 9000,
+                     *                   "patientPaysCents": 39000,
+                     *                   "planPaysCents": 36000,
+                     *                   "balanceBillCents": 0,
+                     *                   "notCoveredCents": 0,
+                     *                   "patientTotalCents": 39000
+                     *                 },
+                     *                 {
+                     *                   "week": 2,
+                     *                   "startDate": "2026-12-14",
+                     *                   "endDate": "2026-12-20",
+                     *                   "programDays": 3,
+                     *                   "hours": 9,
+                     *                   "chargeCents": 135000,
+                     *                   "allowedCents": 75000,
+                     *                   "deductibleCents": 0,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 15000,
+                     *                   "patientPaysCents": 15000,
+                     *                   "planPaysCents": 60000,
+                     *                   "balanceBillCents": 0,
+                     *                   "notCoveredCents": 0,
+                     *                   "patientTotalCents": 15000
+                     *                 }
+                     *               ],
+                     *               "totals": {
+                     *                 "chargeCents": 1080000,
+                     *                 "allowedCents": 600000,
+                     *                 "deductibleCents": 180000,
+                     *                 "copayCents": 0,
+                     *                 "coinsuranceCents": 84000,
+                     *                 "patientPaysCents": 264000,
+                     *                 "planPaysCents": 336000,
+                     *                 "balanceBillCents": 0,
+                     *                 "notCoveredCents": 0,
+                     *                 "patientTotalCents": 264000
+                     *               },
+                     *               "deductibleMetBeforeProgram": false,
+                     *               "milestones": [
+                     *                 {
+                     *                   "date": "2026-12-09",
+                     *                   "kind": "deductible-met",
+                     *                   "message": "Deductible met"
+                     *                 },
+                     *                 {
+                     *                   "date": "2027-01-01",
+                     *                   "kind": "plan-year-reset",
+                     *                   "message": "New plan year from 2027-01-01: deductible and out-of-pocket totals start over"
+                     *                 },
+                     *                 {
+                     *                   "date": "2027-01-13",
+                     *                   "kind": "deductible-met",
+                     *                   "message": "Deductible met"
+                     *                 }
+                     *               ],
+                     *               "atRiskLines": 0,
+                     *               "notCoveredLines": 0,
+                     *               "deductibleMetOn": "2026-12-09"
+                     *             },
+                     *             "high": {
+                     *               "scenario": "high",
+                     *               "network": "in",
+                     *               "coverage": "covered",
+                     *               "assumptionIds": [
+                     *                 "plan-year-calendar"
+                     *               ],
+                     *               "lines": [
+                     *                 {
+                     *                   "date": "2026-12-07",
+                     *                   "week": 1,
+                     *                   "code": "S9480",
+                     *                   "codeSystem": "HCPCS",
+                     *                   "units": 1,
+                     *                   "description": "Intensive outpatient program day (mental health)",
+                     *                   "chargeCents": 45000,
+                     *                   "allowedCents": 25000,
+                     *                   "deductibleCents": 25000,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 0,
+                     *                   "patientPaysCents": 25000,
+                     *                   "planPaysCents": 0,
+                     *                   "balanceBillCents": 0,
+                     *                   "covered": true,
+                     *                   "atRisk": false,
+                     *                   "after": {
+                     *                     "deductibleRemainingIndividualCents": 5000,
+                     *                     "deductibleRemainingFamilyCents": null,
+                     *                     "oopRemainingIndividualCents": 455000,
+                     *                     "oopRemainingFamilyCents": null
+                     *                   },
+                     *                   "cites": [
+                     *                     "deductible: $300 individual remaining from benefit deductible-individual-remaining (manual:deductible-individual-remaining)"
+                     *                   ],
+                     *                   "revenueCode": "0905"
+                     *                 },
+                     *                 {
+                     *                   "date": "2026-12-09",
+                     *                   "week": 1,
+                     *                   "code": "S9480",
+                     *                   "codeSystem": "HCPCS",
+                     *                   "units": 1,
+                     *                   "description": "Intensive outpatient program day (mental health)",
+                     *                   "chargeCents": 45000,
+                     *                   "allowedCents": 25000,
+                     *                   "deductibleCents": 5000,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 4000,
+                     *                   "patientPaysCents": 9000,
+                     *                   "planPaysCents": 16000,
+                     *                   "balanceBillCents": 0,
+                     *                   "covered": true,
+                     *                   "atRisk": false,
+                     *                   "after": {
+                     *                     "deductibleRemainingIndividualCents": 0,
+                     *                     "deductibleRemainingFamilyCents": null,
+                     *                     "oopRemainingIndividualCents": 446000,
+                     *                     "oopRemainingFamilyCents": null
+                     *                   },
+                     *                   "cites": [
+                     *                     "deductible: $300 individual remaining from benefit deductible-individual-remaining (manual:deductible-individual-remaining)",
+                     *                     "coinsurance: 20% from benefit coinsurance (manual:coinsurance)"
+                     *                   ],
+                     *                   "revenueCode": "0905"
+                     *                 }
+                     *               ],
+                     *               "weeks": [
+                     *                 {
+                     *                   "week": 1,
+                     *                   "startDate": "2026-12-07",
+                     *                   "endDate": "2026-12-13",
+                     *                   "programDays": 3,
+                     *                   "hours": 9,
+                     *                   "chargeCents": 135000,
+                     *                   "allowedCents": 75000,
+                     *                   "deductibleCents": 30000,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 9000,
+                     *                   "patientPaysCents": 39000,
+                     *                   "planPaysCents": 36000,
+                     *                   "balanceBillCents": 0,
+                     *                   "notCoveredCents": 0,
+                     *                   "patientTotalCents": 39000
+                     *                 },
+                     *                 {
+                     *                   "week": 2,
+                     *                   "startDate": "2026-12-14",
+                     *                   "endDate": "2026-12-20",
+                     *                   "programDays": 3,
+                     *                   "hours": 9,
+                     *                   "chargeCents": 135000,
+                     *                   "allowedCents": 75000,
+                     *                   "deductibleCents": 0,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 15000,
+                     *                   "patientPaysCents": 15000,
+                     *                   "planPaysCents": 60000,
+                     *                   "balanceBillCents": 0,
+                     *                   "notCoveredCents": 0,
+                     *                   "patientTotalCents": 15000
+                     *                 }
+                     *               ],
+                     *               "totals": {
+                     *                 "chargeCents": 1080000,
+                     *                 "allowedCents": 600000,
+                     *                 "deductibleCents": 180000,
+                     *                 "copayCents": 0,
+                     *                 "coinsuranceCents": 84000,
+                     *                 "patientPaysCents": 264000,
+                     *                 "planPaysCents": 336000,
+                     *                 "balanceBillCents": 0,
+                     *                 "notCoveredCents": 0,
+                     *                 "patientTotalCents": 264000
+                     *               },
+                     *               "deductibleMetBeforeProgram": false,
+                     *               "milestones": [
+                     *                 {
+                     *                   "date": "2026-12-09",
+                     *                   "kind": "deductible-met",
+                     *                   "message": "Deductible met"
+                     *                 },
+                     *                 {
+                     *                   "date": "2027-01-01",
+                     *                   "kind": "plan-year-reset",
+                     *                   "message": "New plan year from 2027-01-01: deductible and out-of-pocket totals start over"
+                     *                 },
+                     *                 {
+                     *                   "date": "2027-01-13",
+                     *                   "kind": "deductible-met",
+                     *                   "message": "Deductible met"
+                     *                 }
+                     *               ],
+                     *               "atRiskLines": 0,
+                     *               "notCoveredLines": 0,
+                     *               "deductibleMetOn": "2026-12-09"
+                     *             },
+                     *             "range": {
+                     *               "lowCents": 264000,
+                     *               "expectedCents": 264000,
+                     *               "highCents": 264000
+                     *             },
+                     *             "confidence": {
+                     *               "level": "medium",
+                     *               "reasons": [
+                     *                 "The plan year was not given; we assume it starts on 1 January, when deductible and out-of-pocket totals reset."
+                     *               ]
+                     *             },
+                     *             "assumptions": [
+                     *               {
+                     *                 "id": "plan-year-calendar",
+                     *                 "text": "The plan year was not given; we assume it starts on 1 January, when deductible and out-of-pocket totals reset.",
+                     *                 "scenarios": [
+                     *                   "low",
+                     *                   "expected",
+                     *                   "high"
+                     *                 ],
+                     *                 "impact": "medium"
+                     *               }
+                     *             ],
+                     *             "notices": [
+                     *               "The payer did not say whether prior authorization is required; ask before the first day."
+                     *             ],
+                     *             "payerUnknowns": [],
+                     *             "summary": "You will likely pay about $2,640 over 8 weeks.",
+                     *             "balanceBillingDependsOnStateLaw": false
+                     *           }
+                     *         },
+                     *         {
+                     *           "levelOfCare": "partial-hospitalization",
+                     *           "label": "Partial hospitalization",
+                     *           "schedule": {
+                     *             "firstDate": "2026-12-07",
+                     *             "lastDate": "2027-01-01",
+                     *             "weeks": 4,
+                     *             "programDays": 20,
+                     *             "daysPerWeek": 5,
+                     *             "hoursPerDay": 6,
+                     *             "hoursPerWeek": 30,
+                     *             "totalProgramHours": 120
+                     *           },
+                     *           "lowCents": 240000,
+                     *           "expectedCents": 240000,
+                     *           "highCents": 240000,
+                     *           "weeklyExpectedCents": [
+                     *             69000,
+                     *             45000,
+                     *             45000,
+                     *             81000
+                     *           ],
+                     *           "perHourExpectedCents": 2000,
+                     *           "confidence": {
+                     *             "level": "medium",
+                     *             "reasons": [
+                     *               "The plan year was not given; we assume it starts on 1 January, when deductible and out-of-pocket totals reset."
+                     *             ]
+                     *           },
+                     *           "summary": "You will likely pay about $2,400 over 4 weeks.",
+                     *           "estimate": {
+                     *             "levelOfCare": "partial-hospitalization",
+                     *             "payerId": "sandbox-ppo",
+                     *             "asOf": "2026-11-26",
+                     *             "networkStatus": "in",
+                     *             "schedule": {
+                     *               "firstDate": "2026-12-07",
+                     *               "lastDate": "2027-01-01",
+                     *               "weeks": 4,
+                     *               "programDays": 20,
+                     *               "daysPerWeek": 5,
+                     *               "hoursPerDay": 6,
+                     *               "hoursPerWeek": 30,
+                     *               "totalProgramHours": 120
+                     *             },
+                     *             "planWarnings": [],
+                     *             "low": {
+                     *               "scenario": "low",
+                     *               "network": "in",
+                     *               "coverage": "covered",
+                     *               "assumptionIds": [
+                     *                 "plan-year-calendar"
+                     *               ],
+                     *               "lines": [
+                     *                 {
+                     *                   "date": "2026-12-07",
+                     *                   "week": 1,
+                     *                   "code": "H0035",
+                     *                   "codeSystem": "HCPCS",
+                     *                   "units": 1,
+                     *                   "description": "Partial hospitalization program day",
+                     *                   "chargeCents": 85000,
+                     *                   "allowedCents": 45000,
+                     *                   "deductibleCents": 30000,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 3000,
+                     *                   "patientPaysCents": 33000,
+                     *                   "planPaysCents": 12000,
+                     *                   "balanceBillCents": 0,
+                     *                   "covered": true,
+                     *                   "atRisk": false,
+                     *                   "after": {
+                     *                     "deductibleRemainingIndividualCents": 0,
+                     *                     "deductibleRemainingFamilyCents": null,
+                     *                     "oopRemainingIndividualCents": 447000,
+                     *                     "oopRemainingFamilyCents": null
+                     *                   },
+                     *                   "cites": [
+                     *                     "deductible: $300 individual remaining from benefit deductible-individual-remaining (manual:deductible-individual-remaining)",
+                     *                     "coinsurance: 20% from benefit coinsurance (manual:coinsurance)"
+                     *                   ],
+                     *                   "revenueCode": "0913"
+                     *                 },
+                     *                 {
+                     *                   "date": "2026-12-08",
+                     *                   "week": 1,
+                     *                   "code": "H0035",
+                     *                   "codeSystem": "HCPCS",
+                     *                   "units": 1,
+                     *                   "description": "Partial hospitalization program day",
+                     *                   "chargeCents": 85000,
+                     *                   "allowedCents": 45000,
+                     *                   "deductibleCents": 0,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 9000,
+                     *                   "patientPaysCents": 9000,
+                     *                   "planPaysCents": 36000,
+                     *                   "balanceBillCents": 0,
+                     *                   "covered": true,
+                     *                   "atRisk": false,
+                     *                   "after": {
+                     *                     "deductibleRemainingIndividualCents": 0,
+                     *                     "deductibleRemainingFamilyCents": null,
+                     *                     "oopRemainingIndividualCents": 438000,
+                     *                     "oopRemainingFamilyCents": null
+                     *                   },
+                     *                   "cites": [
+                     *                     "coinsurance: 20% from benefit coinsurance (manual:coinsurance)"
+                     *                   ],
+                     *                   "revenueCode": "0913"
+                     *                 }
+                     *               ],
+                     *               "weeks": [
+                     *                 {
+                     *                   "week": 1,
+                     *                   "startDate": "2026-12-07",
+                     *                   "endDate": "2026-12-13",
+                     *                   "programDays": 5,
+                     *                   "hours": 30,
+                     *                   "chargeCents": 425000,
+                     *                   "allowedCents": 225000,
+                     *                   "deductibleCents": 30000,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 39000,
+                     *                   "patientPaysCents": 69000,
+                     *                   "planPaysCents": 156000,
+                     *                   "balanceBillCents": 0,
+                     *                   "notCoveredCents": 0,
+                     *                   "patientTotalCents": 69000
+                     *                 },
+                     *                 {
+                     *                   "week": 2,
+                     *                   "startDate": "2026-12-14",
+                     *                   "endDate": "2026-12-20",
+                     *                   "programDays": 5,
+                     *                   "hours": 30,
+                     *                   "chargeCents": 425000,
+                     *                   "allowedCents": 225000,
+                     *                   "deductibleCents": 0,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 45000,
+                     *                   "patientPaysCents": 45000,
+                     *                   "planPaysCents": 180000,
+                     *                   "balanceBillCents": 0,
+                     *                   "notCoveredCents": 0,
+                     *                   "patientTotalCents": 45000
+                     *                 }
+                     *               ],
+                     *               "totals": {
+                     *                 "chargeCents": 1700000,
+                     *                 "allowedCents": 900000,
+                     *                 "deductibleCents": 75000,
+                     *                 "copayCents": 0,
+                     *                 "coinsuranceCents": 165000,
+                     *                 "patientPaysCents": 240000,
+                     *                 "planPaysCents": 660000,
+                     *                 "balanceBillCents": 0,
+                     *                 "notCoveredCents": 0,
+                     *                 "patientTotalCents": 240000
+                     *               },
+                     *               "deductibleMetBeforeProgram": false,
+                     *               "milestones": [
+                     *                 {
+                     *                   "date": "2026-12-07",
+                     *                   "kind": "deductible-met",
+                     *                   "message": "Deductible met"
+                     *                 },
+                     *                 {
+                     *                   "date": "2027-01-01",
+                     *                   "kind": "plan-year-reset",
+                     *                   "message": "New plan year from 2027-01-01: deductible and out-of-pocket totals start over"
+                     *                 }
+                     *               ],
+                     *               "atRiskLines": 0,
+                     *               "notCoveredLines": 0,
+                     *               "deductibleMetOn": "2026-12-07"
+                     *             },
+                     *             "expected": {
+                     *               "scenario": "expected",
+                     *               "network": "in",
+                     *               "coverage": "covered",
+                     *               "assumptionIds": [
+                     *                 "plan-year-calendar"
+                     *               ],
+                     *               "lines": [
+                     *                 {
+                     *                   "date": "2026-12-07",
+                     *                   "week": 1,
+                     *                   "code": "H0035",
+                     *                   "codeSystem": "HCPCS",
+                     *                   "units": 1,
+                     *                   "description": "Partial hospitalization program day",
+                     *                   "chargeCents": 85000,
+                     *                   "allowedCents": 45000,
+                     *                   "deductibleCents": 30000,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 3000,
+                     *                   "patientPaysCents": 33000,
+                     *                   "planPaysCents": 12000,
+                     *                   "balanceBillCents": 0,
+                     *                   "covered": true,
+                     *                   "atRisk": false,
+                     *                   "after": {
+                     *                     "deductibleRemainingIndividualCents": 0,
+                     *                     "deductibleRemainingFamilyCents": null,
+                     *                     "oopRemainingIndividualCents": 447000,
+                     *                     "oopRemainingFamilyCents": null
+                     *                   },
+                     *                   "cites": [
+                     *                     "deductible: $300 individual remaining from benefit deductible-individual-remaining (manual:deductible-individual-remaining)",
+                     *                     "coinsurance: 20% from benefit coinsurance (manual:coinsurance)"
+                     *                   ],
+                     *                   "revenueCode": "0913"
+                     *                 },
+                     *                 {
+                     *                   "date": "2026-12-08",
+                     *                   "week": 1,
+                     *                   "code": "H0035",
+                     *                   "codeSystem": "HCPCS",
+                     *                   "units": 1,
+                     *                   "description": "Partial hospitalization program day",
+                     *                   "chargeCents": 85000,
+                     *                   "allowedCents": 45000,
+                     *                   "deductibleCents": 0,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 9000,
+                     *                   "patientPaysCents": 9000,
+                     *                   "planPaysCents": 36000,
+                     *                   "balanceBillCents": 0,
+                     *                   "covered": true,
+                     *                   "atRisk": false,
+                     *                   "after": {
+                     *                     "deductibleRemainingIndividualCents": 0,
+                     *                     "deductibleRemainingFamilyCents": null,
+                     *                     "oopRemainingIndividualCents": 438000,
+                     *                     "oopRemainingFamilyCents": null
+                     *                   },
+                     *                   "cites": [
+                     *                     "coinsurance: 20% from benefit coinsurance (manual:coinsurance)"
+                     *                   ],
+                     *                   "revenueCode": "0913"
+                     *                 }
+                     *               ],
+                     *               "weeks": [
+                     *                 {
+                     *                   "week": 1,
+                     *                   "startDate": "2026-12-07",
+                     *                   "endDate": "2026-12-13",
+                     *                   "programDays": 5,
+                     *                   "hours": 30,
+                     *                   "chargeCents": 425000,
+                     *                   "allowedCents": 225000,
+                     *                   "deductibleCents": 30000,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 39000,
+                     *                   "patientPaysCents": 69000,
+                     *                   "planPaysCents": 156000,
+                     *                   "balanceBillCents": 0,
+                     *                   "notCoveredCents": 0,
+                     *                   "patientTotalCents": 69000
+                     *                 },
+                     *                 {
+                     *                   "week": 2,
+                     *                   "startDate": "2026-12-14",
+                     *                   "endDate": "2026-12-20",
+                     *                   "programDays": 5,
+                     *                   "hours": 30,
+                     *                   "chargeCents": 425000,
+                     *                   "allowedCents": 225000,
+                     *                   "deductibleCents": 0,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 45000,
+                     *                   "patientPaysCents": 45000,
+                     *                   "planPaysCents": 180000,
+                     *                   "balanceBillCents": 0,
+                     *                   "notCoveredCents": 0,
+                     *                   "patientTotalCents": 45000
+                     *                 }
+                     *               ],
+                     *               "totals": {
+                     *                 "chargeCents": 1700000,
+                     *                 "allowedCents": 900000,
+                     *                 "deductibleCents": 75000,
+                     *                 "copayCents": 0,
+                     *                 "coinsuranceCents": 165000,
+                     *                 "patientPaysCents": 240000,
+                     *                 "planPaysCents": 660000,
+                     *                 "balanceBillCents": 0,
+                     *                 "notCoveredCents": 0,
+                     *                 "patientTotalCents": 240000
+                     *               },
+                     *               "deductibleMetBeforeProgram": false,
+                     *               "milestones": [
+                     *                 {
+                     *                   "date": "2026-12-07",
+                     *                   "kind": "deductible-met",
+                     *                   "message": "Deductible met"
+                     *                 },
+                     *                 {
+                     *                   "date": "2027-01-01",
+                     *                   "kind": "plan-year-reset",
+                     *                   "message": "New plan year from 2027-01-01: deductible and out-of-pocket totals start over"
+                     *                 }
+                     *               ],
+                     *               "atRiskLines": 0,
+                     *               "notCoveredLines": 0,
+                     *               "deductibleMetOn": "2026-12-07"
+                     *             },
+                     *             "high": {
+                     *               "scenario": "high",
+                     *               "network": "in",
+                     *               "coverage": "covered",
+                     *               "assumptionIds": [
+                     *                 "plan-year-calendar"
+                     *               ],
+                     *               "lines": [
+                     *                 {
+                     *                   "date": "2026-12-07",
+                     *                   "week": 1,
+                     *                   "code": "H0035",
+                     *                   "codeSystem": "HCPCS",
+                     *                   "units": 1,
+                     *                   "description": "Partial hospitalization program day",
+                     *                   "chargeCents": 85000,
+                     *                   "allowedCents": 45000,
+                     *                   "deductibleCents": 30000,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 3000,
+                     *                   "patientPaysCents": 33000,
+                     *                   "planPaysCents": 12000,
+                     *                   "balanceBillCents": 0,
+                     *                   "covered": true,
+                     *                   "atRisk": false,
+                     *                   "after": {
+                     *                     "deductibleRemainingIndividualCents": 0,
+                     *                     "deductibleRemainingFamilyCents": null,
+                     *                     "oopRemainingIndividualCents": 447000,
+                     *                     "oopRemainingFamilyCents": null
+                     *                   },
+                     *                   "cites": [
+                     *                     "deductible: $300 individual remaining from benefit deductible-individual-remaining (manual:deductible-individual-remaining)",
+                     *                     "coinsurance: 20% from benefit coinsurance (manual:coinsurance)"
+                     *                   ],
+                     *                   "revenueCode": "0913"
+                     *                 },
+                     *                 {
+                     *                   "date": "2026-12-08",
+                     *                   "week": 1,
+                     *                   "code": "H0035",
+                     *                   "codeSystem": "HCPCS",
+                     *                   "units": 1,
+                     *                   "description": "Partial hospitalization program day",
+                     *                   "chargeCents": 85000,
+                     *                   "allowedCents": 45000,
+                     *                   "deductibleCents": 0,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 9000,
+                     *                   "patientPaysCents": 9000,
+                     *                   "planPaysCents": 36000,
+                     *                   "balanceBillCents": 0,
+                     *                   "covered": true,
+                     *                   "atRisk": false,
+                     *                   "after": {
+                     *                     "deductibleRemainingIndividualCents": 0,
+                     *                     "deductibleRemainingFamilyCents": null,
+                     *                     "oopRemainingIndividualCents": 438000,
+                     *                     "oopRemainingFamilyCents": null
+                     *                   },
+                     *                   "cites": [
+                     *                     "coinsurance: 20% from benefit coinsurance (manual:coinsurance)"
+                     *                   ],
+                     *                   "revenueCode": "0913"
+                     *                 }
+                     *               ],
+                     *               "weeks": [
+                     *                 {
+                     *                   "week": 1,
+                     *                   "startDate": "2026-12-07",
+                     *                   "endDate": "2026-12-13",
+                     *                   "programDays": 5,
+                     *                   "hours": 30,
+                     *                   "chargeCents": 425000,
+                     *                   "allowedCents": 225000,
+                     *                   "deductibleCents": 30000,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 39000,
+                     *                   "patientPaysCents": 69000,
+                     *                   "planPaysCents": 156000,
+                     *                   "balanceBillCents": 0,
+                     *                   "notCoveredCents": 0,
+                     *                   "patientTotalCents": 69000
+                     *                 },
+                     *                 {
+                     *                   "week": 2,
+                     *                   "startDate": "2026-12-14",
+                     *                   "endDate": "2026-12-20",
+                     *                   "programDays": 5,
+                     *                   "hours": 30,
+                     *                   "chargeCents": 425000,
+                     *                   "allowedCents": 225000,
+                     *                   "deductibleCents": 0,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 45000,
+                     *                   "patientPaysCents": 45000,
+                     *                   "planPaysCents": 180000,
+                     *                   "balanceBillCents": 0,
+                     *                   "notCoveredCents": 0,
+                     *                   "patientTotalCents": 45000
+                     *                 }
+                     *               ],
+                     *               "totals": {
+                     *                 "chargeCents": 1700000,
+                     *                 "allowedCents": 900000,
+                     *                 "deductibleCents": 75000,
+                     *                 "copayCents": 0,
+                     *                 "coinsuranceCents": 165000,
+                     *                 "patientPaysCents": 240000,
+                     *                 "planPaysCents": 660000,
+                     *                 "balanceBillCents": 0,
+                     *                 "notCoveredCents": 0,
+                     *                 "patientTotalCents": 240000
+                     *               },
+                     *               "deductibleMetBeforeProgram": false,
+                     *               "milestones": [
+                     *                 {
+                     *                   "date": "2026-12-07",
+                     *                   "kind": "deductible-met",
+                     *                   "message": "Deductible met"
+                     *                 },
+                     *                 {
+                     *                   "date": "2027-01-01",
+                     *                   "kind": "plan-year-reset",
+                     *                   "message": "New plan year from 2027-01-01: deductible and out-of-pocket totals start over"
+                     *                 }
+                     *               ],
+                     *               "atRiskLines": 0,
+                     *               "notCoveredLines": 0,
+                     *               "deductibleMetOn": "2026-12-07"
+                     *             },
+                     *             "range": {
+                     *               "lowCents": 240000,
+                     *               "expectedCents": 240000,
+                     *               "highCents": 240000
+                     *             },
+                     *             "confidence": {
+                     *               "level": "medium",
+                     *               "reasons": [
+                     *                 "The plan year was not given; we assume it starts on 1 January, when deductible and out-of-pocket totals reset."
+                     *               ]
+                     *             },
+                     *             "assumptions": [
+                     *               {
+                     *                 "id": "plan-year-calendar",
+                     *                 "text": "The plan year was not given; we assume it starts on 1 January, when deductible and out-of-pocket totals reset.",
+                     *                 "scenarios": [
+                     *                   "low",
+                     *                   "expected",
+                     *                   "high"
+                     *                 ],
+                     *                 "impact": "medium"
+                     *               }
+                     *             ],
+                     *             "notices": [
+                     *               "The payer did not say whether prior authorization is required; ask before the first day."
+                     *             ],
+                     *             "payerUnknowns": [],
+                     *             "summary": "You will likely pay about $2,400 over 4 weeks.",
+                     *             "balanceBillingDependsOnStateLaw": false
+                     *           }
+                     *         },
+                     *         {
+                     *           "levelOfCare": "outpatient-therapy",
+                     *           "label": "Outpatient therapy",
+                     *           "schedule": {
+                     *             "firstDate": "2026-12-07",
+                     *             "lastDate": "2027-02-22",
+                     *             "weeks": 12,
+                     *             "programDays": 12,
+                     *             "daysPerWeek": 1,
+                     *             "hoursPerDay": 1,
+                     *             "hoursPerWeek": 1,
+                     *             "totalProgramHours": 12
+                     *           },
+                     *           "lowCents": 163120,
+                     *           "expectedCents": 163120,
+                     *           "highCents": 163120,
+                     *           "weeklyExpectedCents": [
+                     *             30680,
+                     *             3080,
+                     *             3080,
+                     *             3080,
+                     *             15400,
+                     *             15400,
+                     *             15400,
+                     *             15400,
+                     *             15400,
+                     *             15400,
+                     *             15400,
+                     *             15400
+                     *           ],
+                     *           "perHourExpectedCents": 13593,
+                     *           "confidence": {
+                     *             "level": "medium",
+                     *             "reasons": [
+                     *               "The plan year was not given; we assume it starts on 1 January, when deductible and out-of-pocket totals reset."
+                     *             ]
+                     *           },
+                     *           "summary": "You will likely pay about $1,630 over 12 weeks.",
+                     *           "estimate": {
+                     *             "levelOfCare": "outpatient-therapy",
+                     *             "payerId": "sandbox-ppo",
+                     *             "asOf": "2026-11-26",
+                     *             "networkStatus": "in",
+                     *             "schedule": {
+                     *               "firstDate": "2026-12-07",
+                     *               "lastDate": "2027-02-22",
+                     *               "weeks": 12,
+                     *               "programDays": 12,
+                     *               "daysPerWeek": 1,
+                     *               "hoursPerDay": 1,
+                     *               "hoursPerWeek": 1,
+                     *               "totalProgramHours": 12
+                     *             },
+                     *             "planWarnings": [],
+                     *             "low": {
+                     *               "scenario": "low",
+                     *               "network": "in",
+                     *               "coverage": "covered",
+                     *               "assumptionIds": [
+                     *                 "plan-year-calendar"
+                     *               ],
+                     *               "lines": [
+                     *                 {
+                     *                   "date": "2026-12-07",
+                     *                   "week": 1,
+                     *                   "code": "90791",
+                     *                   "codeSystem": "CPT",
+                     *                   "units": 1,
+                     *                   "description": "Psychiatric diagnostic evaluation",
+                     *                   "chargeCents": 30000,
+                     *                   "allowedCents": 18000,
+                     *                   "deductibleCents": 18000,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 0,
+                     *                   "patientPaysCents": 18000,
+                     *                   "planPaysCents": 0,
+                     *                   "balanceBillCents": 0,
+                     *                   "covered": true,
+                     *                   "atRisk": false,
+                     *                   "after": {
+                     *                     "deductibleRemainingIndividualCents": 12000,
+                     *                     "deductibleRemainingFamilyCents": null,
+                     *                     "oopRemainingIndividualCents": 462000,
+                     *                     "oopRemainingFamilyCents": null
+                     *                   },
+                     *                   "cites": [
+                     *                     "deductible: $300 individual remaining from benefit deductible-individual-remaining (manual:deductible-individual-remaining)"
+                     *                   ]
+                     *                 },
+                     *                 {
+                     *                   "date": "2026-12-07",
+                     *                   "week": 1,
+                     *                   "code": "90837",
+                     *                   "codeSystem": "CPT",
+                     *                   "units": 1,
+                     *                   "description": "Individual therapy, 60 minutes",
+                     *                   "chargeCents": 25000,
+                     *                   "allowedCents": 15400,
+                     *                   "deductibleCents": 12000,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 680,
+                     *                   "patientPaysCents": 12680,
+                     *                   "planPaysCents": 2720,
+                     *                   "balanceBillCents": 0,
+                     *                   "covered": true,
+                     *                   "atRisk": false,
+                     *                   "after": {
+                     *                     "deductibleRemainingIndividualCents": 0,
+                     *                     "deductibleRemainingFamilyCents": null,
+                     *                     "oopRemainingIndividualCents": 449320,
+                     *                     "oopRemainingFamilyCents": null
+                     *                   },
+                     *                   "cites": [
+                     *                     "deductible: $300 individual remaining from benefit deductible-individual-remaining (manual:deductible-individual-remaining)",
+                     *                     "coinsurance: 20% from benefit coinsurance (manual:coinsurance)"
+                     *                   ]
+                     *                 }
+                     *               ],
+                     *               "weeks": [
+                     *                 {
+                     *                   "week": 1,
+                     *                   "startDate": "2026-12-07",
+                     *                   "endDate": "2026-12-13",
+                     *                   "programDays": 1,
+                     *                   "hours": 1,
+                     *                   "chargeCents": 55000,
+                     *                   "allowedCents": 33400,
+                     *                   "deductibleCents": 30000,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 680,
+                     *                   "patientPaysCents": 30680,
+                     *                   "planPaysCents": 2720,
+                     *                   "balanceBillCents": 0,
+                     *                   "notCoveredCents": 0,
+                     *                   "patientTotalCents": 30680
+                     *                 },
+                     *                 {
+                     *                   "week": 2,
+                     *                   "startDate": "2026-12-14",
+                     *                   "endDate": "2026-12-20",
+                     *                   "programDays": 1,
+                     *                   "hours": 1,
+                     *                   "chargeCents": 25000,
+                     *                   "allowedCents": 15400,
+                     *                   "deductibleCents": 0,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 3080,
+                     *                   "patientPaysCents": 3080,
+                     *                   "planPaysCents": 12320,
+                     *                   "balanceBillCents": 0,
+                     *                   "notCoveredCents": 0,
+                     *                   "patientTotalCents": 3080
+                     *                 }
+                     *               ],
+                     *               "totals": {
+                     *                 "chargeCents": 330000,
+                     *                 "allowedCents": 202800,
+                     *                 "deductibleCents": 153200,
+                     *                 "copayCents": 0,
+                     *                 "coinsuranceCents": 9920,
+                     *                 "patientPaysCents": 163120,
+                     *                 "planPaysCents": 39680,
+                     *                 "balanceBillCents": 0,
+                     *                 "notCoveredCents": 0,
+                     *                 "patientTotalCents": 163120
+                     *               },
+                     *               "deductibleMetBeforeProgram": false,
+                     *               "milestones": [
+                     *                 {
+                     *                   "date": "2026-12-07",
+                     *                   "kind": "deductible-met",
+                     *                   "message": "Deductible met"
+                     *                 },
+                     *                 {
+                     *                   "date": "2027-01-04",
+                     *                   "kind": "plan-year-reset",
+                     *                   "message": "New plan year from 2027-01-01: deductible and out-of-pocket totals start over"
+                     *                 }
+                     *               ],
+                     *               "atRiskLines": 0,
+                     *               "notCoveredLines": 0,
+                     *               "deductibleMetOn": "2026-12-07"
+                     *             },
+                     *             "expected": {
+                     *               "scenario": "expected",
+                     *               "network": "in",
+                     *               "coverage": "covered",
+                     *               "assumptionIds": [
+                     *                 "plan-year-calendar"
+                     *               ],
+                     *               "lines": [
+                     *                 {
+                     *                   "date": "2026-12-07",
+                     *                   "week": 1,
+                     *                   "code": "90791",
+                     *                   "codeSystem": "CPT",
+                     *                   "units": 1,
+                     *                   "description": "Psychiatric diagnostic evaluation",
+                     *                   "chargeCents": 30000,
+                     *                   "allowedCents": 18000,
+                     *                   "deductibleCents": 18000,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 0,
+                     *                   "patientPaysCents": 18000,
+                     *                   "planPaysCents": 0,
+                     *                   "balanceBillCents": 0,
+                     *                   "covered": true,
+                     *                   "atRisk": false,
+                     *                   "after": {
+                     *                     "deductibleRemainingIndividualCents": 12000,
+                     *                     "deductibleRemainingFamilyCents": null,
+                     *                     "oopRemainingIndividualCents": 462000,
+                     *                     "oopRemainingFamilyCents": null
+                     *                   },
+                     *                   "cites": [
+                     *                     "deductible: $300 individual remaining from benefit deductible-individual-remaining (manual:deductible-individual-remaining)"
+                     *                   ]
+                     *                 },
+                     *                 {
+                     *                   "date": "2026-12-07",
+                     *                   "week": 1,
+                     *                   "code": "90837",
+                     *                   "codeSystem": "CPT",
+                     *                   "units": 1,
+                     *                   "description": "Individual therapy, 60 minutes",
+                     *                   "chargeCents": 25000,
+                     *                   "allowedCents": 15400,
+                     *                   "deductibleCents": 12000,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 680,
+                     *                   "patientPaysCents": 12680,
+                     *                   "planPaysCents": 2720,
+                     *                   "balanceBillCents": 0,
+                     *                   "covered": true,
+                     *                   "atRisk": false,
+                     *                   "after": {
+                     *                     "deductibleRemainingIndividualCents": 0,
+                     *                     "deductibleRemainingFamilyCents": null,
+                     *                     "oopRemainingIndividualCents": 449320,
+                     *                     "oopRemainingFamilyCents": null
+                     *                   },
+                     *                   "cites": [
+                     *                     "deductible: $300 individual remaining from benefit deductible-individual-remaining (manual:deductible-individual-remaining)",
+                     *                     "coinsurance: 20% from benefit coinsurance (manual:coinsurance)"
+                     *                   ]
+                     *                 }
+                     *               ],
+                     *               "weeks": [
+                     *                 {
+                     *                   "week": 1,
+                     *                   "startDate": "2026-12-07",
+                     *                   "endDate": "2026-12-13",
+                     *                   "programDays": 1,
+                     *                   "hours": 1,
+                     *                   "chargeCents": 55000,
+                     *                   "allowedCents": 33400,
+                     *                   "deductibleCents": 30000,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 680,
+                     *                   "patientPaysCents": 30680,
+                     *                   "planPaysCents": 2720,
+                     *                   "balanceBillCents": 0,
+                     *                   "notCoveredCents": 0,
+                     *                   "patientTotalCents": 30680
+                     *                 },
+                     *                 {
+                     *                   "week": 2,
+                     *                   "startDate": "2026-12-14",
+                     *                   "endDate": "2026-12-20",
+                     *                   "programDays": 1,
+                     *                   "hours": 1,
+                     *                   "chargeCents": 25000,
+                     *                   "allowedCents": 15400,
+                     *                   "deductibleCents": 0,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 3080,
+                     *                   "patientPaysCents": 3080,
+                     *                   "planPaysCents": 12320,
+                     *                   "balanceBillCents": 0,
+                     *                   "notCoveredCents": 0,
+                     *                   "patientTotalCents": 3080
+                     *                 }
+                     *               ],
+                     *               "totals": {
+                     *                 "chargeCents": 330000,
+                     *                 "allowedCents": 202800,
+                     *                 "deductibleCents": 153200,
+                     *                 "copayCents": 0,
+                     *                 "coinsuranceCents": 9920,
+                     *                 "patientPaysCents": 163120,
+                     *                 "planPaysCents": 39680,
+                     *                 "balanceBillCents": 0,
+                     *                 "notCoveredCents": 0,
+                     *                 "patientTotalCents": 163120
+                     *               },
+                     *               "deductibleMetBeforeProgram": false,
+                     *               "milestones": [
+                     *                 {
+                     *                   "date": "2026-12-07",
+                     *                   "kind": "deductible-met",
+                     *                   "message": "Deductible met"
+                     *                 },
+                     *                 {
+                     *                   "date": "2027-01-04",
+                     *                   "kind": "plan-year-reset",
+                     *                   "message": "New plan year from 2027-01-01: deductible and out-of-pocket totals start over"
+                     *                 }
+                     *               ],
+                     *               "atRiskLines": 0,
+                     *               "notCoveredLines": 0,
+                     *               "deductibleMetOn": "2026-12-07"
+                     *             },
+                     *             "high": {
+                     *               "scenario": "high",
+                     *               "network": "in",
+                     *               "coverage": "covered",
+                     *               "assumptionIds": [
+                     *                 "plan-year-calendar"
+                     *               ],
+                     *               "lines": [
+                     *                 {
+                     *                   "date": "2026-12-07",
+                     *                   "week": 1,
+                     *                   "code": "90791",
+                     *                   "codeSystem": "CPT",
+                     *                   "units": 1,
+                     *                   "description": "Psychiatric diagnostic evaluation",
+                     *                   "chargeCents": 30000,
+                     *                   "allowedCents": 18000,
+                     *                   "deductibleCents": 18000,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 0,
+                     *                   "patientPaysCents": 18000,
+                     *                   "planPaysCents": 0,
+                     *                   "balanceBillCents": 0,
+                     *                   "covered": true,
+                     *                   "atRisk": false,
+                     *                   "after": {
+                     *                     "deductibleRemainingIndividualCents": 12000,
+                     *                     "deductibleRemainingFamilyCents": null,
+                     *                     "oopRemainingIndividualCents": 462000,
+                     *                     "oopRemainingFamilyCents": null
+                     *                   },
+                     *                   "cites": [
+                     *                     "deductible: $300 individual remaining from benefit deductible-individual-remaining (manual:deductible-individual-remaining)"
+                     *                   ]
+                     *                 },
+                     *                 {
+                     *                   "date": "2026-12-07",
+                     *                   "week": 1,
+                     *                   "code": "90837",
+                     *                   "codeSystem": "CPT",
+                     *                   "units": 1,
+                     *                   "description": "Individual therapy, 60 minutes",
+                     *                   "chargeCents": 25000,
+                     *                   "allowedCents": 15400,
+                     *                   "deductibleCents": 12000,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 680,
+                     *                   "patientPaysCents": 12680,
+                     *                   "planPaysCents": 2720,
+                     *                   "balanceBillCents": 0,
+                     *                   "covered": true,
+                     *                   "atRisk": false,
+                     *                   "after": {
+                     *                     "deductibleRemainingIndividualCents": 0,
+                     *                     "deductibleRemainingFamilyCents": null,
+                     *                     "oopRemainingIndividualCents": 449320,
+                     *                     "oopRemainingFamilyCents": null
+                     *                   },
+                     *                   "cites": [
+                     *                     "deductible: $300 individual remaining from benefit deductible-individual-remaining (manual:deductible-individual-remaining)",
+                     *                     "coinsurance: 20% from benefit coinsurance (manual:coinsurance)"
+                     *                   ]
+                     *                 }
+                     *               ],
+                     *               "weeks": [
+                     *                 {
+                     *                   "week": 1,
+                     *                   "startDate": "2026-12-07",
+                     *                   "endDate": "2026-12-13",
+                     *                   "programDays": 1,
+                     *                   "hours": 1,
+                     *                   "chargeCents": 55000,
+                     *                   "allowedCents": 33400,
+                     *                   "deductibleCents": 30000,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 680,
+                     *                   "patientPaysCents": 30680,
+                     *                   "planPaysCents": 2720,
+                     *                   "balanceBillCents": 0,
+                     *                   "notCoveredCents": 0,
+                     *                   "patientTotalCents": 30680
+                     *                 },
+                     *                 {
+                     *                   "week": 2,
+                     *                   "startDate": "2026-12-14",
+                     *                   "endDate": "2026-12-20",
+                     *                   "programDays": 1,
+                     *                   "hours": 1,
+                     *                   "chargeCents": 25000,
+                     *                   "allowedCents": 15400,
+                     *                   "deductibleCents": 0,
+                     *                   "copayCents": 0,
+                     *                   "coinsuranceCents": 3080,
+                     *                   "patientPaysCents": 3080,
+                     *                   "planPaysCents": 12320,
+                     *                   "balanceBillCents": 0,
+                     *                   "notCoveredCents": 0,
+                     *                   "patientTotalCents": 3080
+                     *                 }
+                     *               ],
+                     *               "totals": {
+                     *                 "chargeCents": 330000,
+                     *                 "allowedCents": 202800,
+                     *                 "deductibleCents": 153200,
+                     *                 "copayCents": 0,
+                     *                 "coinsuranceCents": 9920,
+                     *                 "patientPaysCents": 163120,
+                     *                 "planPaysCents": 39680,
+                     *                 "balanceBillCents": 0,
+                     *                 "notCoveredCents": 0,
+                     *                 "patientTotalCents": 163120
+                     *               },
+                     *               "deductibleMetBeforeProgram": false,
+                     *               "milestones": [
+                     *                 {
+                     *                   "date": "2026-12-07",
+                     *                   "kind": "deductible-met",
+                     *                   "message": "Deductible met"
+                     *                 },
+                     *                 {
+                     *                   "date": "2027-01-04",
+                     *                   "kind": "plan-year-reset",
+                     *                   "message": "New plan year from 2027-01-01: deductible and out-of-pocket totals start over"
+                     *                 }
+                     *               ],
+                     *               "atRiskLines": 0,
+                     *               "notCoveredLines": 0,
+                     *               "deductibleMetOn": "2026-12-07"
+                     *             },
+                     *             "range": {
+                     *               "lowCents": 163120,
+                     *               "expectedCents": 163120,
+                     *               "highCents": 163120
+                     *             },
+                     *             "confidence": {
+                     *               "level": "medium",
+                     *               "reasons": [
+                     *                 "The plan year was not given; we assume it starts on 1 January, when deductible and out-of-pocket totals reset."
+                     *               ]
+                     *             },
+                     *             "assumptions": [
+                     *               {
+                     *                 "id": "plan-year-calendar",
+                     *                 "text": "The plan year was not given; we assume it starts on 1 January, when deductible and out-of-pocket totals reset.",
+                     *                 "scenarios": [
+                     *                   "low",
+                     *                   "expected",
+                     *                   "high"
+                     *                 ],
+                     *                 "impact": "medium"
+                     *               }
+                     *             ],
+                     *             "notices": [
+                     *               "The payer did not say whether prior authorization is required; ask before the first day."
+                     *             ],
+                     *             "payerUnknowns": [],
+                     *             "summary": "You will likely pay about $1,630 over 12 weeks.",
+                     *             "balanceBillingDependsOnStateLaw": false
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CompareResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     listPayers: {

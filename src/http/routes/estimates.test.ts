@@ -1,0 +1,141 @@
+import t from 'tap';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildTestApp } from '../../../test/support/build-test-app.js';
+import { PACKAGE_ROOT } from '../../server.js';
+
+const plan = { levelOfCare: 'iop-mental-health', startDate: '2026-03-02', daysPerWeek: 3, hoursPerDay: 3, weeks: 12 };
+const ppoTerms = {
+  planType: 'PPO',
+  in: {
+    deductible: { individual: { totalCents: 150_000, remainingCents: 30_000 } },
+    outOfPocket: { individual: { totalCents: 600_000, remainingCents: 480_000 } },
+    coinsurancePpm: 200_000,
+  },
+};
+
+t.test('POST /v1/estimates prices a whole program with its arithmetic shown', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+
+  const res = await app.inject({ method: 'POST', url: '/v1/estimates', payload: { payerId: 'sandbox-ppo', networkStatus: 'in', plan, terms: ppoTerms, asOf: '2026-02-20' } });
+  t.equal(res.statusCode, 200);
+  const { estimate, paymentPlans, priorAuth } = res.json();
+  t.equal(estimate.schedule.programDays, 36, '12 weeks x 3 days');
+  const lines = estimate.expected.lines;
+  t.equal(lines[0].deductibleCents, Math.min(30_000, lines[0].allowedCents), 'day 1 goes to the $300 deductible first');
+  const sum = lines.reduce((n: number, l: { patientPaysCents: number }) => n + l.patientPaysCents, 0);
+  t.equal(estimate.expected.totals.patientPaysCents, sum, 'the total is the sum of the lines');
+  for (const l of lines) t.equal(l.patientPaysCents + l.planPaysCents, l.allowedCents, `${l.date}: patient + plan = allowed`);
+  t.ok(lines[1].cites.some((c: string) => /coinsurance: 20%/.test(c)), 'lines cite the coinsurance they used');
+  t.equal(estimate.confidence.level, 'high', 'every term was known');
+  t.match(estimate.summary, /^You will likely pay about \$[\d,]+ over 12 weeks/);
+  t.same(paymentPlans.map((p: { months: number }) => p.months), [3, 6, 12]);
+  for (const p of paymentPlans) t.equal(p.payments.reduce((a: number, b: number) => a + b, 0), estimate.expected.totals.patientTotalCents);
+  t.equal(priorAuth.authorization.required, 'required', 'the sandbox PPO rules require authorization for IOP');
+});
+
+t.test('an estimate can fetch coverage live and apply a sliding-scale discount', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/estimates',
+    payload: {
+      payerId: 'sandbox-ppo',
+      networkStatus: 'in',
+      plan: { ...plan, startDate: '2026-12-07', weeks: 4 },
+      eligibility: { payerId: 'sandbox-ppo', provider: { npi: '1234567893' }, subscriber: { memberId: 'SBX-PPO-0001', dateOfBirth: '1985-01-01' }, dateOfService: '2026-12-07' },
+      authorization: { units: 5, unit: 'day' },
+      slidingScale: { householdSize: 3, annualIncomeCents: 3_000_000, region: 'contiguous', dateOfService: '2026-12-07' },
+    },
+  });
+  t.equal(res.statusCode, 200);
+  const body = res.json();
+  t.equal(body.coverageSource.payerId, 'sandbox-ppo');
+  t.equal(body.coverageSource.format, 'x12-271');
+  t.ok(body.estimate.expected.lines.slice(5).every((l: { atRisk: boolean }) => l.atRisk), 'days past the 5 authorized are at risk');
+  t.ok(body.slidingScale, 'the sliding-scale evaluation is shown');
+  t.equal(body.slidingScale.beforeCents - body.slidingScale.afterCents, body.slidingScale.discountCents);
+  t.equal(body.slidingScale.discountCents, 0, 'covered insurance cost sharing is not discounted under this schedule');
+});
+
+t.test('the coverage model from /v1/coverage/normalize can be sent inline', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+  const x12 = readFileSync(path.join(PACKAGE_ROOT, 'fixtures/examples/normalize-x12-271.edi'), 'utf8');
+  const normalized = await app.inject({ method: 'POST', url: '/v1/coverage/normalize', payload: { document: x12 } });
+  const coverage = normalized.json().coverages[0];
+  const res = await app.inject({ method: 'POST', url: '/v1/estimates', payload: { payerId: 'sandbox-ppo', networkStatus: 'unknown', plan, coverage, asOf: '2026-02-20' } });
+  t.equal(res.statusCode, 200);
+  const { estimate } = res.json();
+  t.ok(estimate.range.highCents > estimate.range.lowCents, 'unknown network gives a range');
+  t.equal(estimate.high.network, 'out');
+  t.ok(estimate.high.totals.balanceBillCents > 0, 'the high end includes the out-of-network balance bill');
+});
+
+t.test('impossible plans and ambiguous coverage are clear errors', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+  const impossible = await app.inject({
+    method: 'POST',
+    url: '/v1/estimates',
+    payload: { payerId: 'sandbox-ppo', networkStatus: 'in', plan: { ...plan, endDate: '2026-01-01', weeks: undefined }, terms: ppoTerms },
+  });
+  t.equal(impossible.statusCode, 422);
+  t.match(impossible.json(), { code: 'plan.invalid' });
+  t.match(impossible.json().errors[0].pointer, /^\/plan\//);
+  const both = await app.inject({
+    method: 'POST',
+    url: '/v1/estimates',
+    payload: { payerId: 'sandbox-ppo', networkStatus: 'in', plan, terms: ppoTerms, coverage: { format: 'manual' } },
+  });
+  t.equal(both.statusCode, 400, 'an incomplete coverage model fails validation');
+  const neither = await app.inject({ method: 'POST', url: '/v1/estimates', payload: { payerId: 'sandbox-ppo', networkStatus: 'in', plan } });
+  t.equal(neither.statusCode, 422);
+  t.match(neither.json(), { code: 'estimate.invalid' });
+  const inactive = await app.inject({
+    method: 'POST',
+    url: '/v1/estimates',
+    payload: {
+      payerId: 'sandbox-ppo',
+      networkStatus: 'in',
+      plan,
+      eligibility: { payerId: 'sandbox-ppo', provider: { npi: '1234567893' }, subscriber: { memberId: 'SBX-PPO-0003', dateOfBirth: '1990-02-20' }, dateOfService: '2026-03-02' },
+    },
+  });
+  t.equal(inactive.statusCode, 422);
+  t.match(inactive.json().detail, /inactive/);
+  const coinsurance = await app.inject({
+    method: 'POST',
+    url: '/v1/estimates',
+    payload: { payerId: 'sandbox-ppo', networkStatus: 'in', plan, terms: { in: { coinsurancePpm: 1.5 } } },
+  });
+  t.equal(coinsurance.statusCode, 400, 'money and rates must be integers');
+  t.equal(coinsurance.json().errors[0].pointer, '/terms/in/coinsurancePpm');
+});
+
+t.test('POST /v1/estimates/compare puts levels of care side by side', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/estimates/compare',
+    payload: {
+      payerId: 'sandbox-ppo',
+      startDate: '2026-03-02',
+      networkStatus: 'in',
+      levels: [{ levelOfCare: 'iop-mental-health' }, { levelOfCare: 'partial-hospitalization' }, { levelOfCare: 'outpatient-therapy' }],
+      terms: ppoTerms,
+      asOf: '2026-02-20',
+    },
+  });
+  t.equal(res.statusCode, 200);
+  const rows = res.json().rows;
+  t.same(rows.map((r: { levelOfCare: string }) => r.levelOfCare), ['iop-mental-health', 'partial-hospitalization', 'outpatient-therapy']);
+  const php = rows[1];
+  const iop = rows[0];
+  t.ok(php.schedule.hoursPerWeek >= 20, 'partial hospitalization runs at least 20 hours a week');
+  t.ok(php.expectedCents >= iop.expectedCents, 'more intensive care does not cost the patient less here');
+  for (const row of rows) t.equal(row.weeklyExpectedCents.length, row.schedule.weeks);
+});

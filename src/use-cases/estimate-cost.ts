@@ -1,0 +1,229 @@
+/**
+ * Estimate cost: turn coverage (inline, typed in, or fetched live) and a treatment plan into a
+ * whole-program estimate, with payment plans, an optional sliding-scale discount and the
+ * prior-authorization answer for the program's days.
+ */
+import type { Coverage, CostSharingTerms, PlanType } from '../core/coverage/coverage-model.js';
+import type { LevelOfCare } from '../core/coverage/level-of-care.js';
+import { resolveCostSharingTerms } from '../core/coverage/resolve-cost-sharing.js';
+import { compareLevelsOfCare, type LevelComparison } from '../core/estimate/compare-levels-of-care.js';
+import { estimateProgramCost, type ProgramEstimate } from '../core/estimate/estimate-program.js';
+import type { FeeSchedule } from '../core/estimate/fee-schedule.js';
+import { buildManualTerms, type ManualTermsInput } from '../core/estimate/manual-terms.js';
+import { buildPaymentPlans, type PaymentPlan } from '../core/estimate/payment-plans.js';
+import type { TreatmentPlan } from '../core/estimate/treatment-plan.js';
+import { DomainError } from '../core/errors.js';
+import type { Clock } from '../core/ports.js';
+import { evaluatePriorAuth, type PriorAuthEvaluation, type PriorAuthRule } from '../core/rules/prior-auth.js';
+import type { PovertyGuideline } from '../core/rules/poverty-guidelines.js';
+import type { SlidingFeeSchedule } from '../core/rules/sliding-fee-schedule.js';
+import { applySlidingScale, evaluateSlidingScale, type SlidingScaleEvaluation, type SlidingScaleInput } from '../core/rules/sliding-scale.js';
+import { verifyCoverage, type VerifyCoverageDeps, type VerifyCoverageRequest, type VerifyCoverageResult } from './verify-coverage.js';
+
+/** What estimates need from the outside world. */
+export interface EstimateCostDeps {
+  feeSchedule: FeeSchedule;
+  rules: { povertyGuidelines: readonly PovertyGuideline[]; slidingFeeSchedule: SlidingFeeSchedule; priorAuthRules: readonly PriorAuthRule[] };
+  verify: VerifyCoverageDeps;
+  clock: Clock;
+}
+
+/** Where the coverage for an estimate comes from: exactly one of these. */
+export interface CoverageInput {
+  coverage?: Coverage;
+  terms?: { in?: Omit<ManualTermsInput, 'network'>; out?: Omit<ManualTermsInput, 'network'>; planType?: PlanType };
+  eligibility?: VerifyCoverageRequest['inquiry'];
+}
+
+/** Options shared by estimates and comparisons. */
+export interface EstimateOptions {
+  payerId: string;
+  networkStatus: 'in' | 'out' | 'unknown';
+  asOf?: string;
+  planYear?: { startMonth: number; startDay: number };
+  deductibleMode?: 'embedded' | 'aggregate';
+}
+
+/** One estimate request. */
+export interface EstimateCostRequest extends CoverageInput, EstimateOptions {
+  plan: TreatmentPlan;
+  authorization?: { units: number; unit: 'visit' | 'day' };
+  paymentPlans?: { termsMonths?: number[]; minimumMonthlyCents?: number };
+  slidingScale?: SlidingScaleInput;
+}
+
+/** The estimate with everything a coordinator or patient needs next to it. */
+export interface EstimateCostResult {
+  estimate: ProgramEstimate;
+  paymentPlans: PaymentPlan[];
+  slidingScale?: {
+    evaluation: SlidingScaleEvaluation;
+    lines: { id: string; beforeCents: number; afterCents: number; discountCents: number; applied: boolean; reasons: string[] }[];
+    beforeCents: number;
+    afterCents: number;
+    discountCents: number;
+  };
+  priorAuth: PriorAuthEvaluation;
+  coverageSource?: VerifyCoverageResult['source'];
+}
+
+interface ResolvedCoverage {
+  termsFor(levelOfCare: LevelOfCare): { in: CostSharingTerms; out: CostSharingTerms };
+  planType: PlanType;
+  /** Free-text notes the payer sent, for prior-authorization signals (pre-certification...). */
+  notes: string[];
+  asOf?: string;
+  source?: VerifyCoverageResult['source'];
+}
+
+const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
+
+/** Resolves the one coverage source a request gives into per-level terms. */
+async function resolveCoverage(deps: EstimateCostDeps, input: CoverageInput, levelOfCare: LevelOfCare): Promise<ResolvedCoverage> {
+  const given = [input.coverage, input.terms, input.eligibility].filter((x) => x !== undefined).length;
+  if (given !== 1) {
+    throw new DomainError('estimate.invalid', 'Give exactly one of coverage, terms or eligibility', {
+      errors: [{ pointer: '/coverage', message: 'give exactly one of coverage, terms or eligibility' }],
+    });
+  }
+  if (input.terms) {
+    const terms = input.terms;
+    const build = (network: 'in' | 'out') => buildManualTerms({ ...(terms[network] ?? {}), network });
+    return { termsFor: () => ({ in: build('in'), out: build('out') }), planType: terms.planType ?? 'unknown', notes: [] };
+  }
+  let coverage: Coverage;
+  let source: VerifyCoverageResult['source'] | undefined;
+  if (input.eligibility) {
+    const verified = await verifyCoverage(deps.verify, { inquiry: input.eligibility, levelOfCare });
+    coverage = verified.coverage;
+    source = verified.source;
+  } else {
+    coverage = input.coverage!;
+  }
+  if (coverage.eligibility.status === 'inactive') {
+    throw new DomainError('estimate.invalid', 'The payer reports this coverage as inactive; estimate as self-pay (Good Faith Estimate) instead', {
+      errors: [{ pointer: input.eligibility ? '/eligibility' : '/coverage/eligibility/status', message: 'coverage is inactive' }],
+    });
+  }
+  const notes = coverage.benefits.flatMap((b) => b.notes);
+  return {
+    termsFor: (level) => ({ in: resolveCostSharingTerms(coverage, level, 'in'), out: resolveCostSharingTerms(coverage, level, 'out') }),
+    planType: coverage.plan.type,
+    notes,
+    ...(source ? { asOf: source.asOf.slice(0, 10), source } : {}),
+  };
+}
+
+function priorAuthFor(deps: EstimateCostDeps, request: { payerId: string; planType: PlanType; estimate: ProgramEstimate; terms: CostSharingTerms; notes: string[]; requestDate: string }) {
+  const lines = request.estimate.expected.lines;
+  const programDates = [...new Set(lines.map((l) => l.date))];
+  const codes = [...new Set(lines.map((l) => l.code))];
+  return evaluatePriorAuth(
+    {
+      payerId: request.payerId,
+      planType: request.planType,
+      levelOfCare: request.estimate.levelOfCare,
+      codes,
+      payerSaid: {
+        authorizationRequired: request.terms.authorizationRequired.value,
+        referralRequired: request.terms.referralRequired.value,
+        notes: request.notes,
+        sources: request.terms.authorizationRequired.sources.map((s) => s.pointer),
+      },
+      programDates,
+      requestDate: request.requestDate,
+    },
+    deps.rules.priorAuthRules,
+  );
+}
+
+/** Estimates one program. Throws DomainError for impossible plans, missing prices or bad coverage input. */
+export async function estimateCost(deps: EstimateCostDeps, request: EstimateCostRequest): Promise<EstimateCostResult> {
+  const coverage = await resolveCoverage(deps, request, request.plan.levelOfCare);
+  const terms = coverage.termsFor(request.plan.levelOfCare);
+  const asOf = request.asOf ?? coverage.asOf ?? today(deps.clock);
+  const estimate = estimateProgramCost({
+    plan: request.plan,
+    terms,
+    networkStatus: request.networkStatus,
+    feeSchedule: deps.feeSchedule,
+    payerId: request.payerId,
+    asOf,
+    planType: coverage.planType,
+    ...(request.planYear ? { planYear: request.planYear } : {}),
+    ...(request.deductibleMode ? { deductibleMode: request.deductibleMode } : {}),
+    ...(request.authorization ? { authorization: request.authorization } : {}),
+  });
+
+  let total = estimate.expected.totals.patientTotalCents;
+  let slidingScale: EstimateCostResult['slidingScale'];
+  if (request.slidingScale) {
+    const evaluation = evaluateSlidingScale(request.slidingScale, deps.rules.povertyGuidelines, deps.rules.slidingFeeSchedule);
+    // Lines the plan does not cover are billed at the self-pay rate: those are the self-pay charges.
+    const application = applySlidingScale(
+      estimate.expected.lines.map((line, index) => ({
+        id: `${index + 1}:${line.date}:${line.code}`,
+        patientPaysCents: line.patientPaysCents + line.balanceBillCents,
+        selfPay: !line.covered,
+        units: line.units,
+      })),
+      evaluation,
+    );
+    slidingScale = {
+      evaluation,
+      lines: application.lines.map((l) => ({ ...l, reasons: [...l.reasons] })),
+      beforeCents: application.totalBeforeCents,
+      afterCents: application.totalAfterCents,
+      discountCents: application.totalBeforeCents - application.totalAfterCents,
+    };
+    total = application.totalAfterCents;
+  }
+
+  const networkForAuth = request.networkStatus === 'out' ? terms.out : terms.in;
+  const result: EstimateCostResult = {
+    estimate,
+    paymentPlans: buildPaymentPlans(total, request.paymentPlans ?? {}),
+    priorAuth: priorAuthFor(deps, {
+      payerId: request.payerId,
+      planType: coverage.planType,
+      estimate,
+      terms: networkForAuth,
+      notes: coverage.notes,
+      requestDate: today(deps.clock) > estimate.schedule.firstDate ? estimate.schedule.firstDate : today(deps.clock),
+    }),
+  };
+  if (slidingScale) result.slidingScale = slidingScale;
+  if (coverage.source) result.coverageSource = coverage.source;
+  return result;
+}
+
+/** One comparison request: several levels of care for the same patient. */
+export interface CompareCostRequest extends CoverageInput, EstimateOptions {
+  startDate: string;
+  levels: { levelOfCare: LevelOfCare; plan?: TreatmentPlan }[];
+}
+
+/** Compares levels of care side by side. */
+export async function compareCost(
+  deps: EstimateCostDeps,
+  request: CompareCostRequest,
+): Promise<{ rows: LevelComparison[]; coverageSource?: VerifyCoverageResult['source'] }> {
+  const first = request.levels[0]?.levelOfCare ?? 'iop-mental-health';
+  const coverage = await resolveCoverage(deps, request, first);
+  const result = compareLevelsOfCare({
+    startDate: request.startDate,
+    levels: request.levels.map((level) => ({
+      levelOfCare: level.levelOfCare,
+      ...(level.plan ? { plan: level.plan } : {}),
+      terms: coverage.termsFor(level.levelOfCare),
+    })),
+    networkStatus: request.networkStatus,
+    feeSchedule: deps.feeSchedule,
+    payerId: request.payerId,
+    asOf: request.asOf ?? coverage.asOf ?? today(deps.clock),
+    planType: coverage.planType,
+    ...(request.planYear ? { planYear: request.planYear } : {}),
+    ...(request.deductibleMode ? { deductibleMode: request.deductibleMode } : {}),
+  });
+  return coverage.source ? { ...result, coverageSource: coverage.source } : result;
+}
