@@ -16,6 +16,7 @@ import type { VerifyCoverageDeps } from '../use-cases/verify-coverage.js';
 import { registerEligibilityRoutes } from './routes/eligibility.js';
 import { registerRulesRoutes } from './routes/rules.js';
 import { registerEstimateRoutes } from './routes/estimates.js';
+import { registerGoodFaithEstimateRoutes } from './routes/good-faith-estimates.js';
 import type { EstimateCostDeps } from '../use-cases/estimate-cost.js';
 import type { PovertyGuideline } from '../core/rules/poverty-guidelines.js';
 import type { SlidingFeeSchedule } from '../core/rules/sliding-fee-schedule.js';
@@ -146,6 +147,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   registerEligibilityRoutes(app, deps);
   registerRulesRoutes(app, deps);
   registerEstimateRoutes(app, deps);
+  registerGoodFaithEstimateRoutes(app, deps);
 
   await app.after();
   const allMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];

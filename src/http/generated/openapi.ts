@@ -200,6 +200,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/good-faith-estimates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a Good Faith Estimate for an uninsured or self-pay patient
+         * @description Builds the estimate the No Surprises Act requires (45 CFR 149.610) from a treatment plan and
+         *     the clinic's self-pay prices, after any sliding-scale discount: patient, providers (names,
+         *     NPI, TIN, location), itemized services with codes and expected charges, diagnosis codes,
+         *     items scheduled separately, the recurring-services period, the required disclaimers with the
+         *     right to dispute a bill $400 or more above the estimate within 120 days, and the delivery
+         *     deadline. `Accept: text/html` returns a printable document with the totals first.
+         */
+        post: operations["createGoodFaithEstimate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/payers": {
         parameters: {
             query?: never;
@@ -654,6 +679,166 @@ export interface components {
             code: string;
             message: string;
             pointer?: string;
+        };
+        GoodFaithEstimate: {
+            contact?: string;
+            contentChecklist: {
+                cfr: string;
+                element: string;
+                present: boolean;
+            }[];
+            delivery: {
+                /** Format: date */
+                deliverBy?: string;
+                leadBusinessDays?: number;
+                note: string;
+                /** @enum {string} */
+                rule: "scheduled-10-plus-business-days" | "scheduled-3-plus-business-days" | "on-request" | "scheduled-under-3-business-days";
+                source: string;
+            };
+            disclaimers: {
+                id: string;
+                source: string;
+                text: string;
+            }[];
+            dispute: {
+                feeCents: number;
+                filingWindowDays: number;
+                infoUrl: string;
+                phone: string;
+                source: string;
+                text: string;
+                thresholdCents: number;
+            };
+            /** Format: date */
+            issuedOn: string;
+            items: {
+                chargeCents: number;
+                code: string;
+                codeSystem: string;
+                description: string;
+                diagnosisCodes: string[];
+                discountCents: number;
+                estimateCents: number;
+                id: string;
+                occurrences: number;
+                period: {
+                    /** Format: date */
+                    from: string;
+                    /** Format: date */
+                    to: string;
+                };
+                providerKey: string;
+                quantity: number;
+                unitChargeCents: number;
+            }[];
+            patient: {
+                phi: {
+                    dateOfBirth: string;
+                    firstName: string;
+                    lastName: string;
+                };
+            };
+            primaryService: {
+                description: string;
+                /** Format: date */
+                scheduledDate?: string;
+            };
+            providers: {
+                key: string;
+                location: {
+                    city?: string;
+                    line1?: string;
+                    postalCode?: string;
+                    state?: string;
+                };
+                name: string;
+                npi: string;
+                role: string;
+                tin: string;
+            }[];
+            recurring?: {
+                /** Format: date */
+                from: string;
+                note: string;
+                /** Format: date */
+                to: string;
+                weeks: number;
+            };
+            separatelyScheduled: {
+                items: {
+                    code?: string;
+                    codeSystem?: string;
+                    description: string;
+                }[];
+                note: string;
+            };
+            slidingScale?: {
+                guidelineYear: number;
+                note: string;
+                percentOfPovertyText: string;
+                tierLabel: string;
+            };
+            totals: {
+                chargeCents: number;
+                discountCents: number;
+                estimateCents: number;
+                perProvider: {
+                    chargeCents: number;
+                    /** @description A bill at or above this (the estimate + $400) may be disputed. */
+                    disputeThresholdCents: number;
+                    estimateCents: number;
+                    name: string;
+                    providerKey: string;
+                }[];
+                perWeekCents?: number;
+            };
+            warnings: string[];
+        };
+        /** @description A Good Faith Estimate for an uninsured or self-pay patient (No Surprises Act, 45 CFR 149.610), built from a treatment plan and the clinic's self-pay prices, after any sliding-scale discount. The first provider is the convening provider. Ask for `text/html` to get a printable document. */
+        GoodFaithEstimateRequest: {
+            contact?: string;
+            diagnosisCodes?: string[];
+            /** Format: date */
+            issuedOn?: string;
+            patient: {
+                /** Format: date */
+                dateOfBirth: string;
+                firstName: string;
+                lastName: string;
+            };
+            plan: components["schemas"]["TreatmentPlan"];
+            primaryServiceDescription?: string;
+            providers: {
+                location: {
+                    city?: string;
+                    line1?: string;
+                    postalCode?: string;
+                    state: string;
+                };
+                name: string;
+                npi: string;
+                /** @enum {string} */
+                role: "convening-provider" | "convening-facility" | "co-provider" | "co-facility";
+                tin: string;
+            }[];
+            scheduling: {
+                holidays?: string[];
+                /** @description True when the patient asked for an estimate without scheduling. */
+                requested?: boolean;
+                /**
+                 * Format: date
+                 * @description The date the service was scheduled (or the estimate requested).
+                 */
+                scheduledOn: string;
+            };
+            separatelyScheduled?: {
+                code?: string;
+                /** @enum {string} */
+                codeSystem?: "CPT" | "HCPCS" | "revenue" | "other";
+                description: string;
+            }[];
+            slidingScale?: components["schemas"]["SlidingScaleRequest"];
         };
         /**
          * Format: date
@@ -4486,6 +4671,235 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["CompareResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    createGoodFaithEstimate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoodFaithEstimateRequest"];
+            };
+        };
+        responses: {
+            /** @description The estimate, as JSON or (Accept text/html) a printable document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "issuedOn": "2026-11-26",
+                     *       "patient": {
+                     *         "phi": {
+                     *           "firstName": "Robin",
+                     *           "lastName": "Sandbox",
+                     *           "dateOfBirth": "1990-05-05"
+                     *         }
+                     *       },
+                     *       "primaryService": {
+                     *         "description": "Intensive outpatient (mental health): 10 weeks, 30 program days, 9 hours a week",
+                     *         "scheduledDate": "2026-12-14"
+                     *       },
+                     *       "providers": [
+                     *         {
+                     *           "key": "provider-1",
+                     *           "role": "convening-provider",
+                     *           "name": "Example Behavioral Clinic",
+                     *           "npi": "1234567893",
+                     *           "tin": "12-3456789",
+                     *           "location": {
+                     *             "line1": "100 Example Way",
+                     *             "city": "Springfield",
+                     *             "state": "IL",
+                     *             "postalCode": "62701"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "items": [
+                     *         {
+                     *           "id": "item-1",
+                     *           "providerKey": "provider-1",
+                     *           "period": {
+                     *             "from": "2026-12-14",
+                     *             "to": "2026-12-14"
+                     *           },
+                     *           "occurrences": 1,
+                     *           "code": "90791",
+                     *           "codeSystem": "CPT",
+                     *           "description": "Psychiatric diagnostic evaluation",
+                     *           "quantity": 1,
+                     *           "unitChargeCents": 20000,
+                     *           "chargeCents": 20000,
+                     *           "estimateCents": 8000,
+                     *           "discountCents": 12000,
+                     *           "diagnosisCodes": [
+                     *             "F33.1"
+                     *           ]
+                     *         },
+                     *         {
+                     *           "id": "item-2",
+                     *           "providerKey": "provider-1",
+                     *           "period": {
+                     *             "from": "2026-12-14",
+                     *             "to": "2027-02-19"
+                     *           },
+                     *           "occurrences": 30,
+                     *           "code": "S9480",
+                     *           "codeSystem": "HCPCS",
+                     *           "description": "Intensive outpatient program day (mental health)",
+                     *           "quantity": 30,
+                     *           "unitChargeCents": 30000,
+                     *           "chargeCents": 900000,
+                     *           "estimateCents": 360000,
+                     *           "discountCents": 540000,
+                     *           "diagnosisCodes": [
+                     *             "F33.1"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "separatelyScheduled": {
+                     *         "items": [
+                     *           {
+                     *             "description": "Psychiatric medication management visits",
+                     *             "code": "99214",
+                     *             "codeSystem": "CPT"
+                     *           }
+                     *         ],
+                     *         "note": "These items or services are expected to be scheduled separately, before or after this care. They are not priced in this estimate; ask the provider for a separate Good Faith Estimate for each."
+                     *       },
+                     *       "totals": {
+                     *         "perProvider": [
+                     *           {
+                     *             "providerKey": "provider-1",
+                     *             "name": "Example Behavioral Clinic",
+                     *             "chargeCents": 920000,
+                     *             "estimateCents": 368000,
+                     *             "disputeThresholdCents": 408000
+                     *           }
+                     *         ],
+                     *         "chargeCents": 920000,
+                     *         "estimateCents": 368000,
+                     *         "discountCents": 552000,
+                     *         "perWeekCents": 36800
+                     *       },
+                     *       "disclaimers": [
+                     *         {
+                     *           "id": "separate-scheduling",
+                     *           "text": "Your provider may recommend other items or services as part of your care that must be scheduled or requested separately. They are not included in this estimate; ask for a separate Good Faith Estimate for them.",
+                     *           "source": "45 CFR 149.610(c)(1)(viii)"
+                     *         },
+                     *         {
+                     *           "id": "estimate-only",
+                     *           "text": "This Good Faith Estimate shows the items and services reasonably expected for your care at the time it was issued. It is only an estimate: actual items, services or charges may differ.",
+                     *           "source": "45 CFR 149.610(c)(1)(ix)"
+                     *         },
+                     *         {
+                     *           "id": "not-a-contract",
+                     *           "text": "This Good Faith Estimate is not a contract and does not require you to obtain the items or services from any of the providers or facilities listed.",
+                     *           "source": "HHS standard Good Faith Estimate form (CMS-10791)"
+                     *         },
+                     *         {
+                     *           "id": "recurring-scope",
+                     *           "text": "One Good Faith Estimate may cover recurring services for up to 12 months; a new estimate is issued for services after that.",
+                     *           "source": "Recurring-services scope: 12-month limit not yet verified against the CFR text [U]; change re-issue per 45 CFR 149.610(b)(1)(vii)"
+                     *         }
+                     *       ],
+                     *       "dispute": {
+                     *         "thresholdCents": 40000,
+                     *         "filingWindowDays": 120,
+                     *         "feeCents": 2500,
+                     *         "infoUrl": "https://www.cms.gov/nosurprises",
+                     *         "phone": "1-800-985-3059",
+                     *         "text": "If you are billed at least $400.00 more than this estimate by any provider or facility listed, you have the right to dispute the bill through the federal patient-provider dispute resolution process. You must start the dispute within 120 calendar days of the date on the original bill, and there is a $25.00 fee to use the process. To learn how to start a dispute, visit www.cms.gov/nosurprises or call 1-800-985-3059. Starting a dispute will not affect the quality of the health care you receive. Keep a copy of this Good Faith Estimate.",
+                     *         "source": "45 CFR 149.610(c)(1)(x); 45 CFR 149.620"
+                     *       },
+                     *       "delivery": {
+                     *         "rule": "scheduled-10-plus-business-days",
+                     *         "note": "Scheduled at least 10 business days ahead: deliver within 3 business days of scheduling.",
+                     *         "source": "45 CFR 149.610(b)(1)(vi)(B)",
+                     *         "leadBusinessDays": 12,
+                     *         "deliverBy": "2026-12-01"
+                     *       },
+                     *       "contentChecklist": [
+                     *         {
+                     *           "element": "Patient name and date of birth",
+                     *           "cfr": "149.610(c)(1)(i)",
+                     *           "present": true
+                     *         },
+                     *         {
+                     *           "element": "Description of the primary item or service (and its scheduled date, if any)",
+                     *           "cfr": "149.610(c)(1)(ii)",
+                     *           "present": true
+                     *         },
+                     *         {
+                     *           "element": "Itemized list of items or services reasonably expected, with expected charges",
+                     *           "cfr": "149.610(c)(1)(iii)",
+                     *           "present": true
+                     *         },
+                     *         {
+                     *           "element": "Diagnosis codes, service codes and expected charges for each item",
+                     *           "cfr": "149.610(c)(1)(iv)",
+                     *           "present": true
+                     *         },
+                     *         {
+                     *           "element": "Name, NPI and TIN of each provider or facility, and the state and location of the services",
+                     *           "cfr": "149.610(c)(1)(v)",
+                     *           "present": true
+                     *         },
+                     *         {
+                     *           "element": "Items or services expected to be scheduled separately, with how to get an estimate for them",
+                     *           "cfr": "149.610(c)(1)(vii)",
+                     *           "present": true
+                     *         },
+                     *         {
+                     *           "element": "Disclaimer: additional items or services may be recommended and scheduled separately",
+                     *           "cfr": "149.610(c)(1)(viii)",
+                     *           "present": true
+                     *         },
+                     *         {
+                     *           "element": "Disclaimer: only an estimate; actual items, services or charges may differ",
+                     *           "cfr": "149.610(c)(1)(ix)",
+                     *           "present": true
+                     *         },
+                     *         {
+                     *           "element": "Disclaimer: right to dispute, where to learn how, no effect on quality of care",
+                     *           "cfr": "149.610(c)(1)(x)",
+                     *           "present": true
+                     *         },
+                     *         {
+                     *           "element": "Disclaimer: not a contract; not required to obtain the services",
+                     *           "cfr": "HHS standard GFE form (CMS-10791)",
+                     *           "present": true
+                     *         }
+                     *       ],
+                     *       "warnings": [],
+                     *       "recurring": {
+                     *         "from": "2026-12-14",
+                     *         "to": "2027-02-19",
+                     *         "weeks": 10,
+                     *         "note": "This estimate covers a recurring series of services over the period shown. If the series changes in scope, frequency or duration, you will receive a new estimate at least 1 business day before the changed services."
+                     *       },
+                     *       "slidingScale": {
+                     *         "tierLabel": "126% to 150% of the poverty guideline",
+                     *         "percentOfPovertyText": "147.8743%",
+                     *         "guidelineYear": 2026,
+                     *         "note": "A sliding-fee discount based on household income and size (147.8743% of the 2026 HHS poverty guideline) is applied to each item; the charge before the discount is shown beside it."
+                     *       },
+                     *       "contact": "Billing office, 555-0100"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GoodFaithEstimate"];
+                    "text/html": string;
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -1,7 +1,8 @@
 import t from 'tap';
 import { buildGoodFaithEstimate } from '../../core/rules/good-faith-estimate.js';
 import { tenWeekIopInput } from '../../core/rules/gfe-test-scenario.js';
-import { escapeHtml, renderGoodFaithEstimateHtml } from './good-faith-estimate-html.js';
+import { renderGoodFaithEstimateHtml } from './good-faith-estimate-html.js';
+import { escapeHtml } from './html-escape.js';
 
 const html = renderGoodFaithEstimateHtml(buildGoodFaithEstimate(tenWeekIopInput()));
 
@@ -51,6 +52,6 @@ t.test('the document names the provider ids, separately scheduled items and ever
 t.test('text injected into a patient name is escaped, never run', async (t) => {
   const hostile = renderGoodFaithEstimateHtml(buildGoodFaithEstimate(tenWeekIopInput('<script>alert("x")</script>')));
   t.notMatch(hostile, /<script>/);
-  t.match(hostile, /data-field="patient-name">&#60;script&#62;alert\(&#34;x&#34;\)&#60;\/script&#62; Synthetic-Patient</);
-  t.equal(escapeHtml(`a&b<c>"d"'e'\`f\``), 'a&#38;b&#60;c&#62;&#34;d&#34;&#39;e&#39;&#96;f&#96;');
+  t.match(hostile, /data-field="patient-name">&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; Synthetic-Patient</);
+  t.equal(escapeHtml(`a&b<c>"d"'e'\`f\``), 'a&amp;b&lt;c&gt;&quot;d&quot;&#39;e&#39;&#96;f&#96;');
 });

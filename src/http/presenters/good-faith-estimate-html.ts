@@ -5,11 +5,8 @@
  */
 import type { GoodFaithEstimate } from '../../core/rules/good-faith-estimate.js';
 import { formatCents } from '../../core/money.js';
+import { escapeHtml } from './html-escape.js';
 
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(value: unknown): string {
-  return String(value).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 const CSS = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#111;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45}

@@ -1,0 +1,69 @@
+import t from 'tap';
+import { buildTestApp } from '../../../test/support/build-test-app.js';
+
+const request = {
+  issuedOn: '2026-11-26',
+  patient: { firstName: 'Robin', lastName: 'Sandbox', dateOfBirth: '1990-05-05' },
+  plan: { levelOfCare: 'iop-mental-health', startDate: '2026-12-14', daysPerWeek: 3, hoursPerDay: 3, weeks: 10 },
+  providers: [{ role: 'convening-provider', name: 'Example Behavioral Clinic', npi: '1234567893', tin: '12-3456789', location: { city: 'Springfield', state: 'IL' } }],
+  diagnosisCodes: ['F33.1'],
+  scheduling: { scheduledOn: '2026-11-26' },
+};
+
+t.test('POST /v1/good-faith-estimates issues a GFE for a self-pay patient', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+  const res = await app.inject({ method: 'POST', url: '/v1/good-faith-estimates', payload: request });
+  t.equal(res.statusCode, 200);
+  const gfe = res.json();
+  const program = gfe.items.find((i: { code: string }) => i.code === 'S9480');
+  t.equal(program.occurrences, 30, '10 weeks x 3 days grouped into one recurring line');
+  t.equal(program.chargeCents, program.unitChargeCents * 30);
+  t.equal(gfe.totals.estimateCents, gfe.items.reduce((n: number, i: { estimateCents: number }) => n + i.estimateCents, 0));
+  t.equal(gfe.dispute.thresholdCents, 40_000, 'the $400 dispute threshold');
+  t.equal(gfe.dispute.filingWindowDays, 120);
+  t.equal(gfe.delivery.rule, 'scheduled-10-plus-business-days');
+  t.equal(gfe.delivery.deliverBy, '2026-12-01', 'three business days after scheduling on Thursday 26 November');
+  t.ok(gfe.contentChecklist.every((c: { present: boolean }) => c.present), 'every 149.610(c) element is present');
+
+  const discounted = await app.inject({
+    method: 'POST',
+    url: '/v1/good-faith-estimates',
+    payload: { ...request, slidingScale: { householdSize: 2, annualIncomeCents: 3_200_000, region: 'contiguous', dateOfService: '2026-12-14' } },
+  });
+  t.ok(discounted.json().totals.discountCents > 0, 'a sliding-scale tier lowers the estimate');
+  t.ok(discounted.json().totals.estimateCents < gfe.totals.estimateCents);
+});
+
+t.test('the GFE prints as HTML with the sections a patient needs, escaping what it shows', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/good-faith-estimates',
+    headers: { accept: 'text/html' },
+    payload: { ...request, patient: { ...request.patient, lastName: '<script>alert(1)</script>' } },
+  });
+  t.equal(res.statusCode, 200);
+  t.match(res.headers['content-type'], /^text\/html/);
+  t.match(res.body, /Good Faith Estimate/);
+  t.match(res.body, /\$400/);
+  t.match(res.body, /120/);
+  t.notMatch(res.body, /<script>alert/);
+  t.match(res.body, /(&lt;|&#60;)script(&gt;|&#62;)/, "the name is shown, escaped");
+});
+
+t.test('bad GFE requests name the failing field', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+  const badNpi = await app.inject({ method: 'POST', url: '/v1/good-faith-estimates', payload: { ...request, providers: [{ ...request.providers[0], npi: '12' }] } });
+  t.equal(badNpi.statusCode, 400);
+  t.equal(badNpi.json().errors[0].pointer, '/providers/0/npi');
+  const noPrice = await app.inject({
+    method: 'POST',
+    url: '/v1/good-faith-estimates',
+    payload: { ...request, plan: { ...request.plan, billing: { model: 'per-service', services: [{ code: 'Z9999' }] } } },
+  });
+  t.equal(noPrice.statusCode, 422);
+  t.match(noPrice.json(), { code: 'pricing.missing-rate' });
+});

@@ -1,0 +1,31 @@
+/** POST /v1/good-faith-estimates: a Good Faith Estimate as JSON, or a printable HTML document. */
+import type { FastifyInstance } from 'fastify';
+import { contractRoute } from '../contract-route.js';
+import type { AppDeps } from '../app.js';
+import { createGoodFaithEstimate, type GoodFaithEstimateRequest } from '../../use-cases/create-good-faith-estimate.js';
+import { renderGoodFaithEstimateHtml } from '../presenters/good-faith-estimate-html.js';
+import type { components } from '../generated/openapi.js';
+
+type GoodFaithEstimate = components['schemas']['GoodFaithEstimate'];
+
+/** True when the client prefers HTML over JSON (a browser printing the estimate). */
+export function prefersHtml(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const html = /text\/html/i.test(accept);
+  const json = /application\/json/i.test(accept);
+  return html && (!json || accept.toLowerCase().indexOf('text/html') < accept.toLowerCase().indexOf('application/json'));
+}
+
+/** Registers the Good Faith Estimate route. */
+export function registerGoodFaithEstimateRoutes(app: FastifyInstance, deps: AppDeps): void {
+  contractRoute(app, deps.contract, 'createGoodFaithEstimate', async (request, reply) => {
+    const gfe = createGoodFaithEstimate(deps.estimates, request.body as GoodFaithEstimateRequest);
+    if (prefersHtml(request.headers.accept)) {
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'")
+        .send(renderGoodFaithEstimateHtml(gfe));
+    }
+    return gfe as GoodFaithEstimate;
+  });
+}
