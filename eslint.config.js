@@ -40,6 +40,9 @@ export default tseslint.config(
       'no-console': 'off',
       '@typescript-eslint/no-floating-promises': 'off',
       '@typescript-eslint/unbound-method': 'off',
+      '@typescript-eslint/no-explicit-any': 'off',
+      // tap's subtest callbacks take `t` whether or not a test uses it.
+      '@typescript-eslint/no-unused-vars': ['error', { args: 'none', varsIgnorePattern: '^_' }],
     },
   },
   {

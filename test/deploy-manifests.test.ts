@@ -17,7 +17,7 @@ import { PACKAGE_ROOT } from '../src/server.js';
  */
 export const PROPOSED_ENV: readonly string[] = ['API_KEYS', 'API_KEYS_FILE', 'RATE_LIMIT_PER_MINUTE', 'CORS_ORIGINS', 'METRICS_PORT', 'AUDIT_LOG_FILE', 'AUDIT_HASH_SECRET'];
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Obj = Record<string, any>;  
 
 const deployDir = path.join(PACKAGE_ROOT, 'deploy');
 const manifests: { file: string; doc: Obj }[] = readdirSync(deployDir)

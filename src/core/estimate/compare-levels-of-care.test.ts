@@ -1,5 +1,5 @@
 import t from 'tap';
-import { DomainError } from '../errors.js';
+import { type DomainError } from '../errors.js';
 import { compareLevelsOfCare } from './compare-levels-of-care.js';
 import type { FeeSchedule } from './fee-schedule.js';
 import { buildManualTerms } from './manual-terms.js';

@@ -5,7 +5,7 @@
  */
 import t from 'tap';
 import type { CostSharingTerms, Sourced } from '../coverage/coverage-model.js';
-import { DomainError } from '../errors.js';
+import { type DomainError } from '../errors.js';
 import { estimateProgramCost, type EstimateInput } from './estimate-program.js';
 import type { FeeSchedule } from './fee-schedule.js';
 import { buildManualTerms } from './manual-terms.js';

@@ -1,6 +1,6 @@
 import t from 'tap';
 import fc from 'fast-check';
-import { DomainError } from '../errors.js';
+import { type DomainError } from '../errors.js';
 import { buildPaymentPlans } from './payment-plans.js';
 
 t.test('$2,040 over 3, 6 and 12 months: equal payments with the odd cents on the first', async (t) => {

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { DomainError } from '../errors.js';
+import { type DomainError } from '../errors.js';
 import type { FeeSchedule } from './fee-schedule.js';
 import { indexFeeSchedule, priceLines } from './price-lines.js';
 import { expandTreatmentPlan } from './treatment-plan.js';

@@ -47,7 +47,7 @@ export function registerCoverageRoutes(app: FastifyInstance, deps: AppDeps): voi
         }
         const text = typeof document === 'string' ? document : JSON.stringify(document);
         const result = normalizePayerDocument(text, format);
-        return { format: result.format as NormalizeResponse['format'], coverages: result.coverages as NormalizeResponse['coverages'] };
+        return { format: result.format as NormalizeResponse['format'], coverages: result.coverages };
       },
       { bodyLimit: NORMALIZE_BODY_LIMIT },
     );

@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import { contractRoute } from '../contract-route.js';
 import type { AppDeps } from '../app.js';
 import { verifyCoverage } from '../../use-cases/verify-coverage.js';
-import type { LevelOfCare } from '../../core/coverage/level-of-care.js';
 import { isDomainError } from '../../core/errors.js';
 import type { components } from '../generated/openapi.js';
 
@@ -35,12 +34,12 @@ export function registerEligibilityRoutes(app: FastifyInstance, deps: AppDeps): 
           dateOfService: body.dateOfService,
           ...(body.serviceTypes ? { serviceTypes: body.serviceTypes } : {}),
         },
-        ...(body.levelOfCare ? { levelOfCare: body.levelOfCare as LevelOfCare } : {}),
+        ...(body.levelOfCare ? { levelOfCare: body.levelOfCare } : {}),
         bypassCache: wantsFreshAnswer(request.headers['cache-control']),
         signal: abort.signal,
       });
       if (result.source.stale) reply.header('warning', '110 - "Response is stale: the payer is not answering"');
-      return result as unknown as EligibilityResponse;
+      return result;
     } catch (error) {
       if (isDomainError(error) && typeof error.meta.retryAfterSeconds === 'number') {
         reply.header('retry-after', String(Math.ceil(error.meta.retryAfterSeconds)));

@@ -12,11 +12,11 @@ type CompareResponse = components['schemas']['CompareResponse'];
 export function registerEstimateRoutes(app: FastifyInstance, deps: AppDeps): void {
   contractRoute(app, deps.contract, 'createEstimate', async (request): Promise<EstimateResponse> => {
     const result = await estimateCost(deps.estimates, request.body as EstimateCostRequest);
-    return result as unknown as EstimateResponse;
+    return result;
   });
 
   contractRoute(app, deps.contract, 'compareEstimates', async (request): Promise<CompareResponse> => {
     const result = await compareCost(deps.estimates, request.body as CompareCostRequest);
-    return result as unknown as CompareResponse;
+    return result;
   });
 }

@@ -4,9 +4,6 @@ import { contractRoute } from '../contract-route.js';
 import type { AppDeps } from '../app.js';
 import { createGoodFaithEstimate, type GoodFaithEstimateRequest } from '../../use-cases/create-good-faith-estimate.js';
 import { renderGoodFaithEstimateHtml } from '../presenters/good-faith-estimate-html.js';
-import type { components } from '../generated/openapi.js';
-
-type GoodFaithEstimate = components['schemas']['GoodFaithEstimate'];
 
 /** True when the client prefers HTML over JSON (a browser printing the estimate). */
 export function prefersHtml(accept: string | undefined): boolean {
@@ -26,6 +23,6 @@ export function registerGoodFaithEstimateRoutes(app: FastifyInstance, deps: AppD
         .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'")
         .send(renderGoodFaithEstimateHtml(gfe));
     }
-    return gfe as GoodFaithEstimate;
+    return gfe;
   });
 }

@@ -15,7 +15,7 @@ type PriorAuthEvaluation = components['schemas']['PriorAuthEvaluation'];
 export function registerRulesRoutes(app: FastifyInstance, deps: AppDeps): void {
   contractRoute(app, deps.contract, 'evaluateSlidingScale', async (request): Promise<SlidingScaleEvaluation> => {
     const body = request.body as SlidingScaleRequest;
-    return evaluateSlidingScale(body, deps.rules.povertyGuidelines, deps.rules.slidingFeeSchedule) as SlidingScaleEvaluation;
+    return evaluateSlidingScale(body, deps.rules.povertyGuidelines, deps.rules.slidingFeeSchedule);
   });
 
   contractRoute(app, deps.contract, 'evaluatePriorAuth', async (request): Promise<PriorAuthEvaluation> => {
@@ -26,6 +26,6 @@ export function registerRulesRoutes(app: FastifyInstance, deps: AppDeps): void {
         ? { payerSaid: { notes: [], sources: [], ...body.payerSaid } }
         : {}),
     } as PriorAuthInput;
-    return evaluatePriorAuth(input, deps.rules.priorAuthRules) as PriorAuthEvaluation;
+    return evaluatePriorAuth(input, deps.rules.priorAuthRules);
   });
 }

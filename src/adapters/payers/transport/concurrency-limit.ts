@@ -44,6 +44,7 @@ export function withConcurrencyLimit(call: PayerCall, options: ConcurrencyLimitO
       const onAbort = () => {
         const index = waiting.indexOf(grant);
         if (index >= 0) waiting.splice(index, 1);
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the abort reason is an Error
         reject(signal.reason);
       };
       waiting.push(grant);

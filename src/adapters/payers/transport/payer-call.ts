@@ -42,10 +42,13 @@ export function remainingMs(context: PayerCallContext): number {
  * (backoff, queueing, the sandbox's "never answers" member) never outlive a deadline.
  */
 export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  // signal.reason is the abort reason: the deadline's TimeoutError or the caller's Error.
+  // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer);
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the abort reason is an Error
       reject(signal.reason);
     };
     const timer = setTimeout(() => {
