@@ -11,7 +11,7 @@ t.test('with no variables at all the embedded defaults work, with warnings about
   t.equal(config.files.payerDirectory, `${ROOT}/fixtures/payers/payers.json`);
   t.equal(config.cache.keySecretOrigin, 'generated');
   t.equal(config.cache.encryptionKey.key.length, 32);
-  t.equal(config.warnings.length, 2);
+  t.equal(config.warnings.length, 3);
   t.match(config.warnings[0], /CACHE_KEY_SECRET is not set/);
   t.ok(Object.isFrozen(config));
 });
@@ -33,7 +33,7 @@ t.test('production refuses to start on per-process random cache secrets', async 
   t.match(error.message, /CACHE_KEY_SECRET: required when NODE_ENV=production/);
   t.match(error.message, /CACHE_ENCRYPTION_KEY: required when NODE_ENV=production/);
   const ok = loadConfig(
-    { NODE_ENV: 'production', CACHE_KEY_SECRET: 'k'.repeat(40), CACHE_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') },
+    { NODE_ENV: 'production', CACHE_KEY_SECRET: 'k'.repeat(40), CACHE_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), AUDIT_HASH_SECRET: 'a'.repeat(40) },
     ROOT,
   );
   t.equal(ok.cache.keySecretOrigin, 'configured');

@@ -80,6 +80,14 @@ export const envSchema = z.object({
   CACHE_REDIS_COMMAND_TIMEOUT_MS: integer(10, 10_000).default(400),
   PAYER_DEADLINE_MS: integer(1000, 20_000).default(15_000),
   SANDBOX_TIMEOUT_MS: integer(10, 60_000).default(15_000),
+  API_KEYS: z.string().min(1).optional(),
+  API_KEYS_FILE: z.string().min(1).optional(),
+  RATE_LIMIT_PER_MINUTE: integer(1, 1_000_000).default(600),
+  CORS_ORIGINS: z.string().default(''),
+  METRICS_PORT: integer(1, 65535).optional(),
+  AUDIT_LOG_FILE: z.string().min(1).optional(),
+  AUDIT_HASH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  BATCH_MAX_CONCURRENCY: integer(1, 1000).default(50),
   PAYER_DIRECTORY_FILE: z.string().min(1).default('fixtures/payers/payers.json'),
   FEE_SCHEDULE_FILE: z.string().min(1).default('fixtures/pricing/fee-schedule.json'),
   POVERTY_GUIDELINES_FILES: z
@@ -121,6 +129,15 @@ export interface Config {
   };
   payerDeadlineMs: number;
   sandboxTimeoutMs: number;
+  security: {
+    apiKeys?: string;
+    apiKeysFile?: string;
+    rateLimitPerMinute: number;
+    corsOrigins: string;
+    metricsPort?: number;
+  };
+  audit: { file?: string; hashSecret: Buffer; hashSecretOrigin: SecretOrigin };
+  batchMaxConcurrency: number;
   files: {
     payerDirectory: string;
     feeSchedule: string;
@@ -164,6 +181,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, rootDir: string): Config {
     if (production) missing.push('CACHE_ENCRYPTION_KEY: required when NODE_ENV=production (32 bytes, base64)');
     else warnings.push('CACHE_ENCRYPTION_KEY is not set: using a random per-process key, so cached payer responses cannot be read after a restart');
   }
+  if (!e.AUDIT_HASH_SECRET) {
+    if (production) missing.push('AUDIT_HASH_SECRET: required when NODE_ENV=production (at least 32 random characters)');
+    else warnings.push('AUDIT_HASH_SECRET is not set: audit member hashes use a random per-process secret and cannot be correlated across restarts');
+  }
   if (e.REDIS_URL && e.REDIS_CLUSTER_NODES) missing.push('REDIS_URL and REDIS_CLUSTER_NODES: set one, not both');
   if (missing.length > 0) throw new ConfigError(missing);
 
@@ -198,6 +219,19 @@ export function loadConfig(env: NodeJS.ProcessEnv, rootDir: string): Config {
     },
     payerDeadlineMs: e.PAYER_DEADLINE_MS,
     sandboxTimeoutMs: e.SANDBOX_TIMEOUT_MS,
+    security: {
+      ...(e.API_KEYS ? { apiKeys: e.API_KEYS } : {}),
+      ...(e.API_KEYS_FILE ? { apiKeysFile: resolve(e.API_KEYS_FILE) } : {}),
+      rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      corsOrigins: e.CORS_ORIGINS,
+      ...(e.METRICS_PORT ? { metricsPort: e.METRICS_PORT } : {}),
+    },
+    audit: {
+      ...(e.AUDIT_LOG_FILE ? { file: resolve(e.AUDIT_LOG_FILE) } : {}),
+      hashSecret: e.AUDIT_HASH_SECRET ? Buffer.from(e.AUDIT_HASH_SECRET, 'utf8') : randomBytes(32),
+      hashSecretOrigin: e.AUDIT_HASH_SECRET ? 'configured' : 'generated',
+    },
+    batchMaxConcurrency: e.BATCH_MAX_CONCURRENCY,
     files: {
       payerDirectory: resolve(e.PAYER_DIRECTORY_FILE),
       feeSchedule: resolve(e.FEE_SCHEDULE_FILE),

@@ -20,12 +20,25 @@ import { createPayerGateways } from './adapters/payers/transport/payer-gateways.
 import { PayerConfigurationError } from './adapters/payers/transport/payer-credentials.js';
 import { normalizePayerDocument } from './adapters/payers/normalize-payer-document.js';
 import type { VerifyCoverageDeps } from './use-cases/verify-coverage.js';
+import { Redis, Cluster } from 'ioredis';
+import { pino, type DestinationStream } from 'pino';
+import { ApiKeysConfigError, loadApiKeys } from './adapters/data-files/api-keys-file.js';
+import { ApiKeyAuthConfigError } from './http/plugins/api-key-auth.js';
+import { createAuditLog } from './adapters/audit/audit-log.js';
+import { createServiceMetrics, createMetricsServer, type PayerCallOutcome } from './http/plugins/metrics.js';
+import { parseCorsOrigins } from './http/plugins/security.js';
+import { isDomainError } from './core/errors.js';
+import type { PayerGateway } from './core/ports.js';
 
 /** The package root: one level above this file, in src/ (tsx) and in dist/ (built) alike. */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Builds the app from a validated config (used by the server and the end-to-end tests). */
-export async function createService(config: Config, logger = createLogger({ level: config.logLevel, pretty: config.logPretty })) {
+export async function createService(
+  config: Config,
+  logger = createLogger({ level: config.logLevel, pretty: config.logPretty }),
+  options: { auditDestination?: DestinationStream } = {},
+) {
   const contract = loadContract(PACKAGE_ROOT);
   const payers = loadPayerDirectoryFile(config.files.payerDirectory);
   const rules = {
@@ -55,6 +68,32 @@ export async function createService(config: Config, logger = createLogger({ leve
     lockTimeoutMs: config.cache.lockTimeoutMs,
     logger,
   });
+  const metrics = createServiceMetrics({ circuitStates: () => gateways.getCircuitStates() });
+  const outcomeOf = (error: unknown): PayerCallOutcome => {
+    if (!isDomainError(error)) return 'error';
+    switch (error.code) {
+      case 'payer.timeout': return 'timeout';
+      case 'payer.unavailable': return 'unavailable';
+      case 'payer.circuit-open': return 'circuit-open';
+      case 'payer.rejected': return 'rejected';
+      case 'payer.malformed-response': return 'malformed';
+      default: return 'error';
+    }
+  };
+  // Payer calls are timed where they happen, so cache hits never count as payer latency.
+  const instrumented = (payerId: string, gateway: PayerGateway): PayerGateway => ({
+    async fetchEligibility(inquiry, options) {
+      const started = performance.now();
+      try {
+        const answer = await gateway.fetchEligibility(inquiry, options);
+        metrics.observePayerCall(payerId, 'success', (performance.now() - started) / 1000);
+        return answer;
+      } catch (error) {
+        metrics.observePayerCall(payerId, outcomeOf(error), (performance.now() - started) / 1000);
+        throw error;
+      }
+    },
+  });
   const verifyDeps: VerifyCoverageDeps = {
     findPayer: (idOrAlias) => {
       try {
@@ -63,8 +102,16 @@ export async function createService(config: Config, logger = createLogger({ leve
         return undefined;
       }
     },
-    gatewayFor: gateways,
-    cache,
+    gatewayFor: (payerId) => instrumented(payerId, gateways(payerId)),
+    cache: {
+      getOrFetch: async (identity, fetch, options) => {
+        const answer = await cache.getOrFetch(identity, fetch, options);
+        metrics.recordCacheOutcome(answer.cache);
+        return answer;
+      },
+      health: () => cache.health(),
+      close: () => cache.close(),
+    },
     normalize: (raw) => normalizePayerDocument(raw.body, raw.format).coverages,
   };
   const lifecycle = { shuttingDown: false };
@@ -90,8 +137,30 @@ export async function createService(config: Config, logger = createLogger({ leve
       },
     },
   ];
+  const apiKeys = loadApiKeys({ apiKeys: config.security.apiKeys, apiKeysFile: config.security.apiKeysFile });
+  // The rate limiter shares Redis with the cache (its own connection) so limits hold across instances.
+  const rateLimitRedis = config.redis.clusterNodes
+    ? new Cluster(config.redis.clusterNodes.map((node) => ({ host: node.split(':')[0], port: Number(node.split(':')[1]) })), { enableOfflineQueue: false })
+    : config.redis.url
+      ? new Redis(config.redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: config.cache.redisCommandTimeoutMs })
+      : undefined;
+  rateLimitRedis?.on('error', () => undefined); // the limiter skips on error; the cache reports Redis health
+  const audit = { log: createAuditLog(options.auditDestination ?? config.audit.file ?? pino.destination({ dest: 2, sync: false })), hashSecret: config.audit.hashSecret };
+  const metricsServer = config.security.metricsPort !== undefined ? createMetricsServer(metrics) : undefined;
   const app = await buildApp(
-    { contract, logger, payers, readinessChecks, lifecycle, verifyCoverage: verifyDeps, rules, estimates: { feeSchedule, rules, verify: verifyDeps, clock } },
+    { contract, logger, payers, readinessChecks, lifecycle, verifyCoverage: verifyDeps, rules, estimates: { feeSchedule, rules, verify: verifyDeps, clock },
+      security: {
+        apiKeys,
+        env: config.env,
+        corsOrigins: parseCorsOrigins(config.security.corsOrigins),
+        rateLimitPerMinute: config.security.rateLimitPerMinute,
+        ...(rateLimitRedis ? { redis: rateLimitRedis } : {}),
+        metricsOnSeparatePort: metricsServer !== undefined,
+      },
+      metrics,
+      audit,
+      batchMaxConcurrency: config.batchMaxConcurrency,
+    },
     {
       bodyLimitBytes: config.bodyLimitBytes,
       requestTimeoutMs: config.requestTimeoutMs,
@@ -101,9 +170,10 @@ export async function createService(config: Config, logger = createLogger({ leve
   );
   const close = async () => {
     await app.close();
-    await Promise.allSettled([cache.close(), gateways.close()]);
+    await Promise.allSettled([cache.close(), gateways.close(), metricsServer?.close(), rateLimitRedis?.quit()]);
+    audit.log.flush();
   };
-  return { app, lifecycle, logger, cache, close };
+  return { app, lifecycle, logger, cache, metrics, metricsServer, close };
 }
 
 async function main(): Promise<void> {
@@ -126,6 +196,11 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof DataFileError) {
       logger.fatal({ file: error.file, issues: error.issues }, 'a data file is invalid; fix it and start again');
+      process.stderr.write(`coverage-estimator: ${error.message}\n`);
+      process.exit(1);
+    }
+    if (error instanceof ApiKeysConfigError || error instanceof ApiKeyAuthConfigError) {
+      logger.fatal({ reason: error.name }, 'API key configuration is not safe to start with');
       process.stderr.write(`coverage-estimator: ${error.message}\n`);
       process.exit(1);
     }
@@ -161,6 +236,10 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
   await service.app.listen({ host: config.host, port: config.port });
+  if (service.metricsServer && config.security.metricsPort !== undefined) {
+    await service.metricsServer.listen({ host: config.host, port: config.security.metricsPort });
+    logger.info({ port: config.security.metricsPort }, 'metrics served on a separate port');
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

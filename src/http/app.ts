@@ -17,7 +17,16 @@ import { registerEligibilityRoutes } from './routes/eligibility.js';
 import { registerRulesRoutes } from './routes/rules.js';
 import { registerEstimateRoutes } from './routes/estimates.js';
 import { registerGoodFaithEstimateRoutes } from './routes/good-faith-estimates.js';
+import { registerPageRoutes } from './routes/pages.js';
 import type { EstimateCostDeps } from '../use-cases/estimate-cost.js';
+import type { Cluster, Redis } from 'ioredis';
+import type { ApiKeyRecord } from '../adapters/data-files/api-keys-file.js';
+import type { AuditLog } from '../adapters/audit/audit-log.js';
+import { registerApiKeyAuth } from './plugins/api-key-auth.js';
+import { registerRateLimits } from './plugins/rate-limits.js';
+import { registerMetrics, type ServiceMetrics } from './plugins/metrics.js';
+import { registerSecurity } from './plugins/security.js';
+import { registerAuditTrail } from './audit-trail.js';
 import type { PovertyGuideline } from '../core/rules/poverty-guidelines.js';
 import type { SlidingFeeSchedule } from '../core/rules/sliding-fee-schedule.js';
 import type { PriorAuthRule } from '../core/rules/prior-auth.js';
@@ -34,6 +43,19 @@ export interface AppDeps {
   verifyCoverage: VerifyCoverageDeps;
   /** Ports and data for estimates. */
   estimates: EstimateCostDeps;
+  /** Authentication, rate limits and browser security. */
+  security: {
+    apiKeys: readonly ApiKeyRecord[];
+    env: 'development' | 'test' | 'production';
+    corsOrigins: readonly string[];
+    rateLimitPerMinute: number;
+    redis?: Redis | Cluster;
+    metricsOnSeparatePort: boolean;
+  };
+  metrics: ServiceMetrics;
+  audit: { log: AuditLog; hashSecret: Buffer };
+  /** Largest number of batch items checked at once, across payers (each payer has its own limit too). */
+  batchMaxConcurrency: number;
   /** The clinic's rules, validated at start-up. */
   rules: {
     povertyGuidelines: readonly PovertyGuideline[];
@@ -119,6 +141,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
 
   app.setErrorHandler((error, request, reply) => {
     const problem = problemFromError(error, request);
+    request.problemCode = problem.code;
     if (problem.status >= 500) request.log.error({ err: error, code: problem.code }, 'request failed');
     else request.log.info({ code: problem.code, status: problem.status }, 'request rejected');
     return sendProblem(reply, problem);
@@ -129,6 +152,8 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   const registeredRoutes: RegisteredRoute[] = [];
   app.decorate('registeredRoutes', registeredRoutes);
   app.addHook('onRoute', (route: RouteOptions) => {
+    // CORS answers OPTIONS on every path ('*'): not a resource, so no 405 siblings for it.
+    if (route.url === '*') return;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const config = (route.config ?? {}) as { operationId?: string; methodNotAllowed?: boolean };
     for (const m of methods) {
@@ -140,6 +165,15 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
     methodsByUrl.set(route.url, set);
   });
 
+  await registerSecurity(app, { corsOrigins: deps.security.corsOrigins });
+  registerApiKeyAuth(app, { keys: deps.security.apiKeys, env: deps.security.env });
+  await registerRateLimits(app, {
+    perMinute: deps.security.rateLimitPerMinute,
+    ...(deps.security.redis ? { redis: deps.security.redis } : {}),
+  });
+  registerMetrics(app, deps.metrics, { serveRoute: !deps.security.metricsOnSeparatePort });
+  registerAuditTrail(app, deps.audit);
+
   registerHealthRoutes(app, deps);
   registerMetaRoutes(app, deps);
   registerPayerRoutes(app, deps);
@@ -148,6 +182,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   registerRulesRoutes(app, deps);
   registerEstimateRoutes(app, deps);
   registerGoodFaithEstimateRoutes(app, deps);
+  registerPageRoutes(app, deps);
 
   await app.after();
   const allMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance, RouteHandlerMethod, RouteShorthandOptions } from 'fastify';
 import { fastifySchemaFor, type Contract } from './contract.js';
+import { scopesFromSecurity } from './plugins/api-key-auth.js';
 
 /** Registers `handler` for the contract operation `operationId`. */
 export function contractRoute(
@@ -20,6 +21,7 @@ export function contractRoute(
     schema: fastifySchemaFor(contract, operationId),
     handler,
     ...options,
-    config: { ...(options.config ?? {}), operationId },
+    // Required scopes come from the operation's `security` (or the document's default).
+    config: { ...(options.config ?? {}), operationId, scopes: scopesFromSecurity(op.spec.security ?? contract.document.security) },
   });
 }

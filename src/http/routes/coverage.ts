@@ -33,6 +33,7 @@ export function registerCoverageRoutes(app: FastifyInstance, deps: AppDeps): voi
       deps.contract,
       'normalizeCoverage',
       async (request): Promise<NormalizeResponse> => {
+        request.audit = { event: 'coverage.normalize', purpose: 'payment' };
         const query = request.query as { format?: CoverageFormat };
         const contentType = String(request.headers['content-type'] ?? '').split(';')[0]?.trim();
         let document: unknown;

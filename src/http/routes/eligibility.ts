@@ -19,6 +19,13 @@ export function wantsFreshAnswer(cacheControl: string | string[] | undefined): b
 export function registerEligibilityRoutes(app: FastifyInstance, deps: AppDeps): void {
   contractRoute(app, deps.contract, 'checkEligibility', async (request, reply): Promise<EligibilityResponse> => {
     const body = request.body as EligibilityRequest;
+    request.audit = {
+      event: 'eligibility.check',
+      payerId: body.payerId,
+      member: { payerId: body.payerId, memberId: body.subscriber.memberId, ...(body.subscriber.dateOfBirth ? { dateOfBirth: body.subscriber.dateOfBirth } : {}) },
+      ...(body.serviceTypes ? { serviceTypes: body.serviceTypes } : {}),
+      ...(body.levelOfCare ? { levelsOfCare: [body.levelOfCare] } : {}),
+    };
     // Stop asking the payer when the caller hangs up: the intake coordinator has moved on.
     const abort = new AbortController();
     request.raw.once('close', () => {
@@ -38,9 +45,14 @@ export function registerEligibilityRoutes(app: FastifyInstance, deps: AppDeps): 
         bypassCache: wantsFreshAnswer(request.headers['cache-control']),
         signal: abort.signal,
       });
+      request.audit.payerId = result.source.payerId;
+      request.audit.cache = result.source.cache;
       if (result.source.stale) reply.header('warning', '110 - "Response is stale: the payer is not answering"');
       return result;
     } catch (error) {
+      if (isDomainError(error) && typeof error.meta.cache === 'string' && ['hit', 'miss', 'stale', 'bypass'].includes(error.meta.cache)) {
+        request.audit.cache = error.meta.cache as 'hit' | 'miss' | 'stale' | 'bypass';
+      }
       if (isDomainError(error) && typeof error.meta.retryAfterSeconds === 'number') {
         reply.header('retry-after', String(Math.ceil(error.meta.retryAfterSeconds)));
       }

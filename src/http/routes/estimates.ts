@@ -11,12 +11,28 @@ type CompareResponse = components['schemas']['CompareResponse'];
 /** Registers the estimate routes. */
 export function registerEstimateRoutes(app: FastifyInstance, deps: AppDeps): void {
   contractRoute(app, deps.contract, 'createEstimate', async (request): Promise<EstimateResponse> => {
-    const result = await estimateCost(deps.estimates, request.body as EstimateCostRequest);
+    const body = request.body as EstimateCostRequest;
+    request.audit = {
+      event: 'estimate.create',
+      payerId: body.payerId,
+      levelsOfCare: [body.plan.levelOfCare],
+      ...(body.eligibility ? { member: { payerId: body.eligibility.payerId, memberId: body.eligibility.subscriber.memberId } } : {}),
+    };
+    const result = await estimateCost(deps.estimates, body);
+    if (result.coverageSource) request.audit.cache = result.coverageSource.cache;
     return result;
   });
 
   contractRoute(app, deps.contract, 'compareEstimates', async (request): Promise<CompareResponse> => {
-    const result = await compareCost(deps.estimates, request.body as CompareCostRequest);
+    const body = request.body as CompareCostRequest;
+    request.audit = {
+      event: 'estimate.create',
+      payerId: body.payerId,
+      levelsOfCare: body.levels.map((level) => level.levelOfCare),
+      ...(body.eligibility ? { member: { payerId: body.eligibility.payerId, memberId: body.eligibility.subscriber.memberId } } : {}),
+    };
+    const result = await compareCost(deps.estimates, body);
+    if (result.coverageSource) request.audit.cache = result.coverageSource.cache;
     return result;
   });
 }

@@ -16,7 +16,10 @@ export function prefersHtml(accept: string | undefined): boolean {
 /** Registers the Good Faith Estimate route. */
 export function registerGoodFaithEstimateRoutes(app: FastifyInstance, deps: AppDeps): void {
   contractRoute(app, deps.contract, 'createGoodFaithEstimate', async (request, reply) => {
-    const gfe = createGoodFaithEstimate(deps.estimates, request.body as GoodFaithEstimateRequest);
+    const body = request.body as GoodFaithEstimateRequest;
+    // Self-pay: no payer and no member id; the audit records that a GFE was issued, and when.
+    request.audit = { event: 'gfe.create', purpose: 'payment', levelsOfCare: [body.plan.levelOfCare] };
+    const gfe = createGoodFaithEstimate(deps.estimates, body);
     if (prefersHtml(request.headers.accept)) {
       return reply
         .type('text/html; charset=utf-8')
