@@ -67,9 +67,59 @@ function isoFromD8(value: string): string | undefined {
   const m = Number(value.slice(4, 6));
   const d = Number(value.slice(6, 8));
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || m < 1 || m > 12 || d < 1) return undefined;
-  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  if (d > daysInMonth) return undefined;
+  if (d > daysInMonth(y, m)) return undefined;
   return `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`;
+}
+
+/** Days in month m (1-12) of year y, as Date.UTC reads y (0-99 mean 1900-1999), without a Date per call. */
+function daysInMonth(y: number, m: number): number {
+  if (y < 0 || y > 9999) return new Date(Date.UTC(y, m, 0)).getUTCDate(); // NaN past Date's range, as before
+  if (m !== 2) return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  const year = y <= 99 ? 1900 + y : y;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+}
+
+/**
+ * parseDollarsToCents for the common shape of EB07 ("1500", "2875.25": up to 13 digits, at most
+ * two decimals, no sign or spaces) without its regex; anything else goes to the core parser.
+ */
+function dollarsToCents(text: string): number | undefined {
+  const parsed = plainDecimal(text, 13, 2);
+  return parsed === undefined ? parseDollarsToCents(text) : parsed;
+}
+
+/** parseFractionToPpm for "0.2", "1", "0.125" (up to 6 digits and 6 decimals); anything else goes to the core parser. */
+function fractionToPpm(text: string): number | undefined {
+  const parsed = plainDecimal(text, 6, 6);
+  return parsed === undefined ? parseFractionToPpm(text) : parsed;
+}
+
+/**
+ * digits[.digits] scaled to `scale` decimals as an exact integer, or undefined when `text` is not
+ * that shape (1..maxWhole whole digits, 0..scale decimals), so the caller falls back.
+ */
+function plainDecimal(text: string, maxWhole: number, scale: number): number | undefined {
+  const length = text.length;
+  let value = 0;
+  let i = 0;
+  for (; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) break;
+    value = value * 10 + (code - 48);
+  }
+  if (i === 0 || i > maxWhole) return undefined;
+  let decimals = 0;
+  if (i < length) {
+    if (text.charCodeAt(i) !== 46) return undefined;
+    for (i++; i < length; i++) {
+      const code = text.charCodeAt(i);
+      if (code < 48 || code > 57 || decimals === scale) return undefined;
+      value = value * 10 + (code - 48);
+      decimals++;
+    }
+  }
+  for (; decimals < scale; decimals++) value *= 10;
+  return value;
 }
 
 /** Dates from a DTP segment: D8 gives begin only, RD8 begin and end (TR3 DTP02/DTP03). */
@@ -88,6 +138,22 @@ function readDtpDates(seg: X12Segment): { begin?: string; end?: string; valid: b
   }
   return { valid: false };
 }
+
+/**
+ * A code map read through a Map: EB codes are looked up for every benefit line, and a Map.get on
+ * the reader's shared code strings is cheaper than a keyed property load. A miss falls back to the
+ * record itself, so lookups answer exactly as `record[code]` did (inherited keys included).
+ */
+function codeLookup<V>(record: Readonly<Record<string, V>>): (code: string) => V | undefined {
+  const map = new Map<string, V>(Object.entries(record));
+  return (code) => map.get(code) ?? record[code];
+}
+const eb01Kind = codeLookup(EB01_KINDS);
+const eb02Level = codeLookup(EB02_LEVELS);
+const eb06Period = codeLookup(EB06_PERIODS);
+
+/** The 2110 loop name per HL level (an unknown level reads as the subscriber's, like `letter`). */
+const LOOP_2110: Readonly<Record<HlLevel, string>> = { '2000A': '2110A', '2000B': '2110B', '2000C': '2110C', '2000D': '2110D', unknown: '2110C' };
 
 const HSD_UNITS: Readonly<Record<string, string>> = { DY: 'days', FL: 'units', HS: 'hours', MN: 'months', VS: 'visits' };
 const HSD_BASIS: Readonly<Record<string, string>> = { DA: 'day', MO: 'month', VS: 'visit', WK: 'week', YR: 'year' };
@@ -134,8 +200,16 @@ class Transaction271 {
     this.warnings = [...documentWarnings];
   }
 
+  /** 'ST <control> / <loop> / segment ' for the last loop asked: every EB line of a loop shares it. */
+  private pointerPrefix = '';
+  private pointerPrefixLoop: string | undefined;
+
   private pointer(seg: X12Segment, loop = this.loop): string {
-    return `ST ${this.tx.controlNumber} / ${loop} / segment ${seg.position} ${seg.id}`;
+    if (loop !== this.pointerPrefixLoop) {
+      this.pointerPrefix = `ST ${this.tx.controlNumber} / ${loop} / segment `;
+      this.pointerPrefixLoop = loop;
+    }
+    return `${this.pointerPrefix}${seg.position} ${seg.id}`;
   }
 
   private source(seg: X12Segment, loop = this.loop): SourcePointer {
@@ -159,6 +233,15 @@ class Transaction271 {
 
   private segment(seg: X12Segment): void {
     switch (seg.id) {
+      // The 2110 segments first: they are most of a 271 (the order is otherwise the TR3's).
+      case 'EB':
+        return this.ebSegment(seg);
+      case 'DTP':
+        return this.dtp(seg);
+      case 'MSG':
+        return this.msg(seg);
+      case 'HSD':
+        return this.hsd(seg);
       case 'ST':
       case 'SE':
       case 'BHT':
@@ -183,16 +266,8 @@ class Transaction271 {
         return this.dmg(seg);
       case 'INS':
         return this.ins(seg);
-      case 'DTP':
-        return this.dtp(seg);
       case 'AAA':
         return this.aaa(seg);
-      case 'EB':
-        return this.ebSegment(seg);
-      case 'HSD':
-        return this.hsd(seg);
-      case 'MSG':
-        return this.msg(seg);
       case 'III':
         return this.iii(seg);
       case 'LS':
@@ -471,20 +546,22 @@ class Transaction271 {
     const node = this.node;
     if (node === undefined) return this.warn('x12.segment.orphan', 'EB before any HL was ignored', seg);
     if (node.level !== '2000C' && node.level !== '2000D') this.warn('x12.loop.misplaced-eb', 'EB outside a subscriber or dependent loop', seg);
-    this.loop = `2110${this.letter}`;
+    this.loop = LOOP_2110[node.level];
     this.in2120 = false;
     this.entity = undefined;
     const eb01 = seg.el(1);
     if (!EB01_VALID.has(eb01)) this.warn('x12.code.unknown-eb01', `EB01 '${eb01.slice(0, 3)}' is not a 5010 benefit code`, seg);
     const eb02 = seg.el(2);
-    const coverageLevel = eb02 === '' ? 'unknown' : (EB02_LEVELS[eb02] ?? 'unknown');
-    if (eb02 !== '' && EB02_LEVELS[eb02] === undefined) this.warn('x12.code.unknown-eb02', `EB02 '${eb02.slice(0, 3)}' is not a coverage level code`, seg);
+    const level = eb02 === '' ? undefined : eb02Level(eb02);
+    const coverageLevel = level ?? 'unknown';
+    if (eb02 !== '' && level === undefined) this.warn('x12.code.unknown-eb02', `EB02 '${eb02.slice(0, 3)}' is not a coverage level code`, seg);
     const eb06 = seg.el(6);
-    const timePeriod = eb06 === '' ? 'unknown' : (EB06_PERIODS[eb06] ?? 'unknown');
-    if (eb06 !== '' && EB06_PERIODS[eb06] === undefined) this.warn('x12.code.unknown-eb06', `EB06 '${eb06.slice(0, 3)}' is not a time period qualifier`, seg);
+    const period = eb06 === '' ? undefined : eb06Period(eb06);
+    const timePeriod = period ?? 'unknown';
+    if (eb06 !== '' && period === undefined) this.warn('x12.code.unknown-eb06', `EB06 '${eb06.slice(0, 3)}' is not a time period qualifier`, seg);
     const benefit: Benefit = {
       id: `eb-${seg.position}`,
-      kind: EB01_KINDS[eb01] ?? 'other',
+      kind: eb01Kind(eb01) ?? 'other',
       rawCode: eb01,
       serviceTypes: seg.repeats(3),
       procedureCodes: [],
@@ -502,13 +579,13 @@ class Transaction271 {
     if (seg.opt(5) !== undefined) benefit.planDescription = seg.el(5);
     const eb07 = seg.el(7);
     if (eb07 !== '') {
-      const cents = parseDollarsToCents(eb07);
+      const cents = dollarsToCents(eb07);
       if (cents === undefined) this.warn('x12.value.invalid-amount', 'EB07 is not a decimal amount', seg);
       else benefit.amountCents = cents;
     }
     const eb08 = seg.el(8);
     if (eb08 !== '') {
-      const ppm = parseFractionToPpm(eb08);
+      const ppm = fractionToPpm(eb08);
       // EB08 is a fraction 0..1 of the patient's share (0.2 = 20%); "20" would be 2000%.
       if (ppm === undefined || ppm > 1_000_000) this.warn('x12.value.invalid-percent', 'EB08 is not a fraction between 0 and 1', seg);
       else benefit.percentPpm = ppm;
@@ -528,8 +605,7 @@ class Transaction271 {
     if (eb11 !== '' && eb11 !== 'Y' && eb11 !== 'N' && eb11 !== 'U') this.warn('x12.code.unknown-eb11', 'EB11 is not Y, N or U; read as unknown', seg);
     const eb12 = seg.el(12);
     if (eb12 !== '' && benefit.network === 'unknown' && eb12 !== 'U') this.warn('x12.code.unknown-eb12', 'EB12 is not Y, N, U or W; read as unknown', seg);
-    for (const composite of [seg.el(13)]) {
-      if (composite === '') continue;
+    if (seg.el(13) !== '') {
       const [qualifier = '', code = ''] = seg.components(13);
       if (code === '') this.warn('x12.value.invalid-procedure', 'EB13 has no procedure code', seg);
       else benefit.procedureCodes.push(`${qualifier}:${code}`);
@@ -550,9 +626,19 @@ class Transaction271 {
     const unit = HSD_UNITS[seg.el(1)] ?? (seg.opt(1) === undefined ? undefined : seg.el(1));
     const periods = seg.opt(6) === undefined ? undefined : Number(seg.el(6));
     const per = HSD_BASIS[seg.el(3)] ?? HSD_PERIODS[seg.el(5)];
-    const parts = [quantity !== undefined && Number.isFinite(quantity) ? String(quantity) : undefined, unit];
-    if (per !== undefined) parts.push(periods !== undefined && Number.isFinite(periods) && periods > 1 ? `per ${periods} ${per}s` : `per ${per}`);
-    const delivery: NonNullable<Benefit['delivery']> = { text: parts.filter((p) => p !== undefined).join(' ') };
+    // "<quantity> <unit> per <periods> <per>s", leaving out what is absent.
+    const shown = quantity !== undefined && Number.isFinite(quantity) ? String(quantity) : undefined;
+    let text = shown ?? '';
+    let empty = shown === undefined;
+    if (unit !== undefined) {
+      text = empty ? `${unit}` : `${text} ${unit}`;
+      empty = false;
+    }
+    if (per !== undefined) {
+      const rate = periods !== undefined && Number.isFinite(periods) && periods > 1 ? `per ${periods} ${per}s` : `per ${per}`;
+      text = empty ? rate : `${text} ${rate}`;
+    }
+    const delivery: NonNullable<Benefit['delivery']> = { text };
     if (quantity !== undefined && Number.isFinite(quantity)) delivery.quantity = quantity;
     if (unit !== undefined) delivery.unit = unit;
     if (per !== undefined) delivery.per = per;
@@ -728,6 +814,8 @@ class Transaction271 {
   /** EB*U, or a named carve-out organization in the 2120 loop of a mental health / SUD benefit. */
   private carveOut(benefit: Benefit): CoverageAction | undefined {
     if (benefit.kind === 'other-payer' || benefit.kind === 'primary-care-provider') return undefined;
+    // Most lines have no 2120 loop: nothing to filter, and only EB*U makes an action without one.
+    if (benefit.kind !== 'contact-entity' && benefit.relatedEntities.length === 0) return undefined;
     const behavioral = benefit.serviceTypes.some((s) => BEHAVIORAL_HEALTH_SERVICE_TYPES.has(s));
     const candidates = benefit.relatedEntities.filter((e) =>
       benefit.kind === 'contact-entity' ? !PERSON_PHI_ENTITY_CODES.has(e.entityCode ?? '') : behavioral && e.name !== undefined && CARVE_OUT_ENTITY_CODES.has(e.entityCode ?? ''),

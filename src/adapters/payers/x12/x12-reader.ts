@@ -34,34 +34,129 @@ function parseRef(ref: string): { id: string; element: number; component: number
   return parsed;
 }
 
-/** One segment: its id and elements, with spec-named 1-based accessors. */
+/**
+ * Short ASCII values (segment ids, codes such as 'IND', '23', 'Y' and amounts such as '1500': most
+ * X12 elements) keyed by their packed character codes (length, then 7 bits per character: < 2^31), so repeated codes share one internalized string instead of each
+ * being a fresh slice: a fresh string costs an allocation and a hash + string-table lookup every
+ * time it is used as a code-map key, which was most of the normalizer's time. Bounded, so
+ * adversarial input cannot grow it without limit; past the bound values are plain slices. Only
+ * segment ids and the elements of code-bearing segments (SHARED_VALUE_SEGMENTS) go in, never names,
+ * addresses, identifiers or dates of birth: the table lives as long as the process (PHI).
+ */
+const SHARED_VALUE_SEGMENTS = new Set(['EB', 'HSD', 'DTP', 'HL', 'LS', 'LE', 'III', 'AAA', 'ST', 'SE', 'GS', 'GE', 'IEA']);
+const SHORT_SLOTS = 4096; // a power of two; open addressing with a short probe
+const shortKeys = new Int32Array(SHORT_SLOTS); // 0 = empty (a real key always has its length bits set)
+const shortValues: string[] = new Array<string>(SHORT_SLOTS).fill('');
+
+/** text.slice(start, end), shared and internalized when it is 1-4 ASCII characters. */
+function sliceValue(text: string, start: number, end: number): string {
+  const length = end - start;
+  if (length > 4 || length <= 0) return length <= 0 ? '' : text.slice(start, end);
+  let key = length;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 127) return text.slice(start, end);
+    key = (key << 7) | code;
+  }
+  return shortValue(text, start, end, key);
+}
+
+/** The shared string for a short value whose packed key (length, then 7 bits per character) is `key`. */
+function shortValue(text: string, start: number, end: number, key: number): string {
+  let slot = Math.imul(key, 0x9e3779b1) >>> 20; // top 12 bits: 0..4095
+  for (let probe = 0; probe < 4; probe++, slot = (slot + 1) & (SHORT_SLOTS - 1)) {
+    const found = shortKeys[slot];
+    if (found === key) return shortValues[slot] ?? text.slice(start, end);
+    if (found === 0) {
+      // A property key is internalized: reading it back gives the string-table copy.
+      const value = text.slice(start, end);
+      const holder: Record<string, true> = { [value]: true };
+      const interned = Object.keys(holder)[0] ?? value;
+      shortKeys[slot] = key;
+      shortValues[slot] = interned;
+      return interned;
+    }
+  }
+  return text.slice(start, end); // table crowded around this slot: a plain copy
+}
+
+/**
+ * One segment: its id and elements, with spec-named 1-based accessors. The reader only finds where
+ * a segment starts and ends (one indexOf per segment); the elements are split on first access,
+ * because splitting every element of every segment up front was most of the reader's time and
+ * many segments (envelope, trace, address) are never read element by element.
+ */
 export class X12Segment {
   /** Segment id, e.g. 'EB'. */
   readonly id: string;
-  /** elements[0] is the id, so elements[3] is the third data element (EB03). */
-  readonly elements: readonly string[];
   /** Character offset of the segment in the payload (for error positions, never content). */
   readonly offset: number;
   /** 1-based position in its transaction set (ST = 1, as SE01 counts and 999 IK302 reports); 0 outside one. */
   position = 0;
   /** The separators of the interchange this segment came from. */
   readonly separators: X12Separators;
+  /** The payload and the segment's [start, end) range in it, terminator and line ends excluded. */
+  readonly #text: string;
+  readonly #end: number;
+  #elements: string[] | undefined;
 
-  constructor(elements: string[], offset: number, separators: X12Separators) {
-    this.id = elements[0] ?? '';
-    this.elements = elements;
-    this.offset = offset;
+  /** A segment over `text` from `start` (its offset) to `end`; `id` is the text before the first element separator. */
+  constructor(text: string, start: number, end: number, id: string, separators: X12Separators) {
+    this.id = id;
+    this.offset = start;
     this.separators = separators;
+    this.#text = text;
+    this.#end = end;
+  }
+
+  /** elements[0] is the id, so elements[3] is the third data element (EB03). */
+  get elements(): readonly string[] {
+    return (this.#elements ??= this.#split());
+  }
+
+  /** The segment split by the element separator, as String.prototype.split would, without the intermediate copy. */
+  #split(): string[] {
+    const text = this.#text;
+    const end = this.#end;
+    // The id was sliced by the reader already; the first separator (if any) follows it.
+    const out: string[] = [this.id];
+    let from = this.offset + this.id.length + 1;
+    if (from > end) return out;
+    // One pass: find the separators and pack each value's characters (7 bits each) on the way,
+    // so a short ASCII value goes to shortValue without being read twice (measured a little faster
+    // than indexOf per element). `packed` is -1 once the value is too long or not ASCII, and always
+    // for segments that may carry PHI: those get plain copies.
+    const share = SHARED_VALUE_SEGMENTS.has(this.id);
+    const separator = this.separators.element.charCodeAt(0);
+    let packed = share ? 0 : -1;
+    for (let i = from; i < end; i++) {
+      const code = text.charCodeAt(i);
+      if (code === separator) {
+        const length = i - from;
+        out.push(length === 0 ? '' : packed < 0 ? text.slice(from, i) : shortValue(text, from, i, (length << (7 * length)) | packed));
+        from = i + 1;
+        packed = share ? 0 : -1;
+      } else if (packed >= 0) {
+        packed = code > 127 || i - from >= 4 ? -1 : (packed << 7) | code;
+      }
+    }
+    out.push(share ? sliceValue(text, from, end) : text.slice(from, end));
+    return out;
+  }
+
+  /** The plain shape segments had before elements became lazy (position, id, elements, offset, separators). */
+  toJSON(): { position: number; id: string; elements: readonly string[]; offset: number; separators: X12Separators } {
+    return { position: this.position, id: this.id, elements: this.elements, offset: this.offset, separators: this.separators };
   }
 
   /** Element n (1-based), or '' when absent. */
   el(n: number): string {
-    return this.elements[n] ?? '';
+    return (this.#elements ??= this.#split())[n] ?? '';
   }
 
   /** Element n, or undefined when absent or empty. */
   opt(n: number): string | undefined {
-    const value = this.elements[n];
+    const value = (this.#elements ??= this.#split())[n];
     return value === undefined || value === '' ? undefined : value;
   }
 
@@ -78,13 +173,35 @@ export class X12Segment {
     const value = this.el(n);
     if (value === '') return [];
     const rep = this.separators.repetition;
-    return rep === undefined ? [value] : value.split(rep).filter((v) => v !== '');
+    if (rep === undefined) return [value];
+    // Same result as value.split(rep).filter(nonEmpty), without the two arrays per call.
+    let at = value.indexOf(rep);
+    if (at === -1) return [value];
+    const out: string[] = [];
+    let from = 0;
+    while (at !== -1) {
+      if (at > from) out.push(value.slice(from, at));
+      from = at + 1;
+      at = value.indexOf(rep, from);
+    }
+    if (from < value.length) out.push(value.slice(from));
+    return out;
   }
 
   /** Composite element n split by the component separator (ISA16). */
   components(n: number): string[] {
     const value = this.el(n);
-    return value === '' ? [] : value.split(this.separators.component);
+    if (value === '') return [];
+    // Same result as value.split(component), without the runtime call (EB13 is read per benefit line).
+    const component = this.separators.component;
+    const out: string[] = [];
+    let from = 0;
+    for (let at = value.indexOf(component); at !== -1; at = value.indexOf(component, from)) {
+      out.push(value.slice(from, at));
+      from = at + 1;
+    }
+    out.push(value.slice(from));
+    return out;
   }
 }
 
@@ -119,7 +236,18 @@ function parseError(message: string, position: number): never {
 }
 
 const isSpace = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12;
-const SEGMENT_ID = /^[A-Z][A-Z0-9]{1,2}$/;
+/** /^[A-Z][A-Z0-9]{1,2}$/ without a regex: this runs once per segment. */
+function isSegmentId(id: string): boolean {
+  const length = id.length;
+  if (length < 2 || length > 3) return false;
+  const first = id.charCodeAt(0);
+  if (first < 65 || first > 90) return false;
+  for (let i = 1; i < length; i++) {
+    const code = id.charCodeAt(i);
+    if (!((code >= 65 && code <= 90) || (code >= 48 && code <= 57))) return false;
+  }
+  return true;
+}
 
 /** Read the ISA header at `start`: separators and the offset just past the ISA terminator. */
 function readIsa(text: string, start: number): { separators: X12Separators; isa: string[]; end: number } {
@@ -181,26 +309,27 @@ export function readX12(input: string): X12Document {
       if (pos >= text.length) break;
       let next = text.indexOf(term, pos);
       if (next === -1) next = text.length;
-      let raw = text.slice(pos, next);
       const offset = pos;
       pos = next + 1;
       // With a CR or LF terminator a CRLF pair leaves the other half behind: trim line ends.
-      let last = raw.charCodeAt(raw.length - 1);
-      while (raw.length > 0 && (last === 13 || last === 10)) {
-        raw = raw.slice(0, -1);
-        last = raw.charCodeAt(raw.length - 1);
+      let end = next;
+      while (end > offset) {
+        const last = text.charCodeAt(end - 1);
+        if (last !== 13 && last !== 10) break;
+        end--;
       }
-      if (raw === '') continue;
-      const elements = raw.split(el);
-      const id = elements[0] ?? '';
+      if (end === offset) continue;
+      let idEnd = text.indexOf(el, offset);
+      if (idEnd === -1 || idEnd > end) idEnd = end;
+      const id = sliceValue(text, offset, idEnd);
       if (id === 'ISA') {
         // A new interchange without IEA: re-read separators from this header.
         warn(warnings, 'x12.envelope.missing-iea', `interchange ${interchangeCount} has no IEA trailer`);
         pos = offset;
         break;
       }
-      const seg = new X12Segment(elements, offset, separators);
-      if (!SEGMENT_ID.test(id)) {
+      const seg = new X12Segment(text, offset, end, id, separators);
+      if (!isSegmentId(id)) {
         if (current === undefined) parseError('unreadable segment outside a transaction set', offset);
         warn(warnings, 'x12.segment.unreadable', `segment ${current.segments.length + 1} of ST ${current.controlNumber} has an unreadable id`);
       }
@@ -262,7 +391,7 @@ export function readX12(input: string): X12Document {
           break;
         default:
           if (current === undefined) {
-            warn(warnings, 'x12.segment.orphan', `${SEGMENT_ID.test(id) ? id : 'unreadable'} segment outside a transaction set`);
+            warn(warnings, 'x12.segment.orphan', `${isSegmentId(id) ? id : 'unreadable'} segment outside a transaction set`);
             continue;
           }
           current.segments.push(seg);
