@@ -1,0 +1,122 @@
+/**
+ * POST /v1/eligibility/batch: up to 1,000 eligibility checks in one request, for a billing system's
+ * nightly list. Each item is validated and checked on its own, through the same cache and stampede
+ * protection as single checks; a failed item never fails the batch. Results come back as one JSON
+ * document, or streamed as NDJSON (one line per item as it finishes, then a summary line).
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { contractRoute } from '../contract-route.js';
+import type { AppDeps } from '../app.js';
+import { verifyCoverage } from '../../use-cases/verify-coverage.js';
+import { fieldErrorsFromValidation, problemFromCode, problemFromError, type Problem } from '../problem.js';
+import { CONTRACT_SCHEMA_ID } from '../contract.js';
+import { recordAccess, type AuditContext } from '../audit-trail.js';
+import type { components } from '../generated/openapi.js';
+
+type EligibilityRequest = components['schemas']['EligibilityRequest'];
+type BatchRequest = components['schemas']['EligibilityBatchRequest'];
+type BatchItemResult = components['schemas']['EligibilityBatchItemResult'];
+
+/** Batch payloads are large: 1,000 members at ~1 KB each. */
+const BATCH_BODY_LIMIT = 4 * 1024 * 1024;
+
+/** Runs `work` over `items` with at most `limit` in flight, calling `onResult` as each finishes. */
+async function runPool<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>, onResult: (result: R, index: number) => void): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      onResult(await work(items[index]!, index), index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** Registers the batch route. */
+export function registerEligibilityBatchRoutes(app: FastifyInstance, deps: AppDeps): void {
+  contractRoute(
+    app,
+    deps.contract,
+    'checkEligibilityBatch',
+    async (request, reply) => {
+      const body = request.body as BatchRequest;
+      const started = performance.now();
+      deps.metrics.observeBatchSize(body.items.length);
+      const validate = request.compileValidationSchema({ $ref: `${CONTRACT_SCHEMA_ID}#/components/schemas/EligibilityRequest` });
+      const abort = new AbortController();
+      request.raw.once('close', () => {
+        if (!reply.sent && !reply.raw.writableEnded) abort.abort();
+      });
+
+      const checkOne = async (item: BatchRequest['items'][number], index: number): Promise<BatchItemResult> => {
+        const reference = item.reference;
+        if (!validate(item.check)) {
+          const errors = fieldErrorsFromValidation(validate.errors ?? [], 'body').map((e) => ({ ...e, pointer: `/items/${index}/check${e.pointer === '/' ? '' : e.pointer}` }));
+          const problem = problemFromCode('request.invalid', `${errors.length} field${errors.length === 1 ? ' is' : 's are'} not valid`, { errors });
+          return { reference, status: 'error', problem: problem as components['schemas']['Problem'] };
+        }
+        const check = item.check as unknown as EligibilityRequest;
+        const audit: AuditContext = {
+          event: 'eligibility.batch',
+          payerId: check.payerId,
+          member: { payerId: check.payerId, memberId: check.subscriber.memberId, ...(check.subscriber.dateOfBirth ? { dateOfBirth: check.subscriber.dateOfBirth } : {}) },
+          ...(check.serviceTypes ? { serviceTypes: check.serviceTypes } : {}),
+          ...(check.levelOfCare ? { levelsOfCare: [check.levelOfCare] } : {}),
+        };
+        try {
+          const result = await verifyCoverage(deps.verifyCoverage, {
+            inquiry: {
+              payerId: check.payerId,
+              provider: check.provider,
+              subscriber: check.subscriber,
+              ...(check.dependent ? { dependent: check.dependent } : {}),
+              dateOfService: check.dateOfService,
+              ...(check.serviceTypes ? { serviceTypes: check.serviceTypes } : {}),
+            },
+            ...(check.levelOfCare ? { levelOfCare: check.levelOfCare } : {}),
+            signal: abort.signal,
+          });
+          audit.payerId = result.source.payerId;
+          audit.cache = result.source.cache;
+          recordAccess(deps.audit, request, audit, 200, null);
+          return { reference, status: 'ok', result: result as unknown as components['schemas']['EligibilityResponse'] };
+        } catch (error) {
+          const problem: Problem = problemFromError(error, request);
+          delete problem.instance;
+          delete problem.requestId;
+          recordAccess(deps.audit, request, audit, problem.status, problem.code);
+          if (problem.status >= 500 && problem.code === 'internal') request.log.error({ err: error, index }, 'batch item failed');
+          return { reference, status: 'error', problem: problem as components['schemas']['Problem'] };
+        }
+      };
+
+      const summary = () => ({ total: body.items.length, succeeded, failed: body.items.length - succeeded, durationMs: Math.round(performance.now() - started) });
+      let succeeded = 0;
+      if (wantsNdjson(request)) {
+        reply.raw.writeHead(200, {
+          'content-type': 'application/x-ndjson; charset=utf-8',
+          'cache-control': 'no-store',
+          'x-request-id': request.id,
+        });
+        await runPool(body.items, deps.batchMaxConcurrency, checkOne, (result) => {
+          if (result.status === 'ok') succeeded++;
+          reply.raw.write(`${JSON.stringify(result)}\n`);
+        });
+        reply.raw.end(`${JSON.stringify({ summary: summary() })}\n`);
+        return reply.hijack();
+      }
+      const results: BatchItemResult[] = new Array<BatchItemResult>(body.items.length);
+      await runPool(body.items, deps.batchMaxConcurrency, checkOne, (result, index) => {
+        if (result.status === 'ok') succeeded++;
+        results[index] = result;
+      });
+      return { results, summary: summary() };
+    },
+    { bodyLimit: BATCH_BODY_LIMIT },
+  );
+}
+
+/** True when the client asked for NDJSON (a stream of results as they finish). */
+function wantsNdjson(request: FastifyRequest): boolean {
+  return /application\/(x-)?ndjson/i.test(request.headers.accept ?? '');
+}
