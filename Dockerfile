@@ -25,6 +25,8 @@ COPY fixtures/payers ./fixtures/payers
 COPY fixtures/pricing ./fixtures/pricing
 COPY fixtures/rules ./fixtures/rules
 COPY fixtures/sandbox ./fixtures/sandbox
+# The pages are static files read at start-up.
+COPY src/http/pages ./src/http/pages
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=15s --retries=3 \

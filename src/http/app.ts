@@ -14,6 +14,7 @@ import { registerCoverageRoutes } from './routes/coverage.js';
 import type { PayerEntry } from '../adapters/data-files/payer-directory-file.js';
 import type { VerifyCoverageDeps } from '../use-cases/verify-coverage.js';
 import { registerEligibilityRoutes } from './routes/eligibility.js';
+import { registerEligibilityBatchRoutes } from './routes/eligibility-batch.js';
 import { registerRulesRoutes } from './routes/rules.js';
 import { registerEstimateRoutes } from './routes/estimates.js';
 import { registerGoodFaithEstimateRoutes } from './routes/good-faith-estimates.js';
@@ -179,6 +180,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   registerPayerRoutes(app, deps);
   registerCoverageRoutes(app, deps);
   registerEligibilityRoutes(app, deps);
+  registerEligibilityBatchRoutes(app, deps);
   registerRulesRoutes(app, deps);
   registerEstimateRoutes(app, deps);
   registerGoodFaithEstimateRoutes(app, deps);

@@ -4,6 +4,74 @@
  */
 /* eslint-disable */
 export interface paths {
+    "/assets/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A script or stylesheet of the console and patient pages
+         * @description Static files read at start-up from src/http/pages/. Revalidated with an ETag.
+         */
+        get: operations["getPageAsset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Intake coordinator console (HTML)
+         * @description A page for intake coordinators: payer search, coverage at a glance, the intake fit checklist,
+         *     program estimates with a week-by-week chart, level-of-care comparison, sliding scale, a
+         *     patient view link and a printable Good Faith Estimate. It calls this API from the browser
+         *     (sending `Authorization: Bearer` when a key is typed in; the key is kept in memory only).
+         *     Served with a strict Content-Security-Policy; its scripts and styles come from /assets.
+         */
+        get: operations["getConsolePage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/estimate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Patient cost estimate page (HTML)
+         * @description A plain-language estimate a patient can read on a phone or print: the likely total first,
+         *     then per week, after the deductible, the range, assumptions, payment plans and questions to
+         *     ask the insurer. Its inputs (plan, cost-sharing terms, payer id, network status; never member
+         *     identifiers) travel in the URL fragment, which browsers never send to the server; the page
+         *     posts them to POST /v1/estimates.
+         */
+        get: operations["getPatientEstimatePage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -36,6 +104,28 @@ export interface paths {
          * @description Reports each dependency. A degraded optional dependency (the cache) keeps the instance ready; 503 only when the service cannot serve.
          */
         get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics
+         * @description Request latency by route pattern and status, payer call latency and outcomes by payer,
+         *     cache hits / misses / stale serves, circuit-breaker state, batch sizes. Needs the `admin`
+         *     scope; with METRICS_PORT set it is served on that port instead (no key) and not here.
+         */
+        get: operations["getMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -150,6 +240,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/eligibility/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check up to 1,000 members in one request
+         * @description For a billing system's nightly list. Items run concurrently within per-payer limits, through
+         *     the same cache and stampede protection as single checks. Each item's result or problem is
+         *     reported under the caller's own `reference`; a failed item never fails the batch. With
+         *     `Accept: application/x-ndjson` results stream one per line as they finish, followed by a
+         *     `{"summary": ...}` line; otherwise one JSON document in request order.
+         */
+        post: operations["checkEligibilityBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/estimates": {
         parameters: {
             query?: never;
@@ -219,6 +333,30 @@ export interface paths {
          *     deadline. `Accept: text/html` returns a printable document with the totals first.
          */
         post: operations["createGoodFaithEstimate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/intake/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The intake fit checklist for Intensive Outpatient
+         * @description The questions an intake coordinator asks before offering IOP (constant monitoring or frequent
+         *     medication changes, risk of harm, a medical condition to treat first, leaving treatment early,
+         *     no stable living situation or support), each with the reason a "yes" needs clinical review,
+         *     and the crisis resources (988, 911) shown at once for a risk-of-harm "yes". Content only:
+         *     answers are never sent here, stored or logged, and the checklist never decides admission.
+         */
+        get: operations["getIntakeChecklist"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -547,6 +685,17 @@ export interface components {
             /** @enum {string} */
             relationship: "self" | "spouse" | "child" | "other" | "unknown";
         };
+        CrisisResource: {
+            howToReach: string;
+            id: string;
+            name: string;
+            /** @description Dial string for a tel link. */
+            phone?: string;
+            /** @description Number for an sms link. */
+            text?: string;
+            url?: string;
+            when: string;
+        };
         DependencyCheck: {
             /** @description When true, `down` makes the instance not ready. */
             critical: boolean;
@@ -555,6 +704,36 @@ export interface components {
             name: string;
             /** @enum {string} */
             status: "ok" | "degraded" | "down";
+        };
+        EligibilityBatchItemResult: {
+            reference: string;
+            result: components["schemas"]["EligibilityResponse"];
+            /** @constant */
+            status: "ok";
+        } | {
+            problem: components["schemas"]["Problem"];
+            reference: string;
+            /** @constant */
+            status: "error";
+        };
+        /** @description Up to 1,000 checks. Each item has the caller's own `reference` (never a member id: it is echoed back and may be logged by clients) and the check itself, validated on its own so one bad item does not fail the batch. */
+        EligibilityBatchRequest: {
+            items: {
+                /** @description An EligibilityRequest (validated per item). */
+                check: Record<string, never>;
+                reference: string;
+            }[];
+        };
+        EligibilityBatchResponse: {
+            /** @description One result per item, in request order. */
+            results: components["schemas"]["EligibilityBatchItemResult"][];
+            summary: components["schemas"]["EligibilityBatchSummary"];
+        };
+        EligibilityBatchSummary: {
+            durationMs: number;
+            failed: number;
+            succeeded: number;
+            total: number;
         };
         /** @description One live coverage check. Member identifiers travel only in this body, never in a URL. Send either `serviceTypes` or a `levelOfCare` (which asks for its behavioral-health service types plus plan level 30, and resolves the cost-sharing terms in and out of network). `Cache-Control: no-cache` asks the payer again even when a fresh answer is cached. */
         EligibilityRequest: {
@@ -839,6 +1018,42 @@ export interface components {
                 description: string;
             }[];
             slidingScale?: components["schemas"]["SlidingScaleRequest"];
+        };
+        /** @description The questions an intake coordinator asks before offering an Intensive Outpatient Program. A flagging answer marks a point for clinical review with its reason; the checklist never decides admission. Answers are never sent to the service: only this content is fetched. */
+        IntakeChecklist: {
+            answers: ("yes" | "no" | "unsure")[];
+            crisisMessage: string;
+            crisisResources: components["schemas"]["CrisisResource"][];
+            disclaimer: string;
+            /** @description The flag's label, e.g. "Needs clinical review before IOP". */
+            flagLabel: string;
+            id: string;
+            intro: string;
+            levelOfCare: components["schemas"]["LevelOfCare"];
+            privacy: string;
+            questions: components["schemas"]["IntakeQuestion"][];
+            sources: {
+                title: string;
+                url: string;
+            }[];
+            title: string;
+            unsureGuidance: string;
+            version: string;
+        };
+        IntakeQuestion: {
+            flag: {
+                /** @constant */
+                kind: "clinical-review";
+                reason: string;
+            };
+            /** @enum {string} */
+            flagWhen: "yes" | "no";
+            /** @description Why the clinic asks */
+            help: string;
+            id: string;
+            /** @description True when a flagging answer must show the crisis resources at once. */
+            showsCrisisResources: boolean;
+            text: string;
         };
         /**
          * Format: date
@@ -1394,6 +1609,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The API key lacks the scope this operation needs. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description A payer did not answer in time. */
         GatewayTimeout: {
             headers: {
@@ -1439,6 +1663,38 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The key (or address) went past its rate limit; retry after `Retry-After` seconds. */
+        TooManyRequests: {
+            headers: {
+                "retry-after"?: number;
+                "x-ratelimit-limit"?: number;
+                "x-ratelimit-remaining"?: number;
+                "x-ratelimit-reset"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No API key, or an unknown, revoked or expired one. */
+        Unauthorized: {
+            headers: {
+                "www-authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/reference#problem-auth.missing-key",
+                 *       "title": "An API key is required",
+                 *       "status": 401,
+                 *       "code": "auth.missing-key",
+                 *       "detail": "Send an API key as \"Authorization: Bearer <key>\" or \"x-api-key: <key>\""
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Well-formed, but cannot be acted on. */
         Unprocessable: {
             headers: {
@@ -1465,6 +1721,78 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getPageAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example console.js */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/css": string;
+                    "text/javascript": string;
+                };
+            };
+            /** @description Not modified since the ETag in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getConsolePage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The console page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    getPatientEstimatePage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The patient estimate page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
     getLiveness: {
         parameters: {
             query?: never;
@@ -1549,6 +1877,28 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Metrics in the Prometheus text format. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     getContractJson: {
@@ -1818,9 +2168,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     checkEligibility: {
@@ -2558,11 +2911,44 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    checkEligibilityBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EligibilityBatchRequest"];
+            };
+        };
+        responses: {
+            /** @description One result per item (JSON), or a stream of results (NDJSON). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibilityBatchResponse"];
+                    "application/x-ndjson": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     createEstimate: {
@@ -3207,8 +3593,11 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -4674,7 +5063,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     createGoodFaithEstimate: {
@@ -4903,7 +5295,134 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getIntakeChecklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checklist content. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "iop-intake-fit",
+                     *       "version": "2026-11-1",
+                     *       "title": "Before offering IOP: intake fit checklist",
+                     *       "intro": "Ask each question in your own words. A \"yes\" does not rule anyone out: it marks what a clinician should review before Intensive Outpatient is offered.",
+                     *       "levelOfCare": "iop-mental-health",
+                     *       "answers": [
+                     *         "yes",
+                     *         "no",
+                     *         "unsure"
+                     *       ],
+                     *       "unsureGuidance": "Not sure yet: note it and ask the clinician to review this point.",
+                     *       "flagLabel": "Needs clinical review before IOP",
+                     *       "disclaimer": "This checklist supports a conversation; it is not an assessment and never decides admission. A licensed clinician decides the level of care.",
+                     *       "privacy": "Answers stay on this screen only: they are not saved, sent or printed, and they clear when the page is closed.",
+                     *       "questions": [
+                     *         {
+                     *           "id": "constant-monitoring",
+                     *           "text": "Does the person need constant monitoring, or are their medications being changed often?",
+                     *           "help": "IOP meets a few hours a day; people who need round-the-clock observation or frequent medication adjustment may need a more supervised setting first.",
+                     *           "flagWhen": "yes",
+                     *           "flag": {
+                     *             "kind": "clinical-review",
+                     *             "reason": "Needs constant monitoring or frequent medication changes: a clinician should consider partial hospitalization or an inpatient setting first."
+                     *           },
+                     *           "showsCrisisResources": false
+                     *         },
+                     *         {
+                     *           "id": "risk-of-harm",
+                     *           "text": "Is the person at risk of harming themselves or someone else?",
+                     *           "help": "Ask directly. If the danger is immediate, stay with the person and call 911 or 988 now.",
+                     *           "flagWhen": "yes",
+                     *           "flag": {
+                     *             "kind": "clinical-review",
+                     *             "reason": "Risk of harm to self or others: a clinician must assess safety today, before any scheduling."
+                     *           },
+                     *           "showsCrisisResources": true
+                     *         },
+                     *         {
+                     *           "id": "medical-condition-first",
+                     *           "text": "Does the person have a medical condition that needs treatment first (for example withdrawal that needs medical care)?",
+                     *           "help": "Unstable medical conditions, including withdrawal needing medical management, are treated before or alongside a higher level of care.",
+                     *           "flagWhen": "yes",
+                     *           "flag": {
+                     *             "kind": "clinical-review",
+                     *             "reason": "A medical condition may need treatment first: a clinician should review medical stability and withdrawal risk."
+                     *           },
+                     *           "showsCrisisResources": false
+                     *         },
+                     *         {
+                     *           "id": "left-treatment-early",
+                     *           "text": "Has the person left treatment early before?",
+                     *           "help": "Not a reason to refuse care: it helps the team plan extra support to stay engaged.",
+                     *           "flagWhen": "yes",
+                     *           "flag": {
+                     *             "kind": "clinical-review",
+                     *             "reason": "History of leaving treatment early: a clinician should plan engagement supports before IOP starts."
+                     *           },
+                     *           "showsCrisisResources": false
+                     *         },
+                     *         {
+                     *           "id": "unstable-living-support",
+                     *           "text": "Is the person without a stable place to live or without people who support them?",
+                     *           "help": "IOP relies on a safe place to return to between sessions; housing and support needs can be addressed with referrals.",
+                     *           "flagWhen": "yes",
+                     *           "flag": {
+                     *             "kind": "clinical-review",
+                     *             "reason": "No stable living situation or support: a clinician should review whether a residential setting or added supports come first."
+                     *           },
+                     *           "showsCrisisResources": false
+                     *         }
+                     *       ],
+                     *       "crisisMessage": "If someone may be in danger right now, do not wait for a review. Stay with them and connect them to help now.",
+                     *       "crisisResources": [
+                     *         {
+                     *           "id": "988",
+                     *           "name": "988 Suicide & Crisis Lifeline",
+                     *           "howToReach": "Call or text 988, or chat at 988lifeline.org (24/7, free, confidential).",
+                     *           "phone": "988",
+                     *           "text": "988",
+                     *           "url": "https://988lifeline.org",
+                     *           "when": "Thoughts of suicide, a mental-health or substance-use crisis, or worry about someone else."
+                     *         },
+                     *         {
+                     *           "id": "911",
+                     *           "name": "Emergency services",
+                     *           "howToReach": "Call 911.",
+                     *           "phone": "911",
+                     *           "when": "Immediate danger to life, a medical emergency, or a weapon involved."
+                     *         }
+                     *       ],
+                     *       "sources": [
+                     *         {
+                     *           "title": "SAMHSA TIP 47: Substance Abuse: Clinical Issues in Intensive Outpatient Treatment",
+                     *           "url": "https://store.samhsa.gov/product/tip-47-clinical-issues-intensive-outpatient-treatment/sma13-4182"
+                     *         },
+                     *         {
+                     *           "title": "988 Suicide & Crisis Lifeline",
+                     *           "url": "https://988lifeline.org"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IntakeChecklist"];
+                };
+            };
         };
     };
     listPayers: {
@@ -4950,6 +5469,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getPayer: {
@@ -4988,7 +5510,10 @@ export interface operations {
                     "application/json": components["schemas"]["Payer"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     evaluatePriorAuth: {
@@ -5119,6 +5644,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     evaluateSlidingScale: {
@@ -5192,7 +5720,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
 }
