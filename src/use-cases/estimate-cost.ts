@@ -94,7 +94,7 @@ async function resolveCoverage(deps: EstimateCostDeps, input: CoverageInput, lev
   let coverage: Coverage;
   let source: VerifyCoverageResult['source'] | undefined;
   if (input.eligibility) {
-    const verified = await verifyCoverage(deps.verify, { inquiry: input.eligibility, levelOfCare });
+    const verified = await verifyCoverage(deps.verify, { inquiry: input.eligibility, levelOfCare, resolveTerms: false });
     coverage = verified.coverage;
     source = verified.source;
   } else {

@@ -34,6 +34,8 @@ export interface VerifyCoverageRequest {
   levelOfCare?: LevelOfCare;
   /** Cache-Control: no-cache from the caller: ask the payer even when a fresh answer is cached. */
   bypassCache?: boolean;
+  /** Resolve the level of care's terms (default true); estimates resolve their own. */
+  resolveTerms?: boolean;
   signal?: AbortSignal;
 }
 
@@ -100,9 +102,13 @@ export async function verifyCoverage(deps: VerifyCoverageDeps, request: VerifyCo
   };
   const gateway = deps.gatewayFor(payer.id);
 
+  // The answer is read once to classify it; keep the result so a miss does not read it twice.
+  let fetched: { raw: RawPayerResponse; coverages: Coverage[] } | undefined;
   const fetchFromPayer = async (): Promise<CacheableResponse> => {
     const raw = await gateway.fetchEligibility(inquiry, request.signal ? { signal: request.signal } : {});
-    const rejection = rejectionOf(readAnswer(deps, raw, payer.id)[0]);
+    const parsed = readAnswer(deps, raw, payer.id);
+    fetched = { raw, coverages: parsed };
+    const rejection = rejectionOf(parsed[0]);
     if (rejection?.retryable) {
       // AAA 42 and the like: the payer is up but cannot answer now. Not cached; a stale answer may serve.
       throw new DomainError('payer.unavailable', `The payer cannot answer right now: ${rejection.action}`, {
@@ -116,7 +122,7 @@ export async function verifyCoverage(deps: VerifyCoverageDeps, request: VerifyCo
     bypass: request.bypassCache === true,
     dataKind: request.levelOfCare ? 'accumulators' : 'eligibility',
   });
-  const coverages = readAnswer(deps, cached.response, payer.id);
+  const coverages = fetched && fetched.raw === cached.response ? fetched.coverages : readAnswer(deps, cached.response, payer.id);
   const coverage = coverages.find((c) => (inquiry.dependent ? c.patient?.relationship !== 'self' : true)) ?? coverages[0]!;
 
   const rejection = rejectionOf(coverage);
@@ -137,7 +143,7 @@ export async function verifyCoverage(deps: VerifyCoverageDeps, request: VerifyCo
       ageSeconds: cached.ageSeconds,
     },
   };
-  if (request.levelOfCare) {
+  if (request.levelOfCare && request.resolveTerms !== false) {
     result.levelOfCare = {
       id: request.levelOfCare,
       inNetwork: resolveCostSharingTerms(coverage, request.levelOfCare, 'in'),

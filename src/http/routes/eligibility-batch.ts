@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { contractRoute } from '../contract-route.js';
+import { abortWhenClientGone } from '../client-gone.js';
 import type { AppDeps } from '../app.js';
 import { verifyCoverage } from '../../use-cases/verify-coverage.js';
 import { fieldErrorsFromValidation, problemFromCode, problemFromError, type Problem } from '../problem.js';
@@ -43,10 +44,7 @@ export function registerEligibilityBatchRoutes(app: FastifyInstance, deps: AppDe
       const started = performance.now();
       deps.metrics.observeBatchSize(body.items.length);
       const validate = request.compileValidationSchema({ $ref: `${CONTRACT_SCHEMA_ID}#/components/schemas/EligibilityRequest` });
-      const abort = new AbortController();
-      request.raw.once('close', () => {
-        if (!reply.sent && !reply.raw.writableEnded) abort.abort();
-      });
+      const signal = abortWhenClientGone(reply);
 
       const checkOne = async (item: BatchRequest['items'][number], index: number): Promise<BatchItemResult> => {
         const reference = item.reference;
@@ -74,7 +72,7 @@ export function registerEligibilityBatchRoutes(app: FastifyInstance, deps: AppDe
               ...(check.serviceTypes ? { serviceTypes: check.serviceTypes } : {}),
             },
             ...(check.levelOfCare ? { levelOfCare: check.levelOfCare } : {}),
-            signal: abort.signal,
+            signal,
           });
           audit.payerId = result.source.payerId;
           audit.cache = result.source.cache;

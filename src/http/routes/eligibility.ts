@@ -1,6 +1,7 @@
 /** POST /v1/eligibility: a live coverage check against a payer, through the PHI-safe cache. */
 import type { FastifyInstance } from 'fastify';
 import { contractRoute } from '../contract-route.js';
+import { abortWhenClientGone } from '../client-gone.js';
 import type { AppDeps } from '../app.js';
 import { verifyCoverage } from '../../use-cases/verify-coverage.js';
 import { isDomainError } from '../../core/errors.js';
@@ -27,10 +28,7 @@ export function registerEligibilityRoutes(app: FastifyInstance, deps: AppDeps): 
       ...(body.levelOfCare ? { levelsOfCare: [body.levelOfCare] } : {}),
     };
     // Stop asking the payer when the caller hangs up: the intake coordinator has moved on.
-    const abort = new AbortController();
-    request.raw.once('close', () => {
-      if (!reply.sent) abort.abort();
-    });
+    const signal = abortWhenClientGone(reply);
     try {
       const result = await verifyCoverage(deps.verifyCoverage, {
         inquiry: {
@@ -43,7 +41,7 @@ export function registerEligibilityRoutes(app: FastifyInstance, deps: AppDeps): 
         },
         ...(body.levelOfCare ? { levelOfCare: body.levelOfCare } : {}),
         bypassCache: wantsFreshAnswer(request.headers['cache-control']),
-        signal: abort.signal,
+        signal,
       });
       request.audit.payerId = result.source.payerId;
       request.audit.cache = result.source.cache;
