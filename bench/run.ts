@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { runX12Bench } from './x12-parse.bench.js';
 import { runEstimateBench } from './estimate.bench.js';
 import { runCacheBench } from './cache.bench.js';
+import { runBatchBench, runEstimateApiBench } from './api.bench.js';
 
 const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
 
@@ -30,6 +31,21 @@ results.cache = cache;
 console.log(
   `Eligibility through the cache (payer stub 200 ms): hit ${Math.round(cache.hitPerSec)}/s p50 ${cache.hitP50Ms.toFixed(3)} ms; ` +
     `miss ${Math.round(cache.missPerSec)}/s p50 ${cache.missP50Ms.toFixed(1)} ms; stampede upstream calls: ${cache.stampedeUpstreamCalls}`,
+);
+
+const api = await runEstimateApiBench();
+results.estimateApi = api;
+console.log(
+  `POST /v1/estimates, warm cache, 50 connections: ${Math.round(api.estimate.requestsPerSec)} req/s (p50 ${api.estimate.p50Ms} ms, p99 ${api.estimate.p99Ms} ms); ` +
+    `bare Fastify route with the same ${Math.round(api.responseBytes / 1024)} KB body: ${Math.round(api.bare.requestsPerSec)} req/s (p50 ${api.bare.p50Ms} ms, p99 ${api.bare.p99Ms} ms); ` +
+    `ratio ${(api.ratio * 100).toFixed(0)}% (target >= 70%)`,
+);
+
+const batch = await runBatchBench();
+results.batch = batch;
+console.log(
+  `Batch of ${batch.members} against a 200 ms payer stub limited to 20 concurrent calls: ${batch.seconds.toFixed(2)} s ` +
+    `(ideal 10 s, target < 12 s); ${batch.succeeded} ok, ${batch.failed} failed; ${batch.payerCalls} payer calls, peak ${batch.peakConcurrentPayerCalls} concurrent`,
 );
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
