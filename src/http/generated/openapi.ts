@@ -2940,6 +2940,376 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "reference": "row-1",
+                     *           "status": "ok",
+                     *           "result": {
+                     *             "coverage": {
+                     *               "format": "x12-271",
+                     *               "payer": {
+                     *                 "name": "SANDBOX PPO HEALTH PLAN",
+                     *                 "id": "99001"
+                     *               },
+                     *               "plan": {
+                     *                 "type": "PPO",
+                     *                 "dates": {
+                     *                   "planBegin": "2026-01-01",
+                     *                   "planEnd": "2026-12-31"
+                     *                 },
+                     *                 "name": "SANDBOX PPO GOLD",
+                     *                 "insuranceTypeCode": "PR"
+                     *               },
+                     *               "eligibility": {
+                     *                 "status": "active",
+                     *                 "reason": "The payer reported active coverage (EB01 1).",
+                     *                 "source": {
+                     *                   "format": "x12-271",
+                     *                   "pointer": "ST 0001 / 2110C / segment 15 EB",
+                     *                   "segmentIndex": 15
+                     *                 }
+                     *               },
+                     *               "benefits": [
+                     *                 {
+                     *                   "id": "eb-15",
+                     *                   "kind": "active-coverage",
+                     *                   "serviceTypes": [
+                     *                     "30",
+                     *                     "1",
+                     *                     "MH",
+                     *                     "CF",
+                     *                     "CH",
+                     *                     "A8",
+                     *                     "AI",
+                     *                     "CJ"
+                     *                   ],
+                     *                   "procedureCodes": [],
+                     *                   "network": "unknown",
+                     *                   "coverageLevel": "individual",
+                     *                   "timePeriod": "unknown",
+                     *                   "authorizationRequired": "unknown",
+                     *                   "referralRequired": "unknown",
+                     *                   "relatedEntities": [],
+                     *                   "notes": [],
+                     *                   "source": {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 15 EB",
+                     *                     "segmentIndex": 15
+                     *                   },
+                     *                   "rawCode": "1",
+                     *                   "insuranceType": "PR",
+                     *                   "planDescription": "SANDBOX PPO GOLD",
+                     *                   "coverageLevelCode": "IND"
+                     *                 },
+                     *                 {
+                     *                   "id": "eb-16",
+                     *                   "kind": "deductible",
+                     *                   "serviceTypes": [
+                     *                     "30"
+                     *                   ],
+                     *                   "procedureCodes": [],
+                     *                   "network": "in",
+                     *                   "coverageLevel": "individual",
+                     *                   "timePeriod": "calendar-year",
+                     *                   "authorizationRequired": "unknown",
+                     *                   "referralRequired": "unknown",
+                     *                   "relatedEntities": [],
+                     *                   "notes": [],
+                     *                   "source": {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 16 EB",
+                     *                     "segmentIndex": 16
+                     *                   },
+                     *                   "rawCode": "C",
+                     *                   "insuranceType": "PR",
+                     *                   "coverageLevelCode": "IND",
+                     *                   "amountCents": 150000
+                     *                 }
+                     *               ],
+                     *               "payerErrors": [],
+                     *               "actions": [
+                     *                 {
+                     *                   "kind": "obtain-authorization",
+                     *                   "message": "The payer requires prior authorization for service type(s) CH, A8, CJ (in network).",
+                     *                   "serviceTypes": [
+                     *                     "CH",
+                     *                     "A8",
+                     *                     "CJ"
+                     *                   ],
+                     *                   "source": {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 30 EB",
+                     *                     "segmentIndex": 30
+                     *                   }
+                     *                 },
+                     *                 {
+                     *                   "kind": "obtain-authorization",
+                     *                   "message": "The payer requires prior authorization for service type(s) CH, A8, CJ (out of network).",
+                     *                   "serviceTypes": [
+                     *                     "CH",
+                     *                     "A8",
+                     *                     "CJ"
+                     *                   ],
+                     *                   "source": {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 32 EB",
+                     *                     "segmentIndex": 32
+                     *                   }
+                     *                 }
+                     *               ],
+                     *               "warnings": [],
+                     *               "formatVersion": "005010X279A1",
+                     *               "provider": {
+                     *                 "name": "SANDBOX BEHAVIORAL HEALTH CLINIC",
+                     *                 "npi": "1234567893"
+                     *               },
+                     *               "subscriber": {
+                     *                 "relationship": "self",
+                     *                 "phi": {
+                     *                   "memberId": "SBX-PPO-0001",
+                     *                   "firstName": "PPOACTIVE",
+                     *                   "lastName": "SANDBOX",
+                     *                   "dateOfBirth": "1985-01-01",
+                     *                   "gender": "F",
+                     *                   "address": {
+                     *                     "line1": "100 SANDBOX WAY",
+                     *                     "city": "TESTVILLE",
+                     *                     "state": "CA",
+                     *                     "postalCode": "90000"
+                     *                   }
+                     *                 }
+                     *               },
+                     *               "patient": {
+                     *                 "relationship": "self",
+                     *                 "phi": {
+                     *                   "memberId": "SBX-PPO-0001",
+                     *                   "firstName": "PPOACTIVE",
+                     *                   "lastName": "SANDBOX",
+                     *                   "dateOfBirth": "1985-01-01",
+                     *                   "gender": "F",
+                     *                   "address": {
+                     *                     "line1": "100 SANDBOX WAY",
+                     *                     "city": "TESTVILLE",
+                     *                     "state": "CA",
+                     *                     "postalCode": "90000"
+                     *                   }
+                     *                 }
+                     *               }
+                     *             },
+                     *             "source": {
+                     *               "payerId": "sandbox-ppo",
+                     *               "format": "x12-271",
+                     *               "cache": "miss",
+                     *               "asOf": "2026-11-26T17:44:56.784Z",
+                     *               "stale": false,
+                     *               "ageSeconds": 0
+                     *             }
+                     *           }
+                     *         },
+                     *         {
+                     *           "reference": "row-2",
+                     *           "status": "ok",
+                     *           "result": {
+                     *             "coverage": {
+                     *               "format": "x12-271",
+                     *               "payer": {
+                     *                 "name": "SANDBOX HMO HEALTH PLAN",
+                     *                 "id": "99002"
+                     *               },
+                     *               "plan": {
+                     *                 "type": "HMO",
+                     *                 "dates": {
+                     *                   "planBegin": "2026-01-01",
+                     *                   "planEnd": "2026-12-31"
+                     *                 },
+                     *                 "name": "SANDBOX HMO SILVER",
+                     *                 "insuranceTypeCode": "HM"
+                     *               },
+                     *               "eligibility": {
+                     *                 "status": "active",
+                     *                 "reason": "The payer reported active coverage (EB01 1).",
+                     *                 "source": {
+                     *                   "format": "x12-271",
+                     *                   "pointer": "ST 0001 / 2110C / segment 15 EB",
+                     *                   "segmentIndex": 15
+                     *                 }
+                     *               },
+                     *               "benefits": [
+                     *                 {
+                     *                   "id": "eb-15",
+                     *                   "kind": "active-coverage",
+                     *                   "serviceTypes": [
+                     *                     "30",
+                     *                     "1",
+                     *                     "MH",
+                     *                     "CF",
+                     *                     "CH",
+                     *                     "A8",
+                     *                     "AI",
+                     *                     "CJ"
+                     *                   ],
+                     *                   "procedureCodes": [],
+                     *                   "network": "unknown",
+                     *                   "coverageLevel": "individual",
+                     *                   "timePeriod": "unknown",
+                     *                   "authorizationRequired": "unknown",
+                     *                   "referralRequired": "unknown",
+                     *                   "relatedEntities": [],
+                     *                   "notes": [],
+                     *                   "source": {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 15 EB",
+                     *                     "segmentIndex": 15
+                     *                   },
+                     *                   "rawCode": "1",
+                     *                   "insuranceType": "HM",
+                     *                   "planDescription": "SANDBOX HMO SILVER",
+                     *                   "coverageLevelCode": "IND"
+                     *                 },
+                     *                 {
+                     *                   "id": "eb-16",
+                     *                   "kind": "primary-care-provider",
+                     *                   "serviceTypes": [],
+                     *                   "procedureCodes": [],
+                     *                   "network": "unknown",
+                     *                   "coverageLevel": "unknown",
+                     *                   "timePeriod": "unknown",
+                     *                   "authorizationRequired": "unknown",
+                     *                   "referralRequired": "unknown",
+                     *                   "relatedEntities": [
+                     *                     {
+                     *                       "role": "primary care provider",
+                     *                       "entityCode": "P3",
+                     *                       "name": "SANDBOX PRIMARY CARE GROUP",
+                     *                       "identifiers": {
+                     *                         "XX": "1987654328"
+                     *                       },
+                     *                       "contacts": [
+                     *                         {
+                     *                           "kind": "phone",
+                     *                           "value": "8005550102"
+                     *                         }
+                     *                       ]
+                     *                     }
+                     *                   ],
+                     *                   "notes": [],
+                     *                   "source": {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 16 EB",
+                     *                     "segmentIndex": 16
+                     *                   },
+                     *                   "rawCode": "L"
+                     *                 }
+                     *               ],
+                     *               "payerErrors": [],
+                     *               "actions": [
+                     *                 {
+                     *                   "kind": "obtain-referral",
+                     *                   "message": "The payer's note says a referral is required: \"REFERRAL REQUIRED FROM PCP\"",
+                     *                   "serviceTypes": [
+                     *                     "MH",
+                     *                     "CF",
+                     *                     "CH",
+                     *                     "A8",
+                     *                     "AI",
+                     *                     "CJ"
+                     *                   ],
+                     *                   "source": {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 26 EB",
+                     *                     "segmentIndex": 26
+                     *                   }
+                     *                 },
+                     *                 {
+                     *                   "kind": "obtain-referral",
+                     *                   "message": "The payer's note says a referral is required: \"REFERRAL REQUIRED FROM PCP\"",
+                     *                   "serviceTypes": [
+                     *                     "98"
+                     *                   ],
+                     *                   "source": {
+                     *                     "format": "x12-271",
+                     *                     "pointer": "ST 0001 / 2110C / segment 28 EB",
+                     *                     "segmentIndex": 28
+                     *                   }
+                     *                 }
+                     *               ],
+                     *               "warnings": [],
+                     *               "formatVersion": "005010X279A1",
+                     *               "provider": {
+                     *                 "name": "SANDBOX BEHAVIORAL HEALTH CLINIC",
+                     *                 "npi": "1234567893"
+                     *               },
+                     *               "subscriber": {
+                     *                 "relationship": "self",
+                     *                 "phi": {
+                     *                   "memberId": "SBX-HMO-0001",
+                     *                   "firstName": "HMOREFERRAL",
+                     *                   "lastName": "SANDBOX",
+                     *                   "dateOfBirth": "1995-07-04",
+                     *                   "gender": "M",
+                     *                   "address": {
+                     *                     "line1": "100 SANDBOX WAY",
+                     *                     "city": "TESTVILLE",
+                     *                     "state": "CA",
+                     *                     "postalCode": "90000"
+                     *                   }
+                     *                 }
+                     *               },
+                     *               "patient": {
+                     *                 "relationship": "self",
+                     *                 "phi": {
+                     *                   "memberId": "SBX-HMO-0001",
+                     *                   "firstName": "HMOREFERRAL",
+                     *                   "lastName": "SANDBOX",
+                     *                   "dateOfBirth": "1995-07-04",
+                     *                   "gender": "M",
+                     *                   "address": {
+                     *                     "line1": "100 SANDBOX WAY",
+                     *                     "city": "TESTVILLE",
+                     *                     "state": "CA",
+                     *                     "postalCode": "90000"
+                     *                   }
+                     *                 }
+                     *               }
+                     *             },
+                     *             "source": {
+                     *               "payerId": "sandbox-hmo",
+                     *               "format": "x12-271",
+                     *               "cache": "miss",
+                     *               "asOf": "2026-11-26T17:44:56.785Z",
+                     *               "stale": false,
+                     *               "ageSeconds": 0
+                     *             }
+                     *           }
+                     *         },
+                     *         {
+                     *           "reference": "row-3",
+                     *           "status": "error",
+                     *           "problem": {
+                     *             "type": "/reference#problem-payer.rejected",
+                     *             "title": "The payer rejected the inquiry",
+                     *             "status": 422,
+                     *             "code": "payer.rejected",
+                     *             "detail": "Invalid/Missing Subscriber/Insured ID. Re-read the member ID from the card; try it with and without the alpha prefix or suffix. Payer follow-up: Please Correct and Resubmit.",
+                     *             "meta": {
+                     *               "payerId": "sandbox-ppo",
+                     *               "aaaCode": "72",
+                     *               "retryable": false,
+                     *               "cache": "miss"
+                     *             }
+                     *           }
+                     *         }
+                     *       ],
+                     *       "summary": {
+                     *         "total": 3,
+                     *         "succeeded": 2,
+                     *         "failed": 1,
+                     *         "durationMs": 59
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["EligibilityBatchResponse"];
                     "application/x-ndjson": string;
                 };
