@@ -93,9 +93,9 @@ t.test('a key used past its rate limit gets 429 with Retry-After', async (t) => 
     statuses.push(last.statusCode);
   }
   t.same(statuses, [200, 200, 200, 429]);
-  t.match(last!.json(), { code: 'rate-limit.exceeded', status: 429 });
-  t.ok(Number(last!.headers['retry-after']) > 0, 'Retry-After says when to come back');
-  t.equal(last!.headers['x-ratelimit-limit'], '3');
+  t.match(last.json(), { code: 'rate-limit.exceeded', status: 429 });
+  t.ok(Number(last.headers['retry-after']) > 0, 'Retry-After says when to come back');
+  t.equal(last.headers['x-ratelimit-limit'], '3');
   const other = await app.inject({ method: 'GET', url: '/v1/payers', headers: bearer(KEYS.billing) });
   t.not(other.statusCode, 429, 'limits are per key');
   t.equal((await app.inject({ method: 'GET', url: '/health/live' })).statusCode, 200, 'probes are never limited');

@@ -51,7 +51,7 @@ export function registerEligibilityBatchRoutes(app: FastifyInstance, deps: AppDe
         if (!validate(item.check)) {
           const errors = fieldErrorsFromValidation(validate.errors ?? [], 'body').map((e) => ({ ...e, pointer: `/items/${index}/check${e.pointer === '/' ? '' : e.pointer}` }));
           const problem = problemFromCode('request.invalid', `${errors.length} field${errors.length === 1 ? ' is' : 's are'} not valid`, { errors });
-          return { reference, status: 'error', problem: problem as components['schemas']['Problem'] };
+          return { reference, status: 'error', problem: problem };
         }
         const check = item.check as unknown as EligibilityRequest;
         const audit: AuditContext = {
@@ -84,7 +84,7 @@ export function registerEligibilityBatchRoutes(app: FastifyInstance, deps: AppDe
           delete problem.requestId;
           recordAccess(deps.audit, request, audit, problem.status, problem.code);
           if (problem.status >= 500 && problem.code === 'internal') request.log.error({ err: error, index }, 'batch item failed');
-          return { reference, status: 'error', problem: problem as components['schemas']['Problem'] };
+          return { reference, status: 'error', problem: problem };
         }
       };
 
