@@ -86,12 +86,11 @@ t.test('a patient-facing key creates estimates but never reads coverage identifi
 t.test('a key used past its rate limit gets 429 with Retry-After', async (t) => {
   const { app } = await buildTestApp({ API_KEYS, RATE_LIMIT_PER_MINUTE: '3' });
   t.teardown(() => app.close());
-  const statuses: number[] = [];
-  let last;
-  for (let i = 0; i < 4; i++) {
-    last = await app.inject({ method: 'GET', url: '/v1/payers', headers: bearer(KEYS.intake) });
-    statuses.push(last.statusCode);
-  }
+  const responses = [];
+  for (let i = 0; i < 4; i++) responses.push(await app.inject({ method: 'GET', url: '/v1/payers', headers: bearer(KEYS.intake) }));
+  const statuses = responses.map((r) => r.statusCode);
+  const last = responses[3];
+  if (!last) throw new Error('no response');
   t.same(statuses, [200, 200, 200, 429]);
   t.match(last.json(), { code: 'rate-limit.exceeded', status: 429 });
   t.ok(Number(last.headers['retry-after']) > 0, 'Retry-After says when to come back');
