@@ -192,9 +192,26 @@ export async function estimateCost(deps: EstimateCostDeps, request: EstimateCost
       requestDate: today(deps.clock) > estimate.schedule.firstDate ? estimate.schedule.firstDate : today(deps.clock),
     }),
   };
+  flagDaysAtRisk(estimate, result.priorAuth);
   if (slidingScale) result.slidingScale = slidingScale;
   if (coverage.source) result.coverageSource = coverage.source;
   return result;
+}
+
+/** Marks the lines on program days that would run before an authorization decision is due. */
+function flagDaysAtRisk(estimate: ProgramEstimate, priorAuth: PriorAuthEvaluation): void {
+  const atRisk = new Set(priorAuth.timeline?.daysAtRiskWithoutApproval ?? []);
+  if (atRisk.size === 0) return;
+  const cite = `prior authorization: no approval is expected by this day (submit by ${priorAuth.timeline?.submitBy ?? 'day 1'})`;
+  for (const scenario of [estimate.low, estimate.expected, estimate.high]) {
+    // Identical scenarios may share their lines; marking is idempotent and the count is recomputed.
+    for (const line of scenario.lines) {
+      if (!atRisk.has(line.date)) continue;
+      line.atRisk = true;
+      if (!line.cites.includes(cite)) line.cites = [...line.cites, cite];
+    }
+    scenario.atRiskLines = scenario.lines.reduce((n, line) => n + (line.atRisk ? 1 : 0), 0);
+  }
 }
 
 /** One comparison request: several levels of care for the same patient. */

@@ -139,3 +139,23 @@ t.test('POST /v1/estimates/compare puts levels of care side by side', async (t) 
   t.ok(php.expectedCents >= iop.expectedCents, 'more intensive care does not cost the patient less here');
   for (const row of rows) t.equal(row.weeklyExpectedCents.length, row.schedule.weeks);
 });
+
+t.test('program days before an authorization decision is due are flagged at risk on the estimate', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+  // The sandbox PPO rules require authorization for IOP; a program starting tomorrow cannot be approved in time.
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/estimates',
+    payload: { payerId: 'sandbox-ppo', networkStatus: 'in', plan: { ...plan, startDate: tomorrow, weeks: 4 }, terms: ppoTerms },
+  });
+  t.equal(res.statusCode, 200);
+  const { estimate, priorAuth } = res.json();
+  const atRiskDays: string[] = priorAuth.timeline.daysAtRiskWithoutApproval;
+  t.ok(atRiskDays.length > 0, 'some days are at risk');
+  const flagged = estimate.expected.lines.filter((l: { atRisk: boolean }) => l.atRisk).map((l: { date: string }) => l.date);
+  t.same([...new Set(flagged)], atRiskDays, 'exactly those days are flagged on the lines');
+  t.equal(estimate.expected.atRiskLines, flagged.length);
+  t.ok(estimate.expected.lines[0].cites.some((c: string) => /prior authorization/.test(c)), 'the line says why');
+});
