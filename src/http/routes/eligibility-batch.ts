@@ -11,7 +11,8 @@ import type { AppDeps } from '../app.js';
 import { verifyCoverage } from '../../use-cases/verify-coverage.js';
 import { fieldErrorsFromValidation, problemFromCode, problemFromError, type Problem } from '../problem.js';
 import { CONTRACT_SCHEMA_ID } from '../contract.js';
-import { recordAccess, type AuditContext } from '../audit-trail.js';
+import { recordAccess } from '../audit-trail.js';
+import { auditContextFor, verifyRequestFrom } from './eligibility.js';
 import type { components } from '../generated/openapi.js';
 
 type EligibilityRequest = components['schemas']['EligibilityRequest'];
@@ -54,26 +55,9 @@ export function registerEligibilityBatchRoutes(app: FastifyInstance, deps: AppDe
           return { reference, status: 'error', problem: problem };
         }
         const check = item.check as unknown as EligibilityRequest;
-        const audit: AuditContext = {
-          event: 'eligibility.batch',
-          payerId: check.payerId,
-          member: { payerId: check.payerId, memberId: check.subscriber.memberId, ...(check.subscriber.dateOfBirth ? { dateOfBirth: check.subscriber.dateOfBirth } : {}) },
-          ...(check.serviceTypes ? { serviceTypes: check.serviceTypes } : {}),
-          ...(check.levelOfCare ? { levelsOfCare: [check.levelOfCare] } : {}),
-        };
+        const audit = auditContextFor('eligibility.batch', check);
         try {
-          const result = await verifyCoverage(deps.verifyCoverage, {
-            inquiry: {
-              payerId: check.payerId,
-              provider: check.provider,
-              subscriber: check.subscriber,
-              ...(check.dependent ? { dependent: check.dependent } : {}),
-              dateOfService: check.dateOfService,
-              ...(check.serviceTypes ? { serviceTypes: check.serviceTypes } : {}),
-            },
-            ...(check.levelOfCare ? { levelOfCare: check.levelOfCare } : {}),
-            signal,
-          });
+          const result = await verifyCoverage(deps.verifyCoverage, verifyRequestFrom(check, { signal }));
           audit.payerId = result.source.payerId;
           audit.cache = result.source.cache;
           recordAccess(deps.audit, request, audit, 200, null);
