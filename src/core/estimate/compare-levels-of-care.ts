@@ -2,11 +2,10 @@
  * The same patient priced at several levels of care side by side (IOP vs PHP vs outpatient vs
  * residential). Each level starts from the same accumulators: they are alternatives, not steps.
  */
-import type { CostSharingTerms, PlanType } from '../coverage/coverage-model.js';
+import type { CostSharingTerms } from '../coverage/coverage-model.js';
 import { LEVELS_OF_CARE, type LevelOfCare } from '../coverage/level-of-care.js';
 import type { Cents } from '../money.js';
 import { estimateProgramCost, type Confidence, type EstimateInput, type ProgramEstimate } from './estimate-program.js';
-import type { FeeSchedule } from './fee-schedule.js';
 import type { ScheduleSummary, TreatmentPlan } from './treatment-plan.js';
 
 /** Typical schedules per level of care, used when a level is compared without its own plan. */
@@ -33,17 +32,11 @@ export interface LevelToCompare {
   terms: { in?: CostSharingTerms; out?: CostSharingTerms };
 }
 
-/** Inputs shared by every level. */
-export interface CompareInput {
+/** Inputs shared by every level: the estimate's own options, a common start date and the levels. */
+export interface CompareInput
+  extends Pick<EstimateInput, 'networkStatus' | 'feeSchedule' | 'payerId' | 'asOf' | 'planType' | 'planYear' | 'deductibleMode'> {
   startDate: string;
   levels: LevelToCompare[];
-  networkStatus: EstimateInput['networkStatus'];
-  feeSchedule: FeeSchedule;
-  payerId: string;
-  asOf: string;
-  planType?: PlanType;
-  planYear?: { startMonth: number; startDay: number };
-  deductibleMode?: 'embedded' | 'aggregate';
 }
 
 /** One level's row in the comparison. */
