@@ -97,7 +97,8 @@ export async function createService(
   const verifyDeps: VerifyCoverageDeps = {
     findPayer: (idOrAlias) => {
       try {
-        return resolvePayer(payers, idOrAlias);
+        const payer = resolvePayer(payers, idOrAlias);
+        return { id: payer.id, ...(payer.connection?.cache ? { cache: payer.connection.cache } : {}) };
       } catch {
         return undefined;
       }

@@ -20,8 +20,8 @@ import type {
 
 /** What the use case needs from the outside world. */
 export interface VerifyCoverageDeps {
-  /** Finds a payer by id or alias; undefined when unknown. */
-  findPayer(idOrAlias: string): { id: string } | undefined;
+  /** Finds a payer by id or alias, with its cache freshness overrides; undefined when unknown. */
+  findPayer(idOrAlias: string): { id: string; cache?: { freshSeconds?: number; staleIfErrorSeconds?: number } } | undefined;
   gatewayFor(payerId: string): PayerGateway;
   cache: CoverageCache;
   /** Reads a raw payer answer into coverages; throws DomainError('format.*') when unreadable. */
@@ -121,6 +121,9 @@ export async function verifyCoverage(deps: VerifyCoverageDeps, request: VerifyCo
   const cached = await deps.cache.getOrFetch(cacheIdentity(inquiry), fetchFromPayer, {
     bypass: request.bypassCache === true,
     dataKind: request.levelOfCare ? 'accumulators' : 'eligibility',
+    // A payer's own freshness (from the directory) wins over the service-wide defaults.
+    ...(payer.cache?.freshSeconds !== undefined ? { freshSeconds: payer.cache.freshSeconds } : {}),
+    ...(payer.cache?.staleIfErrorSeconds !== undefined ? { staleIfErrorSeconds: payer.cache.staleIfErrorSeconds } : {}),
   });
   const coverages = fetched && fetched.raw === cached.response ? fetched.coverages : readAnswer(deps, cached.response, payer.id);
   const coverage = coverages.find((c) => (inquiry.dependent ? c.patient?.relationship !== 'self' : true)) ?? coverages[0]!;
