@@ -1,0 +1,79 @@
+/**
+ * A real payer over HTTP, end to end: the app sends a 270 to a local X12 payer on 127.0.0.1, reads
+ * its 271, caches it, and when the payer then fails, serves the cached answer flagged as stale.
+ */
+import t from 'tap';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildTestApp } from './support/build-test-app.js';
+import { PACKAGE_ROOT } from '../src/server.js';
+
+const answer = readFileSync(path.join(PACKAGE_ROOT, 'fixtures/sandbox/responses/sandbox-ppo-active.271'), 'utf8');
+
+t.test('a live X12 payer is asked once, cached, and a stale answer is served while it is down', async (t) => {
+  let mode: 'ok' | 'down' = 'ok';
+  const received: string[] = [];
+  const payer = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      received.push(body);
+      if (mode === 'down') response.writeHead(503).end();
+      else response.writeHead(200, { 'content-type': 'application/edi-x12' }).end(answer);
+    });
+  });
+  await new Promise<void>((resolve) => payer.listen(0, '127.0.0.1', resolve));
+  t.teardown(() => new Promise<void>((resolve) => payer.close(() => resolve())));
+  const port = (payer.address() as { port: number }).port;
+  const dir = mkdtempSync(path.join(tmpdir(), 'ce-live-'));
+  const directory = path.join(dir, 'payers.json');
+  writeFileSync(directory, JSON.stringify({
+    payers: [{
+      id: 'loopback-payer', name: 'Loopback Payer', aliases: ['LOOP'], format: 'x12-271', transactions: ['270/271'],
+      connection: {
+        endpoint: `http://127.0.0.1:${port}/270`,
+        auth: { type: 'none' },
+        x12: { senderId: 'CLINIC01', receiverId: 'LOOPBACK' },
+        retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 20 },
+        timeouts: { connectMs: 1000, headersMs: 2000, bodyMs: 2000, overallMs: 3000 },
+        // Fresh for 0 seconds: every check asks the payer, so the outage below is seen at once.
+        cache: { freshSeconds: 0 },
+      },
+    }],
+  }));
+  const { app, audit } = await buildTestApp({ PAYER_DIRECTORY_FILE: directory });
+  t.teardown(() => app.close());
+  const payload = {
+    payerId: 'LOOP',
+    provider: { npi: '1234567893', organizationName: 'Example Behavioral Clinic' },
+    subscriber: { memberId: 'SBX-PPO-0001', firstName: 'ALEX', lastName: 'SANDBOX', dateOfBirth: '1985-01-01' },
+    dateOfService: '2026-12-01',
+    levelOfCare: 'iop-mental-health',
+  };
+
+  const first = await app.inject({ method: 'POST', url: '/v1/eligibility', payload });
+  t.equal(first.statusCode, 200);
+  t.equal(first.json().source.cache, 'miss');
+  t.equal(first.json().coverage.eligibility.status, 'active');
+  t.equal(received.length, 1);
+  t.match(received[0], /^ISA\*/, 'the payer received an X12 270');
+  t.match(received[0], /ST\*270\*/);
+  t.match(received[0], /EQ\*[^~]*\b30\b/, 'asking for plan level 30 with the level of care service types');
+  t.match(received[0], /EQ\*[^~]*CH/);
+
+  mode = 'down';
+  const stale = await app.inject({ method: 'POST', url: '/v1/eligibility', payload });
+  t.equal(stale.statusCode, 200, 'intake goes on while the payer is down');
+  t.equal(stale.json().source.cache, 'stale');
+  t.equal(stale.json().source.stale, true);
+  t.match(stale.headers.warning, /stale/);
+  t.ok(received.length >= 2, 'the payer was asked again (and retried)');
+
+  const fresh = await app.inject({ method: 'POST', url: '/v1/eligibility', headers: { 'cache-control': 'no-cache' }, payload });
+  t.equal(fresh.statusCode, 503, 'asking for a fresh answer while the payer is down is a clear 503');
+  t.match(fresh.json(), { code: 'payer.unavailable', meta: { payerId: 'loopback-payer' } });
+  t.notMatch(fresh.body, /SBX-PPO-0001|SANDBOX/);
+  t.equal(audit.records().filter((e) => e.event === 'eligibility.check').length, 3, 'every check is audited');
+});
