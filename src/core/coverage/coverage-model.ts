@@ -80,7 +80,7 @@ export interface SourcePointer {
   format: CoverageFormat;
   /** Human-readable, stable pointer: segment position or JSON path. */
   pointer: string;
-  /** 1-based segment index within the interchange, for X12. */
+  /** 1-based segment position within the X12 transaction set (ST = 1, as SE01 and 999 IK302 count). */
   segmentIndex?: number;
 }
 
