@@ -18,7 +18,7 @@ import { evaluatePriorAuth, type PriorAuthEvaluation, type PriorAuthRule } from 
 import type { PovertyGuideline } from '../core/rules/poverty-guidelines.js';
 import type { SlidingFeeSchedule } from '../core/rules/sliding-fee-schedule.js';
 import { applySlidingScale, evaluateSlidingScale, type SlidingScaleEvaluation, type SlidingScaleInput } from '../core/rules/sliding-scale.js';
-import { verifyCoverage, type VerifyCoverageDeps, type VerifyCoverageRequest, type VerifyCoverageResult } from './verify-coverage.js';
+import { inquiryServiceTypes, verifyCoverage, type VerifyCoverageDeps, type VerifyCoverageRequest, type VerifyCoverageResult } from './verify-coverage.js';
 
 /** What estimates need from the outside world. */
 export interface EstimateCostDeps {
@@ -79,7 +79,7 @@ interface ResolvedCoverage {
 const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
 
 /** Resolves the one coverage source a request gives into per-level terms. */
-async function resolveCoverage(deps: EstimateCostDeps, input: CoverageInput, levelOfCare: LevelOfCare): Promise<ResolvedCoverage> {
+async function resolveCoverage(deps: EstimateCostDeps, input: CoverageInput, levelsOfCare: readonly LevelOfCare[]): Promise<ResolvedCoverage> {
   const given = [input.coverage, input.terms, input.eligibility].filter((x) => x !== undefined).length;
   if (given !== 1) {
     throw new DomainError('estimate.invalid', 'Give exactly one of coverage, terms or eligibility', {
@@ -94,7 +94,13 @@ async function resolveCoverage(deps: EstimateCostDeps, input: CoverageInput, lev
   let coverage: Coverage;
   let source: VerifyCoverageResult['source'] | undefined;
   if (input.eligibility) {
-    const verified = await verifyCoverage(deps.verify, { inquiry: input.eligibility, levelOfCare, resolveTerms: false });
+    // Ask once for every level's service types, so each level's terms can be resolved from one answer.
+    const serviceTypes = input.eligibility.serviceTypes ?? [...new Set(levelsOfCare.flatMap((level) => inquiryServiceTypes(undefined, level)))];
+    const verified = await verifyCoverage(deps.verify, {
+      inquiry: { ...input.eligibility, serviceTypes },
+      ...(levelsOfCare[0] ? { levelOfCare: levelsOfCare[0] } : {}),
+      resolveTerms: false,
+    });
     coverage = verified.coverage;
     source = verified.source;
   } else {
@@ -139,7 +145,7 @@ function priorAuthFor(deps: EstimateCostDeps, request: { payerId: string; planTy
 
 /** Estimates one program. Throws DomainError for impossible plans, missing prices or bad coverage input. */
 export async function estimateCost(deps: EstimateCostDeps, request: EstimateCostRequest): Promise<EstimateCostResult> {
-  const coverage = await resolveCoverage(deps, request, request.plan.levelOfCare);
+  const coverage = await resolveCoverage(deps, request, [request.plan.levelOfCare]);
   const terms = coverage.termsFor(request.plan.levelOfCare);
   const asOf = request.asOf ?? coverage.asOf ?? today(deps.clock);
   const estimate = estimateProgramCost({
@@ -225,8 +231,7 @@ export async function compareCost(
   deps: EstimateCostDeps,
   request: CompareCostRequest,
 ): Promise<{ rows: LevelComparison[]; coverageSource?: VerifyCoverageResult['source'] }> {
-  const first = request.levels[0]?.levelOfCare ?? 'iop-mental-health';
-  const coverage = await resolveCoverage(deps, request, first);
+  const coverage = await resolveCoverage(deps, request, request.levels.map((level) => level.levelOfCare));
   const result = compareLevelsOfCare({
     startDate: request.startDate,
     levels: request.levels.map((level) => ({

@@ -1,0 +1,60 @@
+import t from 'tap';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { compareCost } from './estimate-cost.js';
+import { normalizePayerDocument } from '../adapters/payers/normalize-payer-document.js';
+import { loadFeeScheduleFile } from '../adapters/data-files/fee-schedule-file.js';
+import { loadPovertyGuidelineFiles } from '../adapters/data-files/poverty-guidelines-file.js';
+import { loadSlidingFeeScheduleFile } from '../adapters/data-files/sliding-fee-schedule-file.js';
+import { loadPriorAuthRulesFile } from '../adapters/data-files/prior-auth-rules-file.js';
+import type { CacheableResponse, EligibilityInquiry } from '../core/ports.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const fixture = (file: string) => path.join(root, 'fixtures', file);
+
+t.test('a live comparison asks the payer once for every level of care it compares', async (t) => {
+  const asked: EligibilityInquiry[] = [];
+  const body = readFileSync(fixture('sandbox/responses/sandbox-ppo-active.271'), 'utf8');
+  const result = await compareCost(
+    {
+      feeSchedule: loadFeeScheduleFile(fixture('pricing/fee-schedule.json')),
+      rules: {
+        povertyGuidelines: loadPovertyGuidelineFiles([fixture('rules/poverty-guidelines-2026.json')]),
+        slidingFeeSchedule: loadSlidingFeeScheduleFile(fixture('rules/sliding-fee-schedule.json')),
+        priorAuthRules: loadPriorAuthRulesFile(fixture('rules/prior-auth-rules.json')),
+      },
+      clock: { now: () => new Date('2026-11-26T12:00:00Z') },
+      verify: {
+        findPayer: (id) => ({ id }),
+        gatewayFor: () => ({
+          fetchEligibility: async (inquiry) => {
+            asked.push(inquiry);
+            return { format: 'x12-271', body, receivedAt: '2026-11-26T12:00:00.000Z' };
+          },
+        }),
+        cache: {
+          getOrFetch: async (_identity, fetch: () => Promise<CacheableResponse>) => {
+            const answer = await fetch();
+            return { ...answer, cache: 'miss', asOf: answer.response.receivedAt, stale: false, ageSeconds: 0 };
+          },
+          health: async () => ({ backend: 'memory', status: 'ok' }),
+          close: async () => undefined,
+        },
+        normalize: (raw) => normalizePayerDocument(raw.body, raw.format).coverages,
+      },
+    },
+    {
+      payerId: 'sandbox-ppo',
+      startDate: '2026-12-07',
+      networkStatus: 'in',
+      levels: [{ levelOfCare: 'iop-mental-health' }, { levelOfCare: 'partial-hospitalization' }, { levelOfCare: 'iop-substance-use' }],
+      eligibility: { payerId: 'sandbox-ppo', provider: { npi: '1234567893' }, subscriber: { memberId: 'SBX-PPO-0001' }, dateOfService: '2026-12-07' },
+    },
+  );
+  t.equal(asked.length, 1, 'one payer call for three levels');
+  const types = asked[0]?.serviceTypes ?? [];
+  for (const code of ['30', 'CH', 'BB', 'CJ']) t.ok(types.includes(code), `the inquiry asks about ${code}`);
+  t.equal(result.rows.length, 3);
+  t.equal(result.coverageSource?.cache, 'miss');
+  t.ok(result.rows.every((row) => row.expectedCents > 0));
+});
