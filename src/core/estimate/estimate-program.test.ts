@@ -136,6 +136,7 @@ t.test('a program starting 1 December runs into a new plan year and the full ded
   t.equal(jan.at(-1)?.after.oopRemainingIndividualCents, 500_000, 'the new year starts from the $6,000 total');
   t.match(x.milestones.find((m) => m.kind === 'plan-year-reset'), { date: '2026-01-02' });
   t.equal(e.confidence.level, 'high', 'the plan year and totals were given');
+  t.match(e.summary, /plan year starts over on 2026-01-02/, 'the summary warns the patient about the second deductible');
 });
 
 t.test('a 20-day IOP limit: days 21-36 are not covered and cost the self-pay rate', async (t) => {

@@ -161,6 +161,9 @@ function summarize(e: Omit<ProgramEstimate, 'summary'>): string {
     }
   }
   parts.push(`${lead}.`);
+  // A program that crosses into a new plan year pays a second deductible: say so, it surprises people.
+  const reset = x.milestones.find((m) => m.kind === 'plan-year-reset');
+  if (reset) parts.push(`Your plan year starts over on ${reset.date}, so your deductible and out-of-pocket totals begin again from then.`);
   if (x.oopMetOn !== undefined) parts.push(`From ${x.oopMetOn} you reach your out-of-pocket maximum and the plan pays covered days in full.`);
   if (x.totals.balanceBillCents > 0) {
     parts.push(`This includes about ${about(x.totals.balanceBillCents)} the clinic may bill above what your plan allows for out-of-network care; whether it can depends on your state's law.`);
