@@ -51,21 +51,28 @@ export async function runEstimateApiBench() {
   const sample = await first.text();
   if (first.status !== 200) throw new Error(`estimate failed: ${first.status} ${sample.slice(0, 200)}`);
 
+  // Two baselines: one sends the body as a ready string (the floor), one returns the same object and
+  // lets Fastify serialize it, as a route with no work but a JSON answer would.
+  const sampleObject = JSON.parse(sample) as object;
   const bare = Fastify({ logger: false });
   bare.post('/bare', async (_request, reply) => reply.type('application/json').send(sample));
+  bare.post('/bare-object', async () => sampleObject);
   await bare.listen({ host: '127.0.0.1', port: 0 });
   const barePort = (bare.server.address() as { port: number }).port;
 
   const common = { connections: 50, duration: DURATION_S, method: 'POST' as const, headers, body };
   const estimate = await run({ ...common, url: `${url}/v1/estimates` });
   const baseline = await run({ ...common, url: `http://127.0.0.1:${barePort}/bare` });
+  const baselineObject = await run({ ...common, url: `http://127.0.0.1:${barePort}/bare-object` });
   await bare.close();
   await service.close();
   return {
     responseBytes: Buffer.byteLength(sample),
     estimate: { requestsPerSec: estimate.requests.average, p50Ms: estimate.latency.p50, p99Ms: estimate.latency.p99, errors: estimate.errors + estimate.non2xx },
     bare: { requestsPerSec: baseline.requests.average, p50Ms: baseline.latency.p50, p99Ms: baseline.latency.p99 },
+    bareObject: { requestsPerSec: baselineObject.requests.average, p50Ms: baselineObject.latency.p50, p99Ms: baselineObject.latency.p99 },
     ratio: estimate.requests.average / baseline.requests.average,
+    ratioToObjectRoute: estimate.requests.average / baselineObject.requests.average,
   };
 }
 
