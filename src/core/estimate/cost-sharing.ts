@@ -22,7 +22,7 @@
 import { applyRate, type Cents, type Ppm } from '../money.js';
 import { formatIsoDay, type DayNumber } from './calendar-days.js';
 import type { PricedLine } from './price-lines.js';
-import type { CodeSystem } from './billing-codes.js';
+import type { BillableLine } from './treatment-plan.js';
 
 /** Why a line is not covered. */
 export type NotCoveredReason = 'level-not-covered' | 'no-out-of-network-benefits' | 'past-limit';
@@ -80,15 +80,8 @@ export interface AccumulatorSnapshot {
   oopRemainingFamilyCents: Cents | null;
 }
 
-/** One line of the estimate. */
-export interface LineEstimate {
-  date: string;
-  week: number;
-  code: string;
-  codeSystem: CodeSystem;
-  revenueCode?: string;
-  units: number;
-  description: string;
+/** The money columns every line and every total carries, in cents. */
+export interface LineAmounts {
   chargeCents: Cents;
   allowedCents: Cents;
   deductibleCents: Cents;
@@ -99,6 +92,12 @@ export interface LineEstimate {
   planPaysCents: Cents;
   /** Out of network: charge - allowed, owed on top of patientPays where state law allows. */
   balanceBillCents: Cents;
+}
+
+/** One line of the estimate: the billed line, its arithmetic, and what it cites. */
+export interface LineEstimate
+  extends Pick<BillableLine, 'date' | 'week' | 'code' | 'codeSystem' | 'revenueCode' | 'units' | 'description'>,
+    LineAmounts {
   covered: boolean;
   notCoveredReason?: NotCoveredReason;
   /** Past the authorized units: the payer may deny it. */
@@ -109,15 +108,7 @@ export interface LineEstimate {
 }
 
 /** Sums for a week or a whole program. */
-export interface CostTotals {
-  chargeCents: Cents;
-  allowedCents: Cents;
-  deductibleCents: Cents;
-  copayCents: Cents;
-  coinsuranceCents: Cents;
-  patientPaysCents: Cents;
-  planPaysCents: Cents;
-  balanceBillCents: Cents;
+export interface CostTotals extends LineAmounts {
   /** Part of patientPays for lines that were not covered. */
   notCoveredCents: Cents;
   /** patientPays + balanceBill: the most the patient could be billed. */
