@@ -1,11 +1,12 @@
 /**
- * Security headers (@fastify/helmet) and CORS (@fastify/cors). CORS is closed unless CORS_ORIGINS
+ * Security headers (helmet, computed once) and CORS (@fastify/cors). CORS is closed unless CORS_ORIGINS
  * lists the browser origins allowed to call the API (a patient portal, say); browsers then read
  * answers only from those origins.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
+import helmet, { type HelmetOptions } from 'helmet';
 
 /**
  * The Content-Security-Policy for our pages. They are self-contained (the reference page inlines
@@ -41,16 +42,40 @@ export function parseCorsOrigins(value: string | undefined): string[] {
 /** Headers a browser client may read from our answers. */
 const EXPOSED_HEADERS = ['x-request-id', 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'www-authenticate'];
 
+const HELMET_OPTIONS: HelmetOptions = {
+  contentSecurityPolicy: { useDefaults: false, directives: PAGE_CSP_DIRECTIVES },
+  referrerPolicy: { policy: 'no-referrer' },
+  crossOriginEmbedderPolicy: false,
+};
+
 /**
- * Registers helmet and, when origins are given, CORS on `app`. Helmet's headers go on every response:
- * the CSP below protects HTML pages, and nosniff / frame-ancestors / no-referrer cost nothing on
- * JSON while guarding against a browser rendering an answer as a page.
+ * The headers helmet sets for our options, computed once. Our options use no per-request nonce,
+ * so the headers never change; @fastify/helmet would rebuild helmet's middleware on every request.
+ */
+export function helmetHeaders(options: HelmetOptions = HELMET_OPTIONS): Readonly<Record<string, string>> {
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader(name: string, value: string | number | readonly string[]) {
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    },
+    removeHeader() {},
+  };
+  helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
+    if (error) throw error instanceof Error ? error : new Error(String(error));
+  });
+  return Object.freeze(headers);
+}
+
+/**
+ * Adds helmet's headers and, when origins are given, CORS on `app`. Helmet's headers go on every
+ * response: the CSP protects HTML pages, and nosniff / frame-ancestors / no-referrer cost nothing
+ * on JSON while guarding against a browser rendering an answer as a page.
  */
 export async function registerSecurity(app: FastifyInstance, options: { corsOrigins: readonly string[] }): Promise<void> {
-  await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: PAGE_CSP_DIRECTIVES },
-    referrerPolicy: { policy: 'no-referrer' },
-    crossOriginEmbedderPolicy: false,
+  const headers = helmetHeaders();
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
   if (options.corsOrigins.length === 0) return;
   await app.register(cors, {
