@@ -7,8 +7,6 @@
 /** Integer days since 1970-01-01. */
 export type DayNumber = number;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** Day number of a proleptic Gregorian date. Month is 1-12. */
 export function daysFromCivil(year: number, month: number, day: number): DayNumber {
   const y = month <= 2 ? year - 1 : year;
@@ -32,24 +30,34 @@ export function civilFromDays(days: DayNumber): { year: number; month: number; d
   return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
+/** The value of the two ASCII digits at `at` in `text`, or -1 when either is not a digit. */
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 48;
+  const ones = text.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
+}
+
 /** Parses a strict ISO date (YYYY-MM-DD, a real calendar day) to a day number; undefined otherwise. */
 export function parseIsoDay(text: string): DayNumber | undefined {
-  const match = ISO_DATE.exec(text);
-  if (!match) return undefined;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  const n = daysFromCivil(year, month, day);
-  const back = civilFromDays(n);
+  // Read by character rather than by regex: every rule and schedule check parses dates.
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const century = twoDigits(text, 0);
+  const yy = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1) return undefined;
+  const year = century * 100 + yy;
   // Rejects 2025-02-30 and friends, which would otherwise roll into the next month.
-  return back.month === month && back.day === day ? n : undefined;
+  if (day > daysInMonth(year, month)) return undefined;
+  return daysFromCivil(year, month, day);
 }
+
+const TWO_DIGITS = Array.from({ length: 32 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
 
 /** Formats a day number as YYYY-MM-DD. */
 export function formatIsoDay(days: DayNumber): string {
   const { year, month, day } = civilFromDays(days);
-  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+  return `${year < 1000 ? String(year).padStart(4, '0') : year}-${TWO_DIGITS[month]!}-${TWO_DIGITS[day]!}`;
 }
 
 /** Day of the week, 0 = Sunday ... 6 = Saturday (1970-01-01 was a Thursday). */
@@ -65,8 +73,6 @@ export function nextAnniversary(from: DayNumber, month: number, day: number): Da
     if (candidate >= from) return candidate;
   }
 }
-
-const TWO_DIGITS = Array.from({ length: 32 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
 
 /**
  * Walks consecutive days and formats them without recomputing the civil date each time: schedule

@@ -3,27 +3,23 @@
  * or daylight-saving change can move a date. Pure: no clock, no I/O.
  */
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
+import { formatIsoDay, parseIsoDay } from '../estimate/calendar-days.js';
 
 /** True when the text is a real calendar date in YYYY-MM-DD form (2026-02-30 is not). */
 export function isIsoDate(text: string): boolean {
-  const match = ISO_DATE.exec(text);
-  if (!match) return false;
-  const [, y, m, d] = match;
-  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  return date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d);
+  return parseIsoDay(text) !== undefined;
 }
 
 /** Days since 1970-01-01 for an ISO date; throws RangeError for anything else. */
 export function toDayNumber(date: string): number {
-  if (!isIsoDate(date)) throw new RangeError('not an ISO date (YYYY-MM-DD)');
-  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+  const day = parseIsoDay(date);
+  if (day === undefined) throw new RangeError('not an ISO date (YYYY-MM-DD)');
+  return day;
 }
 
 /** The ISO date for a day number. */
 export function fromDayNumber(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  return formatIsoDay(day);
 }
 
 /** The date `days` calendar days after (or before, when negative) `date`. */
