@@ -113,11 +113,13 @@ function validate(input: PriorAuthInput): FieldError[] {
 
 type RuleField = 'authorization' | 'referral' | 'initialAuthorization' | 'concurrentReviewIntervalDays' | 'submission' | 'decisionTime';
 
-function specificity(rule: PriorAuthRule): number[] {
+/** How specific a rule is, compared payer first, then code or level of care, then plan type. */
+function specificity(rule: PriorAuthRule): number {
   const payer = rule.payer === '*' ? 0 : 'id' in rule.payer ? 2 : 1;
   const scope = rule.codes && rule.codes.length > 0 ? 2 : rule.levelsOfCare === '*' ? 0 : 1;
   const plan = rule.planTypes === '*' ? 0 : 1;
-  return [payer, scope, plan];
+  // Each part is 0-2, so one number keeps the payer > scope > plan order without an array per call.
+  return payer * 100 + scope * 10 + plan;
 }
 
 function matches(rule: PriorAuthRule, input: PriorAuthInput, date: string | undefined): boolean {
@@ -146,8 +148,7 @@ function pick(rules: readonly PriorAuthRule[], input: PriorAuthInput, date: stri
     }
     const a = specificity(rule);
     const b = specificity(best);
-    const cmp = a.findIndex((v, i) => v !== b[i]);
-    if (cmp >= 0 ? (a[cmp] as number) > (b[cmp] as number) : rule.effective.from > best.effective.from) best = rule;
+    if (a !== b ? a > b : rule.effective.from > best.effective.from) best = rule;
   }
   return best;
 }
