@@ -1,13 +1,15 @@
 import t from 'tap';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { compareCost } from './estimate-cost.js';
+import { compareCost, estimateCost } from './estimate-cost.js';
+import { createCoverageCache } from '../adapters/cache/coverage-cache.js';
+import { randomBytes } from 'node:crypto';
 import { normalizePayerDocument } from '../adapters/payers/normalize-payer-document.js';
 import { loadFeeScheduleFile } from '../adapters/data-files/fee-schedule-file.js';
 import { loadPovertyGuidelineFiles } from '../adapters/data-files/poverty-guidelines-file.js';
 import { loadSlidingFeeScheduleFile } from '../adapters/data-files/sliding-fee-schedule-file.js';
 import { loadPriorAuthRulesFile } from '../adapters/data-files/prior-auth-rules-file.js';
-import type { CacheableResponse, EligibilityInquiry } from '../core/ports.js';
+import type { CacheableResponse, EligibilityInquiry, RawPayerResponse } from '../core/ports.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixture = (file: string) => path.join(root, 'fixtures', file);
@@ -57,4 +59,53 @@ t.test('a live comparison asks the payer once for every level of care it compare
   t.equal(result.rows.length, 3);
   t.equal(result.coverageSource?.cache, 'miss');
   t.ok(result.rows.every((row) => row.expectedCents > 0));
+});
+
+t.test('estimates served from a warm cache are the same every time (what is read once is never changed)', async (t) => {
+  const body = readFileSync(fixture('sandbox/responses/sandbox-ppo-active.271'), 'utf8');
+  let payerCalls = 0;
+  let reads = 0;
+  const cache = createCoverageCache({ keySecret: randomBytes(32), encryptionKeys: { current: { id: 'k1', key: randomBytes(32) } } });
+  t.teardown(() => cache.close());
+  const deps = {
+    feeSchedule: loadFeeScheduleFile(fixture('pricing/fee-schedule.json')),
+    rules: {
+      povertyGuidelines: loadPovertyGuidelineFiles([fixture('rules/poverty-guidelines-2026.json')]),
+      slidingFeeSchedule: loadSlidingFeeScheduleFile(fixture('rules/sliding-fee-schedule.json')),
+      priorAuthRules: loadPriorAuthRulesFile(fixture('rules/prior-auth-rules.json')),
+    },
+    clock: { now: () => new Date('2026-11-26T12:00:00Z') },
+    verify: {
+      findPayer: (id: string) => ({ id }),
+      gatewayFor: () => ({
+        fetchEligibility: async () => {
+          payerCalls += 1;
+          return { format: 'x12-271' as const, body, receivedAt: '2026-11-26T12:00:00.000Z' };
+        },
+      }),
+      cache,
+      normalize: (raw: RawPayerResponse) => {
+        reads += 1;
+        return normalizePayerDocument(raw.body, raw.format).coverages;
+      },
+    },
+  };
+  const request = {
+    payerId: 'sandbox-ppo',
+    networkStatus: 'in' as const,
+    plan: { levelOfCare: 'iop-mental-health' as const, startDate: '2026-12-07', daysPerWeek: 3, hoursPerDay: 3, weeks: 12 },
+    eligibility: { payerId: 'sandbox-ppo', provider: { npi: '1234567893' }, subscriber: { memberId: 'SBX-PPO-0001' }, dateOfService: '2026-12-07' },
+  };
+  const first = await estimateCost(deps, request);
+  const second = await estimateCost(deps, request);
+  const third = await estimateCost(deps, { ...request, networkStatus: 'out' });
+  const fourth = await estimateCost(deps, request);
+  t.equal(payerCalls, 1);
+  t.equal(second.coverageSource?.cache, 'hit');
+  t.ok(reads <= 2, `the payer answer is read at most twice (on the miss, then once from the cache), read ${reads} times`);
+  const withoutSource = (r: typeof first) => ({ ...r, coverageSource: undefined });
+  t.same(withoutSource(second), withoutSource(first));
+  t.same(withoutSource(fourth), withoutSource(first), 'an out-of-network estimate in between changes nothing shared');
+  t.not(third.estimate.expected.totals.patientPaysCents, first.estimate.expected.totals.patientPaysCents);
+  t.equal(first.estimate.expected.totals.patientPaysCents, 324_000, 'the sandbox PPO member pays $3,240 over 36 days');
 });

@@ -78,6 +78,26 @@ interface ResolvedCoverage {
 
 const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
 
+// Terms resolved per coverage object. A cached payer answer is read into one Coverage that repeat
+// checks share (see verify-coverage), so its terms are resolved once too; the terms are read-only
+// from here on. Weak keys: a coverage nobody holds takes its terms with it.
+const resolvedTerms = new WeakMap<Coverage, Map<string, CostSharingTerms>>();
+
+function termsOf(coverage: Coverage, level: LevelOfCare, network: 'in' | 'out'): CostSharingTerms {
+  let byLevel = resolvedTerms.get(coverage);
+  if (byLevel === undefined) {
+    byLevel = new Map();
+    resolvedTerms.set(coverage, byLevel);
+  }
+  const key = `${level}|${network}`;
+  let terms = byLevel.get(key);
+  if (terms === undefined) {
+    terms = resolveCostSharingTerms(coverage, level, network);
+    byLevel.set(key, terms);
+  }
+  return terms;
+}
+
 /** Resolves the one coverage source a request gives into per-level terms. */
 async function resolveCoverage(deps: EstimateCostDeps, input: CoverageInput, levelsOfCare: readonly LevelOfCare[]): Promise<ResolvedCoverage> {
   const given = [input.coverage, input.terms, input.eligibility].filter((x) => x !== undefined).length;
@@ -113,7 +133,7 @@ async function resolveCoverage(deps: EstimateCostDeps, input: CoverageInput, lev
   }
   const notes = coverage.benefits.flatMap((b) => b.notes);
   return {
-    termsFor: (level) => ({ in: resolveCostSharingTerms(coverage, level, 'in'), out: resolveCostSharingTerms(coverage, level, 'out') }),
+    termsFor: (level) => ({ in: termsOf(coverage, level, 'in'), out: termsOf(coverage, level, 'out') }),
     planType: coverage.plan.type,
     notes,
     ...(source ? { asOf: source.asOf.slice(0, 10), source } : {}),

@@ -74,3 +74,35 @@ t.test('an unreadable payer answer is a malformed-response error with the reason
   const unknown = await verifyCoverage(d, { inquiry: { ...inquiry, payerId: 'acme' } }).catch((e: unknown) => e);
   t.match(unknown, { code: 'payer.not-found' });
 });
+
+t.test('a cached answer served again is read once, and each check still gets the same coverage', async (t) => {
+  const raw = x12(document('sandbox-ppo-active.271'));
+  let reads = 0;
+  const cache = {
+    ...passThroughCache(),
+    // A warm cache hands back its one stored answer object on every hit.
+    async getOrFetch(): Promise<CachedPayerResponse> {
+      return { response: raw, kind: 'benefits', cache: 'hit', asOf: raw.receivedAt, stale: false, ageSeconds: 5 };
+    },
+  };
+  const counted: VerifyCoverageDeps = {
+    ...deps(async () => raw),
+    cache,
+    normalize: (answer) => {
+      reads += 1;
+      return normalizePayerDocument(answer.body, answer.format).coverages;
+    },
+  };
+  const first = await verifyCoverage(counted, { inquiry, levelOfCare: 'iop-mental-health' });
+  const second = await verifyCoverage(counted, { inquiry, levelOfCare: 'iop-mental-health' });
+  t.equal(reads, 1);
+  t.same(second, first);
+  t.equal(second.source.cache, 'hit');
+
+  const copy = { ...raw };
+  await verifyCoverage(counted, { inquiry });
+  t.equal(reads, 1);
+  const otherCache = { ...cache, getOrFetch: async (): Promise<CachedPayerResponse> => ({ response: copy, kind: 'benefits', cache: 'hit', asOf: raw.receivedAt, stale: false, ageSeconds: 5 }) };
+  await verifyCoverage({ ...counted, cache: otherCache }, { inquiry });
+  t.equal(reads, 2, 'another answer object (another entry, or the same one re-read) is read afresh');
+});

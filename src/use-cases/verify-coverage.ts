@@ -25,7 +25,7 @@ export interface VerifyCoverageDeps {
   gatewayFor(payerId: string): PayerGateway;
   cache: CoverageCache;
   /** Reads a raw payer answer into coverages; throws DomainError('format.*') when unreadable. */
-  normalize(raw: RawPayerResponse): Coverage[];
+  normalize: (raw: RawPayerResponse) => Coverage[];
 }
 
 /** One eligibility check as the caller asked for it. */
@@ -77,10 +77,23 @@ function rejectionOf(coverage: Coverage | undefined) {
   return coverage.payerErrors[0];
 }
 
+// What each payer answer read into, per normalizer. The cache hands back the same answer object for
+// repeat reads of one entry, so a member checked, estimated and compared is read once. Weak keys:
+// an answer the cache has let go of takes its coverages with it.
+const readAnswers = new WeakMap<VerifyCoverageDeps['normalize'], WeakMap<RawPayerResponse, Coverage[]>>();
+
 function readAnswer(deps: VerifyCoverageDeps, raw: RawPayerResponse, payerId: string): Coverage[] {
+  let known = readAnswers.get(deps.normalize);
+  if (known === undefined) {
+    known = new WeakMap();
+    readAnswers.set(deps.normalize, known);
+  }
+  const already = known.get(raw);
+  if (already !== undefined) return already;
   try {
     const coverages = deps.normalize(raw);
     if (coverages.length === 0) throw new DomainError('format.parse-error', 'the answer names no patient');
+    known.set(raw, coverages);
     return coverages;
   } catch (error) {
     const reason = isDomainError(error) ? error.message : 'the answer could not be read';

@@ -50,3 +50,28 @@ t.test('the cache refuses to start with a short key secret or a bad encryption k
   t.throws(() => createCoverageCache({ keySecret: newKey(), encryptionKeys: { current: { id: 'k1', key: Buffer.alloc(16) } } }), /32 bytes/);
   t.throws(() => createCoverageCache({ keySecret: newKey(), encryptionKeys: { current: { id: 'bad id!', key: newKey() } } }), /key id/);
 });
+
+t.test('repeat reads of one entry open it once; an entry rewritten by another instance is opened again', async (t) => {
+  const store = createMemoryStore({ maxEntries: 10, now: () => Date.now() });
+  const secrets = { keySecret: newKey(), encryptionKeys: { current: { id: 'k1', key: newKey() } } };
+  const writer = createCoverageCache({ store, ...secrets });
+  const reader = createCoverageCache({ store, ...secrets });
+  const payer = countingPayer();
+  await writer.getOrFetch(identity(), payer.fetch);
+  const first = await reader.getOrFetch(identity(), payer.fetch);
+  const second = await reader.getOrFetch(identity(), payer.fetch);
+  t.equal(first.cache, 'hit');
+  t.equal(second.response, first.response, 'the same answer object, so what was read from it can be reused');
+
+  await writer.getOrFetch(identity(), payer.fetch, { bypass: true });
+  const third = await reader.getOrFetch(identity(), payer.fetch);
+  t.not(third.response, first.response);
+  t.match(third.response.body, 'call-2', 'the rewritten entry is read, not the remembered one');
+
+  const unremembering = createCoverageCache({ store, ...secrets, openedEntriesMemo: 0 });
+  const a = await unremembering.getOrFetch(identity(), payer.fetch);
+  const b = await unremembering.getOrFetch(identity(), payer.fetch);
+  t.not(a.response, b.response, 'with the memo off every read is opened afresh');
+  t.same(a.response, b.response);
+  t.equal(payer.calls, 2);
+});

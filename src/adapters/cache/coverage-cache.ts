@@ -39,6 +39,7 @@ export const CACHE_DEFAULTS = {
   lockTimeoutMs: 25_000,
   memoryMaxEntries: 10_000,
   redisCommandTimeoutMs: 400,
+  openedEntriesMemo: 128,
 } as const;
 
 /** Payer failures worth answering with a stale entry: the payer may be fine later, the data was fine before. */
@@ -51,6 +52,8 @@ export interface CoverageCacheOptions {
   /** A ready store (tests, or a shared memory store); wins over redisUrl/redisClusterNodes. */
   store?: CacheStore;
   memoryMaxEntries?: number;
+  /** How many recently opened entries to keep decrypted in this process (0 turns it off). */
+  openedEntriesMemo?: number;
   redisCommandTimeoutMs?: number;
   /** HMAC secret for keys, at least 32 bytes. */
   keySecret: Buffer;
@@ -169,6 +172,19 @@ export function createCoverageCache(options: CoverageCacheOptions): CoverageCach
     };
   }
 
+  // The entries opened most recently, by key, with the sealed value they came from. A member is
+  // usually read several times within minutes (check, estimate, compare); a repeat read of the same
+  // sealed value skips decryption and validation and returns the same entry object, which lets the
+  // caller reuse what it derived from it. Bounded, and only ever filled from this process's reads.
+  const recentlyOpened = new Map<string, { sealed: string; entry: CacheEntry }>();
+  const recentlyOpenedMax = options.openedEntriesMemo ?? CACHE_DEFAULTS.openedEntriesMemo;
+  function remember(valueKey: string, sealed: string, entry: CacheEntry): void {
+    if (recentlyOpenedMax === 0) return;
+    recentlyOpened.delete(valueKey);
+    recentlyOpened.set(valueKey, { sealed, entry });
+    if (recentlyOpened.size > recentlyOpenedMax) recentlyOpened.delete(recentlyOpened.keys().next().value as string);
+  }
+
   async function read(keys: CacheKeys): Promise<CacheEntry | null> {
     let value: string | null;
     try {
@@ -178,8 +194,18 @@ export function createCoverageCache(options: CoverageCacheOptions): CoverageCach
       return null;
     }
     if (value === null) return null;
+    const remembered = recentlyOpened.get(keys.valueKey);
+    if (remembered !== undefined && remembered.sealed === value) {
+      // Same sealed bytes as last time: the same entry, already authenticated and validated.
+      recentlyOpened.delete(keys.valueKey);
+      recentlyOpened.set(keys.valueKey, remembered);
+      return remembered.entry;
+    }
     const opened = openEntry(value, keys.valueKey, options.encryptionKeys);
-    if (opened.ok) return opened.entry;
+    if (opened.ok) {
+      remember(keys.valueKey, value, opened.entry);
+      return opened.entry;
+    }
     stats.unreadableEntries += 1;
     logger?.warn({ event: 'cache.entry-unreadable', reason: opened.reason, keyId: opened.keyId }, 'cache entry could not be opened; treated as a miss');
     return null;
