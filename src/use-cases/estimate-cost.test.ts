@@ -14,18 +14,25 @@ import type { CacheableResponse, EligibilityInquiry, RawPayerResponse } from '..
 const root = path.resolve(import.meta.dirname, '../..');
 const fixture = (file: string) => path.join(root, 'fixtures', file);
 
+/** The clinic's data files and a fixed clock, as the composition root loads them. */
+function clinicData() {
+  return {
+    feeSchedule: loadFeeScheduleFile(fixture('pricing/fee-schedule.json')),
+    rules: {
+      povertyGuidelines: loadPovertyGuidelineFiles([fixture('rules/poverty-guidelines-2026.json')]),
+      slidingFeeSchedule: loadSlidingFeeScheduleFile(fixture('rules/sliding-fee-schedule.json')),
+      priorAuthRules: loadPriorAuthRulesFile(fixture('rules/prior-auth-rules.json')),
+    },
+    clock: { now: () => new Date('2026-11-26T12:00:00Z') },
+  };
+}
+
 t.test('a live comparison asks the payer once for every level of care it compares', async (t) => {
   const asked: EligibilityInquiry[] = [];
   const body = readFileSync(fixture('sandbox/responses/sandbox-ppo-active.271'), 'utf8');
   const result = await compareCost(
     {
-      feeSchedule: loadFeeScheduleFile(fixture('pricing/fee-schedule.json')),
-      rules: {
-        povertyGuidelines: loadPovertyGuidelineFiles([fixture('rules/poverty-guidelines-2026.json')]),
-        slidingFeeSchedule: loadSlidingFeeScheduleFile(fixture('rules/sliding-fee-schedule.json')),
-        priorAuthRules: loadPriorAuthRulesFile(fixture('rules/prior-auth-rules.json')),
-      },
-      clock: { now: () => new Date('2026-11-26T12:00:00Z') },
+      ...clinicData(),
       verify: {
         findPayer: (id) => ({ id }),
         gatewayFor: () => ({
@@ -68,13 +75,7 @@ t.test('estimates served from a warm cache are the same every time (what is read
   const cache = createCoverageCache({ keySecret: randomBytes(32), encryptionKeys: { current: { id: 'k1', key: randomBytes(32) } } });
   t.teardown(() => cache.close());
   const deps = {
-    feeSchedule: loadFeeScheduleFile(fixture('pricing/fee-schedule.json')),
-    rules: {
-      povertyGuidelines: loadPovertyGuidelineFiles([fixture('rules/poverty-guidelines-2026.json')]),
-      slidingFeeSchedule: loadSlidingFeeScheduleFile(fixture('rules/sliding-fee-schedule.json')),
-      priorAuthRules: loadPriorAuthRulesFile(fixture('rules/prior-auth-rules.json')),
-    },
-    clock: { now: () => new Date('2026-11-26T12:00:00Z') },
+    ...clinicData(),
     verify: {
       findPayer: (id: string) => ({ id }),
       gatewayFor: () => ({
