@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { DomainError } from '../../../core/errors.js';
+import { jsonNumberToDecimalText } from '../fhir/fhir-decimal.js';
 import { AAA_FOLLOW_UP_ACTIONS, describeRejectReason, isKnownRejectReason } from '../../../core/coverage/aaa-reject-reasons.js';
 import { parseDollarsToCents, parseFractionToPpm } from '../../../core/money.js';
 import type {
@@ -21,6 +22,16 @@ import {
 } from '../x12/x12-271-code-maps.js';
 
 const Str = z.string();
+/** Absent, null or a string: some clearinghouses send null for "not given". */
+const Optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === null ? undefined : value), schema.optional());
+/** Amounts, percents and quantities are decimal text, but some senders write JSON numbers. */
+const DecimalText = z.preprocess(
+  (value) => (value === null ? undefined : typeof value === 'number' ? (jsonNumberToDecimalText(value) ?? String(value)) : value),
+  Str.optional(),
+);
+/** A list that a sender may give as one bare value or null. */
+const List = <T extends z.ZodType>(item: T) =>
+  z.preprocess((value) => (value === null ? undefined : Array.isArray(value) ? value : [value]), z.array(item).optional());
 const AdditionalInformation = z.object({ description: Str.optional() }).loose();
 const Contact = z.object({ communicationMode: Str.optional(), communicationNumber: Str.optional() }).loose();
 const RelatedEntitySchema = z.object({
@@ -39,22 +50,33 @@ const BenefitSchema = z.object({
   code: Str.optional(),
   name: Str.optional(),
   coverageLevelCode: Str.optional(),
-  serviceTypeCodes: z.array(Str).optional(),
+  serviceTypeCodes: List(Str),
   insuranceTypeCode: Str.optional(),
   planCoverage: Str.optional(),
   timeQualifierCode: Str.optional(),
-  benefitAmount: Str.optional(),
-  benefitPercent: Str.optional(),
+  benefitAmount: DecimalText,
+  benefitPercent: DecimalText,
   quantityQualifierCode: Str.optional(),
-  benefitQuantity: Str.optional(),
+  benefitQuantity: DecimalText,
   authOrCertIndicator: Str.optional(),
   inPlanNetworkIndicatorCode: Str.optional(),
-  additionalInformation: z.array(AdditionalInformation).optional(),
-  benefitsDateInformation: z.record(Str, z.unknown()).optional(),
-  benefitsRelatedEntities: z.array(RelatedEntitySchema).optional(),
+  additionalInformation: List(AdditionalInformation),
+  benefitsDateInformation: Optional(z.record(Str, z.unknown())),
+  benefitsRelatedEntities: List(RelatedEntitySchema),
   benefitsRelatedEntity: RelatedEntitySchema.optional(),
   compositeMedicalProcedureIdentifier: ProcedureSchema.optional(),
 }).loose();
+
+const ErrorSchema = z.object({
+  code: Str.optional(),
+  description: Str.optional(),
+  followupAction: Str.optional(),
+  location: Str.optional(),
+  field: Str.optional(),
+}).loose();
+
+/** AAA errors where the clearinghouse puts them: on the payer, provider, subscriber or dependent object. */
+const AaaErrors = List(ErrorSchema);
 
 const PersonSchema = z.object({
   memberId: Str.optional(),
@@ -66,29 +88,22 @@ const PersonSchema = z.object({
   groupNumber: Str.optional(),
   groupDescription: Str.optional(),
   relationToSubscriberCode: Str.optional(),
+  aaaErrors: AaaErrors,
   address: z.object({ address1: Str.optional(), address2: Str.optional(), city: Str.optional(), state: Str.optional(), postalCode: Str.optional() }).loose().optional(),
-}).loose();
-
-const ErrorSchema = z.object({
-  code: Str.optional(),
-  description: Str.optional(),
-  followupAction: Str.optional(),
-  location: Str.optional(),
-  field: Str.optional(),
 }).loose();
 
 const ResponseSchema = z.object({
   controlNumber: Str.optional(),
   tradingPartnerServiceId: Str.optional(),
-  payer: z.object({ name: Str.optional(), payorIdentification: Str.optional() }).loose().optional(),
-  provider: z.object({ providerName: Str.optional(), providerOrgName: Str.optional(), npi: Str.optional() }).loose().optional(),
-  subscriber: PersonSchema.optional(),
-  dependents: z.array(PersonSchema).optional(),
+  payer: Optional(z.object({ name: Str.optional(), payorIdentification: Str.optional(), aaaErrors: AaaErrors }).loose()),
+  provider: Optional(z.object({ providerName: Str.optional(), providerOrgName: Str.optional(), npi: Str.optional(), aaaErrors: AaaErrors }).loose()),
+  subscriber: Optional(PersonSchema),
+  dependents: List(PersonSchema),
   planInformation: z.object({ groupNumber: Str.optional(), groupDescription: Str.optional(), planNumber: Str.optional(), planDescription: Str.optional() }).loose().optional(),
   planDateInformation: z.record(Str, z.unknown()).optional(),
-  planStatus: z.array(z.object({ statusCode: Str.optional(), status: Str.optional(), planDetails: Str.optional(), serviceTypeCodes: z.array(Str).optional() }).loose()).optional(),
-  benefitsInformation: z.array(BenefitSchema).optional(),
-  errors: z.array(ErrorSchema).optional(),
+  planStatus: List(z.object({ statusCode: Str.optional(), status: Str.optional(), planDetails: Str.optional(), serviceTypeCodes: List(Str) }).loose()),
+  benefitsInformation: List(BenefitSchema),
+  errors: AaaErrors,
 }).loose();
 
 type Response = z.infer<typeof ResponseSchema>;
@@ -125,7 +140,7 @@ export function clearinghouseToCoverages(json: unknown): Coverage[] {
     });
   }
   const response = parsed.data;
-  if (!response.benefitsInformation && !response.planStatus && !response.errors && !response.subscriber) {
+  if (!response.benefitsInformation && !response.planStatus && !response.errors && !response.subscriber && !response.dependents) {
     throw new DomainError('format.parse-error', 'Clearinghouse eligibility response has none of benefitsInformation, planStatus, subscriber or errors at $', {
       meta: { format: 'clearinghouse-json', pointer: '$' },
     });
@@ -134,6 +149,14 @@ export function clearinghouseToCoverages(json: unknown): Coverage[] {
 }
 
 const src = (pointer: string): SourcePointer => ({ format: 'clearinghouse-json', pointer });
+
+/** A code map entry, never an inherited property ("constructor", "toString" are not codes). */
+function own<V>(map: Readonly<Record<string, V>>, code: string | undefined): V | undefined {
+  return code !== undefined && Object.hasOwn(map, code) ? map[code] : undefined;
+}
+
+/** Whole or decimal counts only: Number() would read "" or " " as 0 and "0x1F" as 31. */
+const QUANTITY = /^\d{1,9}(\.\d{1,6})?$/;
 
 /** "20240101" -> "2024-01-01"; anything else is kept only if already ISO. */
 function isoDate(value: unknown): string | undefined {
@@ -217,14 +240,14 @@ const CONTACT_KINDS: Readonly<Record<string, RelatedEntity['contacts'] extends (
 
 function relatedEntityOf(entity: z.infer<typeof RelatedEntitySchema>): RelatedEntity {
   const code = entity.entityIdentifierCode;
-  const related: RelatedEntity = { role: (code ? ENTITY_ROLES[code] : undefined) ?? entity.entityIdentifier?.toLowerCase() ?? 'related entity' };
+  const related: RelatedEntity = { role: own(ENTITY_ROLES, code) ?? entity.entityIdentifier?.toLowerCase() ?? 'related entity' };
   if (code) related.entityCode = code;
   const name = [entity.entityFirstname, entity.entityName].filter((n) => n).join(' ');
   if (name) related.name = name;
   if (entity.entityIdentificationValue) related.identifiers = { [entity.entityIdentification ?? 'id']: entity.entityIdentificationValue };
   const contacts = (entity.contactInformation?.contacts ?? [])
     .filter((c) => c.communicationNumber)
-    .map((c) => ({ kind: CONTACT_KINDS[c.communicationMode ?? ''] ?? 'other' as const, value: c.communicationNumber! }));
+    .map((c) => ({ kind: own(CONTACT_KINDS, c.communicationMode) ?? ('other' as const), value: c.communicationNumber! }));
   if (contacts.length > 0) related.contacts = contacts;
   return related;
 }
@@ -232,15 +255,15 @@ function relatedEntityOf(entity: z.infer<typeof RelatedEntitySchema>): RelatedEn
 function benefitOf(entry: BenefitJson, index: number, warnings: Coverage['warnings']): Benefit {
   const pointer = `$.benefitsInformation[${index}]`;
   const code = entry.code?.trim().toUpperCase();
-  const kind = (code ? EB01_KINDS[code] : undefined) ?? 'other';
+  const kind = own(EB01_KINDS, code) ?? 'other';
   const benefit: Benefit = {
     id: `ch-${index}`,
     kind,
     serviceTypes: (entry.serviceTypeCodes ?? []).map((s) => s.trim().toUpperCase()),
     procedureCodes: [],
     network: eb12Network(entry.inPlanNetworkIndicatorCode?.trim().toUpperCase() ?? ''),
-    coverageLevel: (entry.coverageLevelCode ? EB02_LEVELS[entry.coverageLevelCode.trim().toUpperCase()] : undefined) ?? 'unknown',
-    timePeriod: (entry.timeQualifierCode ? EB06_PERIODS[entry.timeQualifierCode.trim()] : undefined) ?? 'unknown',
+    coverageLevel: own(EB02_LEVELS, entry.coverageLevelCode?.trim().toUpperCase()) ?? 'unknown',
+    timePeriod: own(EB06_PERIODS, entry.timeQualifierCode?.trim()) ?? 'unknown',
     authorizationRequired: eb11Authorization(entry.authOrCertIndicator?.trim().toUpperCase() ?? ''),
     // The 271 has no referral flag; payers state referral rules in free text, which we keep as notes.
     referralRequired: 'unknown',
@@ -256,8 +279,9 @@ function benefitOf(entry: BenefitJson, index: number, warnings: Coverage['warnin
   if (proc?.procedureCode) benefit.procedureCodes.push(`${proc.productOrServiceIdQualifierCode ?? 'HC'}:${proc.procedureCode}`);
   if (entry.benefitAmount !== undefined) {
     const cents = parseDollarsToCents(entry.benefitAmount);
-    if (cents === undefined) warnings.push({ code: 'clearinghouse.invalid-amount', message: 'benefitAmount is not a decimal amount; left out.', pointer: `${pointer}.benefitAmount` });
-    else benefit.amountCents = cents;
+    if (cents === undefined || cents < 0) {
+      warnings.push({ code: 'clearinghouse.invalid-amount', message: 'benefitAmount is not a decimal amount of zero or more; left out.', pointer: `${pointer}.benefitAmount` });
+    } else benefit.amountCents = cents;
   }
   if (entry.benefitPercent !== undefined) {
     // benefitPercent is EB08: a fraction of 1 and the patient's share (0.2 = patient pays 20%).
@@ -266,10 +290,10 @@ function benefitOf(entry: BenefitJson, index: number, warnings: Coverage['warnin
     else benefit.percentPpm = ppm;
   }
   if (entry.benefitQuantity !== undefined) {
-    const value = Number(entry.benefitQuantity);
+    const text = entry.benefitQuantity.trim();
     const qualifier = entry.quantityQualifierCode?.trim().toUpperCase();
-    if (!Number.isFinite(value)) warnings.push({ code: 'clearinghouse.invalid-quantity', message: 'benefitQuantity is not a number; left out.', pointer: `${pointer}.benefitQuantity` });
-    else benefit.quantity = { value, unit: (qualifier ? EB09_UNITS[qualifier] : undefined) ?? 'other', ...(qualifier ? { qualifier } : {}) };
+    if (!QUANTITY.test(text)) warnings.push({ code: 'clearinghouse.invalid-quantity', message: 'benefitQuantity is not a count of zero or more; left out.', pointer: `${pointer}.benefitQuantity` });
+    else benefit.quantity = { value: Number(text), unit: own(EB09_UNITS, qualifier) ?? 'other', ...(qualifier ? { qualifier } : {}) };
   }
   const dateInfo = entry.benefitsDateInformation;
   if (dateInfo) {
@@ -299,28 +323,48 @@ function levelOfLocation(location: string | undefined): string {
   return 'unknown';
 }
 
-function payerErrorOf(error: z.infer<typeof ErrorSchema>, index: number): PayerError {
-  const code = error.code?.trim().toUpperCase() ?? 'unknown';
-  const known = isKnownRejectReason(code);
+/**
+ * One AAA error. The description is ours (from the AAA03 list), never the payer's free text: that
+ * text can quote the member's id or name, and descriptions travel into problem details and logs.
+ */
+function payerErrorOf(error: z.infer<typeof ErrorSchema>, pointer: string, container: string | undefined): PayerError {
+  const code = error.code?.trim().toUpperCase() || 'unknown';
   const reason = describeRejectReason(code);
   const followUp = error.followupAction;
   const followUpCode = followUp === undefined ? undefined : followUp.length <= 2 ? followUp.toUpperCase() : FOLLOW_UP_BY_NAME.get(followUp.toLowerCase());
+  const located = levelOfLocation(error.location);
   const payerError: PayerError = {
     code,
-    description: known ? reason.description : error.description ?? reason.description,
-    level: levelOfLocation(error.location),
+    description: reason.description,
+    level: located !== 'unknown' ? located : (container ?? 'unknown'),
     action: reason.action,
     retryable: reason.retryable,
-    source: src(`$.errors[${index}]`),
+    source: src(pointer),
   };
   if (followUpCode !== undefined) payerError.followUpCode = followUpCode;
   return payerError;
 }
 
+/**
+ * Every AAA error in the response. Stedi and Change Healthcare put most of them on the object they
+ * are about (`subscriber.aaaErrors` is the usual place), and only some in the top-level `errors`.
+ */
+function payerErrorsOf(response: Response): PayerError[] {
+  const found: PayerError[] = [];
+  const add = (list: z.infer<typeof ErrorSchema>[] | undefined, at: string, container: string | undefined) =>
+    list?.forEach((error, i) => found.push(payerErrorOf(error, `${at}[${i}]`, container)));
+  add(response.errors, '$.errors', undefined);
+  add(response.payer?.aaaErrors, '$.payer.aaaErrors', 'source');
+  add(response.provider?.aaaErrors, '$.provider.aaaErrors', 'receiver');
+  add(response.subscriber?.aaaErrors, '$.subscriber.aaaErrors', 'subscriber');
+  response.dependents?.forEach((dependent, j) => add(dependent.aaaErrors, `$.dependents[${j}].aaaErrors`, 'dependent'));
+  return found;
+}
+
 function toCoverage(response: Response): Coverage {
   const warnings: Coverage['warnings'] = [];
   const benefits = (response.benefitsInformation ?? []).map((entry, i) => benefitOf(entry, i, warnings));
-  const payerErrors = (response.errors ?? []).map(payerErrorOf);
+  const payerErrors = payerErrorsOf(response);
   const actions: CoverageAction[] = payerErrors.map((e) => ({
     kind: isKnownRejectReason(e.code) ? describeRejectReason(e.code).actionKind : 'contact-payer',
     message: e.action,
@@ -346,7 +390,7 @@ function toCoverage(response: Response): Coverage {
   const activeLines = benefits.filter((b) => b.kind === 'active-coverage');
   const planLine = activeLines.find((b) => b.serviceTypes.includes('30')) ?? activeLines[0];
   const insuranceTypeCode = planLine?.insuranceType ?? benefits.find((b) => b.insuranceType)?.insuranceType;
-  const planType: PlanType = insuranceTypeCode ? EB04_PLAN_TYPES[insuranceTypeCode] ?? 'other' : 'unknown';
+  const planType: PlanType = insuranceTypeCode ? (own(EB04_PLAN_TYPES, insuranceTypeCode) ?? 'other') : 'unknown';
   const plan: Coverage['plan'] = { type: planType, dates: planDatesOf(response.planDateInformation) };
   if (insuranceTypeCode) plan.insuranceTypeCode = insuranceTypeCode;
   const planName = planLine?.planDescription ?? response.planInformation?.planDescription;
@@ -356,11 +400,15 @@ function toCoverage(response: Response): Coverage {
   const groupName = response.planInformation?.groupDescription ?? response.subscriber?.groupDescription;
   if (groupName) plan.groupName = groupName;
 
+  const eligibility = eligibilityOf(response, benefits, payerErrors);
+  if (eligibility.status === 'undetermined' && payerErrors.length === 0) {
+    actions.push({ kind: 'verify-manually', message: 'The payer did not say whether coverage is active; verify with the payer by phone or portal.' });
+  }
   const coverage: Coverage = {
     format: 'clearinghouse-json',
     payer: {},
     plan,
-    eligibility: eligibilityOf(response, benefits, payerErrors),
+    eligibility,
     benefits,
     payerErrors,
     actions,
@@ -390,9 +438,10 @@ function eligibilityOf(response: Response, benefits: Benefit[], errors: PayerErr
   // planStatus[].statusCode is EB01 of the plan-level lines: 1-5 active, 6-8 inactive.
   const statuses = response.planStatus ?? [];
   const activeIndex = statuses.findIndex((s) => /^[1-5]$/.test(s.statusCode ?? ''));
-  if (activeIndex >= 0) return { status: 'active', reason: `Payer reports ${statuses[activeIndex]!.status ?? 'active coverage'} (planStatus statusCode ${statuses[activeIndex]!.statusCode}).`, source: src(`$.planStatus[${activeIndex}]`) };
+  // Our wording with the code, not the payer's status text, which is free text.
+  if (activeIndex >= 0) return { status: 'active', reason: `Payer reports active coverage (planStatus statusCode ${statuses[activeIndex]!.statusCode}).`, source: src(`$.planStatus[${activeIndex}]`) };
   const inactiveIndex = statuses.findIndex((s) => /^[6-8]$/.test(s.statusCode ?? ''));
-  if (inactiveIndex >= 0) return { status: 'inactive', reason: `Payer reports ${statuses[inactiveIndex]!.status ?? 'inactive coverage'} (planStatus statusCode ${statuses[inactiveIndex]!.statusCode}).`, source: src(`$.planStatus[${inactiveIndex}]`) };
+  if (inactiveIndex >= 0) return { status: 'inactive', reason: `Payer reports inactive coverage (planStatus statusCode ${statuses[inactiveIndex]!.statusCode}).`, source: src(`$.planStatus[${inactiveIndex}]`) };
   const active = benefits.find((b) => b.kind === 'active-coverage');
   if (active) return { status: 'active', reason: `Payer reports active coverage for service type ${active.serviceTypes.join(', ') || 'unspecified'}.`, source: active.source };
   const inactive = benefits.find((b) => b.kind === 'inactive');
