@@ -67,3 +67,195 @@ t.test('excluded items are non-covered and non-USD money is left out with a warn
   t.equal(coverage?.benefits.find((b) => b.kind === 'deductible')?.amountCents, undefined);
   t.ok(coverage?.warnings.some((w) => w.message.includes('EUR')));
 });
+
+// --- Robustness: crafted but realistic payer inputs (all people and ids invented). ---
+
+const coinsuranceItem = (benefit: Record<string, unknown>, network?: unknown): Record<string, unknown> => ({
+  category: { coding: [{ code: 'MH' }] },
+  ...(network === undefined ? {} : { network }),
+  benefit: [{ type: { coding: [{ code: 'copay-percent' }] }, ...benefit }],
+});
+const onlyCoverage = (doc: unknown) => {
+  const coverages = fhirEligibilityResponseToCoverages(doc);
+  if (coverages.length !== 1 || !coverages[0]) throw new Error(`expected one coverage, got ${coverages.length}`);
+  return coverages[0];
+};
+
+t.test('a coinsurance sent as a fraction (0.2) is left out with a warning instead of becoming 0.2%', async (t) => {
+  for (const benefit of [{ allowedMoney: { value: 0.2 } }, { allowedString: '0.2' }, { allowedString: '.5' }]) {
+    const coverage = onlyCoverage(response([{ coverage: {}, inforce: true, item: [coinsuranceItem(benefit)] }]));
+    const coinsurance = coverage.benefits.filter((b) => b.kind === 'coinsurance');
+    t.ok(coinsurance.length > 0, 'the benefit line is kept so the estimate can show it as unknown');
+    t.ok(coinsurance.every((b) => b.percentPpm === undefined), `${JSON.stringify(benefit)}: no percent`);
+    const warning = coverage.warnings.find((w) => w.code === 'fhir.percent-looks-like-fraction');
+    t.ok(warning, `${JSON.stringify(benefit)}: warned`);
+    t.match(warning?.message ?? '', /fraction/);
+    t.equal(warning?.pointer, '$.insurance[0].item[0].benefit[0].allowed');
+  }
+  // Whole numbers, 1% and 0% are FHIR percentages as written.
+  for (const [benefit, ppm] of [[{ allowedUnsignedInt: 20 }, 200_000], [{ allowedUnsignedInt: 1 }, 10_000], [{ allowedUnsignedInt: 0 }, 0], [{ allowedString: '12.5' }, 125_000]] as const) {
+    const coverage = onlyCoverage(response([{ coverage: {}, inforce: true, item: [coinsuranceItem(benefit)] }]));
+    t.equal(coverage.benefits.find((b) => b.kind === 'coinsurance')?.percentPpm, ppm, JSON.stringify(benefit));
+    t.notOk(coverage.warnings.some((w) => w.code === 'fhir.percent-looks-like-fraction'));
+  }
+});
+
+t.test('a coinsurance written with a percent sign ("20%") is read as 20 percent', async (t) => {
+  for (const [text, ppm] of [['20%', 200_000], [' 20 % ', 200_000], ['12.5%', 125_000], ['0.5%', 5_000]] as const) {
+    const coverage = onlyCoverage(response([{ coverage: {}, inforce: true, item: [coinsuranceItem({ allowedString: text })] }]));
+    t.equal(coverage.benefits.find((b) => b.kind === 'coinsurance')?.percentPpm, ppm, text);
+    t.same(coverage.warnings, [], `${text}: no warning (an explicit % is not ambiguous)`);
+  }
+  const bad = onlyCoverage(response([{ coverage: {}, inforce: true, item: [coinsuranceItem({ allowedString: 'twenty%' })] }]));
+  t.equal(bad.benefits.find((b) => b.kind === 'coinsurance')?.percentPpm, undefined);
+  t.ok(bad.warnings.some((w) => w.code === 'fhir.invalid-value'));
+});
+
+t.test('a Bundle that references its Coverage and Patient by urn:uuid fullUrl keeps the plan, group, member id and patient', async (t) => {
+  const bundle = {
+    resourceType: 'Bundle',
+    type: 'collection',
+    entry: [
+      {
+        fullUrl: 'urn:uuid:6f1c2a4e-0000-4000-8000-00000000c0ve',
+        resource: { resourceType: 'Coverage', subscriberId: 'SYNTH-MEMBER-777', relationship: { coding: [{ code: 'self' }] }, type: { coding: [{ code: 'PPO' }] }, class: [{ type: { coding: [{ code: 'group' }] }, value: 'GRP-SYNTH-9', name: 'Synthetic Group' }, { type: { coding: [{ code: 'plan' }] }, value: 'PLN-1', name: 'Synthetic Silver' }] },
+      },
+      { fullUrl: 'urn:uuid:6f1c2a4e-0000-4000-8000-0000000pat1', resource: { resourceType: 'Patient', name: [{ family: 'Testperson', given: ['Synthia'] }], birthDate: '1990-01-01' } },
+      { fullUrl: 'urn:uuid:6f1c2a4e-0000-4000-8000-0000000org1', resource: { resourceType: 'Organization', name: 'Example Synthetic Payer' } },
+      {
+        fullUrl: 'urn:uuid:6f1c2a4e-0000-4000-8000-0000000resp',
+        resource: response([{ coverage: { reference: 'urn:uuid:6f1c2a4e-0000-4000-8000-00000000c0ve' }, inforce: true }], {
+          patient: { reference: 'urn:uuid:6f1c2a4e-0000-4000-8000-0000000pat1' },
+          insurer: { reference: 'urn:uuid:6f1c2a4e-0000-4000-8000-0000000org1' },
+        }),
+      },
+    ],
+  };
+  const coverage = onlyCoverage(bundle);
+  t.equal(coverage.plan.type, 'PPO');
+  t.equal(coverage.plan.groupNumber, 'GRP-SYNTH-9');
+  t.equal(coverage.plan.name, 'Synthetic Silver');
+  t.equal(coverage.subscriber?.phi.memberId, 'SYNTH-MEMBER-777');
+  t.same(coverage.patient, { relationship: 'self', phi: { firstName: 'Synthia', lastName: 'Testperson', dateOfBirth: '1990-01-01' } });
+  t.equal(coverage.payer.name, 'Example Synthetic Payer');
+  t.notOk(coverage.warnings.some((w) => w.code === 'fhir.unresolved-coverage'));
+
+  // Absolute fullUrls resolve too, both exactly and by Type/id; a reference with no id matches nothing.
+  const coverages = fhirEligibilityResponseToCoverages({ resourceType: 'Bundle', entry: [
+    { fullUrl: 'https://payer.example/fhir/Coverage/cov-1', resource: { resourceType: 'Coverage', id: 'cov-1', subscriberId: 'SYNTH-2' } },
+    { resource: response([{ coverage: { reference: 'https://payer.example/fhir/Coverage/cov-1' } }, { coverage: { reference: 'Coverage/cov-1' } }, { coverage: { reference: 'Coverage' } }]) },
+  ] });
+  t.same(coverages.map((c) => c.subscriber?.phi.memberId), ['SYNTH-2', 'SYNTH-2', undefined]);
+  t.ok(coverages[2]?.warnings.some((w) => w.code === 'fhir.unresolved-coverage'));
+});
+
+t.test('inforce true next to outcome error (subscriber not found) is undetermined with the payer error and a warning, never active', async (t) => {
+  const coverage = onlyCoverage(response([{ coverage: {}, inforce: true }], { outcome: 'error', error: [{ code: { coding: [{ code: '75' }] } }] }));
+  t.equal(coverage.eligibility.status, 'undetermined');
+  t.match(coverage.eligibility.reason, /outcome 'error' \(75\)/);
+  t.same(coverage.payerErrors.map((e) => [e.code, e.description]), [['75', 'Subscriber/Insured Not Found']]);
+  t.equal(coverage.actions[0]?.kind, 'fix-request');
+  t.ok(coverage.warnings.some((w) => w.code === 'fhir.inforce-contradicts-error' && w.pointer === '$.insurance[0].inforce'));
+  t.same(coverage.benefits, [], 'no benefits, so the use case reports it as a rejection');
+
+  // Errors with no benefits contradict inforce even when outcome is not 'error'.
+  const complete = onlyCoverage(response([{ coverage: {}, inforce: true }], { outcome: 'complete', error: [{ code: { coding: [{ code: '72' }] } }] }));
+  t.equal(complete.eligibility.status, 'undetermined');
+  t.ok(complete.warnings.some((w) => w.code === 'fhir.inforce-contradicts-error'));
+  // With outcome error, benefit amounts do not make it active either.
+  const withAmounts = onlyCoverage(response([{ coverage: {}, inforce: true, item: [coinsuranceItem({ allowedUnsignedInt: 20 })] }], { outcome: 'error' }));
+  t.equal(withAmounts.eligibility.status, 'undetermined');
+  // A partial answer with benefits and a minor error stays active.
+  const partial = onlyCoverage(response([{ coverage: {}, inforce: true, item: [coinsuranceItem({ allowedUnsignedInt: 20 })] }], { outcome: 'partial', error: [{ code: { coding: [{ code: 'a002' }] } }] }));
+  t.equal(partial.eligibility.status, 'active');
+  t.notOk(partial.warnings.some((w) => w.code === 'fhir.inforce-contradicts-error'));
+});
+
+t.test('a bare OperationOutcome "member not found" reads as a rejection with codes only and no payer free text', async (t) => {
+  const outcome = {
+    resourceType: 'OperationOutcome',
+    issue: [
+      { severity: 'error', code: 'not-found', details: { coding: [{ system: 'https://payer.example/codes', code: 'MEMBER_NOT_FOUND' }], text: 'No member SYNTH-SECRET-42 named Synthia Testperson' }, diagnostics: 'lookup failed for DOB 1990-01-01 SYNTH-SECRET-42' },
+      { severity: 'information', code: 'informational', diagnostics: 'SYNTH-SECRET-INFO' },
+    ],
+  };
+  const coverage = onlyCoverage(outcome);
+  t.equal(coverage.eligibility.status, 'undetermined');
+  t.same(coverage.benefits, []);
+  t.same(coverage.payerErrors.map((e) => [e.code, e.level, e.retryable]), [['not-found', 'source', false]]);
+  t.match(coverage.payerErrors[0]?.description ?? '', /Not Found.*MEMBER_NOT_FOUND/);
+  t.equal(coverage.payerErrors[0]?.source.pointer, '$.issue[0]');
+  t.equal(coverage.actions[0]?.kind, 'fix-request');
+  t.ok(coverage.warnings.some((w) => w.code === 'fhir.operation-outcome'));
+  t.notMatch(JSON.stringify(coverage), /SYNTH-SECRET|Synthia|Testperson|1990/);
+
+  // In a Bundle; an X12 reject code in details.coding is described like an AAA; transient issues are retryable.
+  const bundled = onlyCoverage({ resourceType: 'Bundle', type: 'searchset', entry: [{ resource: { resourceType: 'OperationOutcome', issue: [
+    { severity: 'error', code: 'processing', details: { coding: [{ code: '75' }] } },
+  ] } }] });
+  t.same(bundled.payerErrors.map((e) => [e.code, e.description]), [['75', 'Subscriber/Insured Not Found']]);
+  t.equal(bundled.payerErrors[0]?.source.pointer, '$.entry[0].resource.issue[0]');
+  const busy = onlyCoverage({ resourceType: 'OperationOutcome', issue: [{ severity: 'fatal', code: 'throttled' }] });
+  t.equal(busy.payerErrors[0]?.retryable, true);
+  t.equal(busy.actions[0]?.kind, 'retry-later');
+
+  // An OperationOutcome with no error issue is not an eligibility answer.
+  t.throws(() => fhirEligibilityResponseToCoverages({ resourceType: 'OperationOutcome', issue: [{ severity: 'information', code: 'informational' }] }), { code: 'format.unsupported' });
+  // A Bundle with other resources and no response is still unsupported.
+  t.throws(() => fhirEligibilityResponseToCoverages({ resourceType: 'Bundle', entry: [{ resource: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found' }] } }, { resource: { resourceType: 'ClaimResponse' } }] }), { code: 'format.unsupported' });
+});
+
+t.test('network coded IN or OUT in any case, or only as text, is read; an unrecognised network is unknown with a warning', async (t) => {
+  const cases: [unknown, string][] = [
+    [{ coding: [{ code: 'IN' }] }, 'in'],
+    [{ coding: [{ code: 'Out' }] }, 'out'],
+    [{ text: 'In Network' }, 'in'],
+    [{ text: 'Out-of-Network' }, 'out'],
+    [{ coding: [{ system: 'https://payer.example/net', code: 'TIER9' }], text: 'in-network' }, 'in'],
+  ];
+  for (const [network, expected] of cases) {
+    const coverage = onlyCoverage(response([{ coverage: {}, inforce: true, item: [coinsuranceItem({ allowedUnsignedInt: 20 }, network)] }]));
+    t.ok(coverage.benefits.every((b) => b.network === expected), `${JSON.stringify(network)} -> ${expected}`);
+    t.notOk(coverage.warnings.some((w) => w.code === 'fhir.unknown-network'));
+  }
+  const odd = onlyCoverage(response([{ coverage: {}, inforce: true, item: [coinsuranceItem({ allowedUnsignedInt: 20 }, { coding: [{ code: 'TIER9' }], text: 'Preferred tier' })] }]));
+  t.ok(odd.benefits.every((b) => b.network === 'unknown'));
+  t.ok(odd.warnings.some((w) => w.code === 'fhir.unknown-network' && w.pointer === '$.insurance[0].item[0].network'));
+  const absent = onlyCoverage(response([{ coverage: {}, inforce: true, item: [coinsuranceItem({ allowedUnsignedInt: 20 })] }]));
+  t.notOk(absent.warnings.some((w) => w.code === 'fhir.unknown-network'), 'no network sent: unknown without a warning');
+});
+
+t.test('the payer disposition is kept as a payer note and never put into the eligibility reason', async (t) => {
+  const disposition = 'Member Synthia Testperson SYNTH-SECRET-9 is in force';
+  const active = onlyCoverage(response([{ coverage: {}, inforce: true }], { disposition }));
+  t.notMatch(active.eligibility.reason, /SYNTH-SECRET|Synthia/);
+  t.same(active.benefits.flatMap((b) => b.notes), [`Payer disposition: ${disposition}`]);
+  t.equal(active.benefits[0]?.source.pointer, '$.disposition');
+  t.notMatch(JSON.stringify(active.warnings), /SYNTH-SECRET/);
+
+  // On a rejection the disposition is dropped, so the coverage still reads as a rejection (no benefits).
+  const rejected = onlyCoverage({ resourceType: 'CoverageEligibilityResponse', outcome: 'error', disposition, error: [{ code: { coding: [{ code: '75' }], text: 'SYNTH-SECRET-9 not found' } }] });
+  t.same(rejected.benefits, []);
+  t.notMatch(JSON.stringify(rejected), /SYNTH-SECRET|Synthia/);
+  t.equal(rejected.payerErrors[0]?.description, 'Subscriber/Insured Not Found');
+});
+
+t.test('a payer error text is not copied into the error description; the coding display is used instead', async (t) => {
+  const coverage = onlyCoverage({ resourceType: 'CoverageEligibilityResponse', outcome: 'error', error: [
+    { code: { coding: [{ code: 'P-17', display: 'Policy lookup failed' }], text: 'no policy for SYNTH-SECRET-5' } },
+    { code: { coding: [{ code: 'P-18' }], text: 'no policy for SYNTH-SECRET-6' } },
+  ] });
+  t.same(coverage.payerErrors.map((e) => e.description), ['Policy lookup failed', 'The payer reported an error']);
+  t.notMatch(JSON.stringify(coverage), /SYNTH-SECRET/);
+});
+
+t.test('a negative dollar amount is left out with a warning', async (t) => {
+  const coverage = onlyCoverage(response([{ coverage: {}, inforce: true, item: [{ category: { coding: [{ code: '30' }] }, benefit: [
+    { type: { coding: [{ code: 'deductible' }] }, allowedMoney: { value: -5, currency: 'USD' }, usedMoney: { value: 100 } },
+    { type: { coding: [{ code: 'copay' }] }, allowedMoney: { value: 0 } },
+  ] }] }]));
+  const deductibles = coverage.benefits.filter((b) => b.kind === 'deductible');
+  t.same(deductibles.map((b) => [b.id, b.amountCents]), [['fhir-0-0-0-used', 10_000]], 'no allowed and no remaining computed from a negative total');
+  t.ok(coverage.warnings.some((w) => w.code === 'fhir.negative-money' && w.pointer === '$.insurance[0].item[0].benefit[0].allowed'));
+  t.equal(coverage.benefits.find((b) => b.kind === 'copay')?.amountCents, 0, 'zero is a real amount');
+});

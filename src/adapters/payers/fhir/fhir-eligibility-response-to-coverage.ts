@@ -7,10 +7,22 @@
  * ex-benefitcategory code system are X12 service type codes ('30', '1', 'MH', ...), so they map
  * straight onto Benefit.serviceTypes. FHIR percentages are whole numbers (20 = 20%), unlike X12 EB08.
  * Zod is lenient on fields we do not read and strict on the ones we do.
+ *
+ * Robustness rules (each covered by a test):
+ * - A percentage between 0 and 1 (0.2) looks like an X12-style fraction; it is left out with a
+ *   warning rather than read as 0.2% or guessed as 20%. A trailing '%' ("20%") is accepted.
+ * - Negative money is left out with a warning.
+ * - Network codes are read case-insensitively and from network.text ("In Network"); a network
+ *   that is present but not recognised stays 'unknown' with a warning.
+ * - outcome 'error' (or errors with no benefits) never yields 'active', whatever inforce says.
+ * - A bare OperationOutcome (or a Bundle of only OperationOutcomes) with error issues is a payer
+ *   rejection: an 'undetermined' coverage whose payerErrors carry only codes and our own wording.
+ * - Payer free text (disposition, diagnostics, details.text, error text) never goes into
+ *   eligibility.reason or payerErrors; disposition is kept as a payer note (Benefit.notes).
  */
 import { z } from 'zod';
 import { DomainError } from '../../../core/errors.js';
-import { describeRejectReason, isKnownRejectReason } from '../../../core/coverage/aaa-reject-reasons.js';
+import { describeRejectReason, isKnownRejectReason, type RejectReason } from '../../../core/coverage/aaa-reject-reasons.js';
 import type {
   Benefit, BenefitKind, Coverage, CoverageAction, CoverageLevel, CoveredPerson, Network, PayerError, PlanType, SourcePointer, TimePeriod,
 } from '../../../core/coverage/coverage-model.js';
@@ -105,20 +117,20 @@ export function jsonPath(base: string, path: readonly PropertyKey[]): string {
 }
 
 /** Parse with zod, turning the first issue into a PHI-free format.parse-error naming the path. */
-function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, base: string): T {
+function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, base: string, what = 'CoverageEligibilityResponse'): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const where = jsonPath(base, issue?.path ?? []);
   // zod 4 messages name expected types, never received values, so they carry no PHI.
-  throw new DomainError('format.parse-error', `FHIR CoverageEligibilityResponse is not valid at ${where}: ${issue?.message ?? 'invalid'}`, {
+  throw new DomainError('format.parse-error', `FHIR ${what} is not valid at ${where}: ${issue?.message ?? 'invalid'}`, {
     meta: { format: 'fhir-r4', pointer: where },
   });
 }
 
 const ELIGIBILITY_SUPPORTED_RESOURCE = 'CoverageEligibilityResponse';
 
-interface Located { resource: unknown; pointer: string }
+interface Located { resource: unknown; pointer: string; fullUrl?: string }
 
 /** Map an R4 CoverageEligibilityResponse (or a Bundle of them) to coverages. */
 export function fhirEligibilityResponseToCoverages(json: unknown): Coverage[] {
@@ -136,8 +148,18 @@ export function fhirEligibilityResponseToCoverages(json: unknown): Coverage[] {
     if (entries !== undefined && !Array.isArray(entries)) {
       throw new DomainError('format.parse-error', 'FHIR Bundle.entry is not an array at $.entry', { meta: { format: 'fhir-r4', pointer: '$.entry' } });
     }
-    bundleResources = (entries ?? []).map((entry, i) => ({ resource: (entry as { resource?: unknown } | null)?.resource, pointer: `$.entry[${i}].resource` }));
+    bundleResources = (entries ?? []).map((entry, i) => {
+      const located: Located = { resource: (entry as { resource?: unknown } | null)?.resource, pointer: `$.entry[${i}].resource` };
+      const fullUrl = (entry as { fullUrl?: unknown } | null)?.fullUrl;
+      if (typeof fullUrl === 'string' && fullUrl !== '') located.fullUrl = fullUrl;
+      return located;
+    });
     responses = bundleResources.filter((r) => typeOf(r.resource) === ELIGIBILITY_SUPPORTED_RESOURCE);
+    const present = bundleResources.filter((r) => typeOf(r.resource) !== undefined);
+    if (responses.length === 0 && present.length > 0 && present.every((r) => typeOf(r.resource) === OPERATION_OUTCOME)) {
+      // FHIR servers answer "member not found" with an OperationOutcome, bare or in a Bundle.
+      return [operationOutcomeToCoverage(present)];
+    }
     if (responses.length === 0) {
       const found = [...new Set(bundleResources.map((r) => typeOf(r.resource)).filter((t): t is string => t !== undefined))];
       throw new DomainError('format.unsupported', `FHIR Bundle holds no CoverageEligibilityResponse (found: ${found.join(', ') || 'nothing'}); only eligibility responses are read`, {
@@ -146,6 +168,8 @@ export function fhirEligibilityResponseToCoverages(json: unknown): Coverage[] {
     }
   } else if (resourceType === ELIGIBILITY_SUPPORTED_RESOURCE) {
     responses = [{ resource: json, pointer: '$' }];
+  } else if (resourceType === OPERATION_OUTCOME) {
+    return [operationOutcomeToCoverage([{ resource: json, pointer: '$' }])];
   } else {
     throw new DomainError('format.unsupported', `FHIR ${resourceType.slice(0, 64)} is not an eligibility response; send a CoverageEligibilityResponse`, {
       meta: { format: 'fhir-r4', resourceType: resourceType.slice(0, 64) },
@@ -159,14 +183,22 @@ function typeOf(resource: unknown): string | undefined {
   return typeof t === 'string' ? t : undefined;
 }
 
-/** Resolve a reference against contained resources ("#id") and Bundle entries ("Type/id"). */
+/**
+ * Resolve a reference against contained resources ("#id") and Bundle entries: first by exact
+ * entry.fullUrl (how Bundles reference with "urn:uuid:..." or absolute URLs), then by "Type/id".
+ */
 function resolve(reference: string | undefined, contained: Located[], bundle: Located[]): Located | undefined {
-  if (reference === undefined) return undefined;
+  if (reference === undefined || reference === '') return undefined;
   if (reference.startsWith('#')) {
     const id = reference.slice(1);
     return contained.find((c) => (c.resource as { id?: unknown } | null)?.id === id);
   }
-  const [type, id] = reference.split('/').slice(-2);
+  const byFullUrl = bundle.find((b) => b.fullUrl === reference);
+  if (byFullUrl) return byFullUrl;
+  const parts = reference.split('/');
+  if (parts.length < 2) return undefined;
+  const [type, id] = parts.slice(-2);
+  if (!type || !id) return undefined;
   return bundle.find((b) => typeOf(b.resource) === type && (b.resource as { id?: unknown }).id === id);
 }
 
@@ -204,10 +236,29 @@ function procedureCodesOf(item: FhirItem): string[] {
     .map((c) => `${PROCEDURE_QUALIFIERS[c.system ?? ''] ?? 'ZZ'}:${c.code}`);
 }
 
-function networkOf(item: FhirItem): Network {
-  // benefit-network codes: 'in' and 'out'; anything else (or absent) stays unknown, never "in".
-  const code = firstCode(item.network);
-  return code === 'in' ? 'in' : code === 'out' ? 'out' : 'unknown';
+const NETWORK_WORDS: Readonly<Record<string, Network>> = {
+  in: 'in', inn: 'in', 'in network': 'in', innetwork: 'in',
+  out: 'out', oon: 'out', 'out of network': 'out', outofnetwork: 'out', 'out network': 'out', 'non network': 'out',
+};
+
+function networkWord(text: string): Network | undefined {
+  const key = text.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+  return NETWORK_WORDS[key];
+}
+
+/**
+ * benefit-network codes 'in' and 'out' (any case), else network.text ("In Network", "Out-of-Network").
+ * Anything else stays unknown, never "in"; `recognised` is false when a network was sent but not understood.
+ */
+function networkOf(item: FhirItem): { network: Network; recognised: boolean } {
+  if (item.network === undefined) return { network: 'unknown', recognised: true };
+  for (const code of codes(item.network)) {
+    const network = networkWord(code);
+    if (network) return { network, recognised: true };
+  }
+  const fromText = item.network.text === undefined ? undefined : networkWord(item.network.text);
+  if (fromText) return { network: fromText, recognised: true };
+  return { network: 'unknown', recognised: codes(item.network).length === 0 && (item.network.text ?? '').trim() === '' };
 }
 
 function levelOf(item: FhirItem): CoverageLevel {
@@ -264,18 +315,50 @@ function kindOf(code: string | undefined): { kind: BenefitKind; note?: string } 
   }
 }
 
-interface ValueParts { amountCents?: number; percentPpm?: number; quantity?: number; text?: string; invalid?: string }
+interface ValueParts {
+  amountCents?: number; percentPpm?: number; quantity?: number; text?: string;
+  /** Why a value was left out (PHI-free: names the kind of value, never the value). */
+  invalid?: string;
+  /** Warning code for `invalid`; 'fhir.invalid-value' unless a more specific one applies. */
+  invalidCode?: string;
+}
+
+/** Below this, a FHIR percentage (whole numbers, 20 = 20%) looks like an X12-style fraction (0.2). */
+const FRACTION_PPM_LIMIT = 10_000; // 1%
+
+function readPercent(source: number | string): ValueParts {
+  let value = source;
+  let explicitPercent = false;
+  if (typeof value === 'string') {
+    // "20%" and "20 %": the sign says it is a percentage, so the number is taken as written.
+    const match = /^\s*(.*?)\s*%\s*$/.exec(value);
+    if (match) {
+      value = match[1] ?? '';
+      explicitPercent = true;
+    }
+  }
+  const ppm = fhirPercentToPpm(value);
+  if (ppm === undefined) return { invalid: 'percentage' };
+  if (ppm > 0 && ppm < FRACTION_PPM_LIMIT && !explicitPercent) {
+    // 0 < value < 1: FHIR says 20 means 20%, but payers converting from X12 send 0.2. Guessing
+    // either way can put a wrong number into an estimate, so the value is left out and flagged.
+    return { invalid: 'percentage', invalidCode: 'fhir.percent-looks-like-fraction' };
+  }
+  return { percentPpm: ppm };
+}
+
+function invalidValueMessage(which: 'allowed' | 'used', parts: ValueParts): string {
+  if (parts.invalidCode === 'fhir.percent-looks-like-fraction') {
+    return `Benefit ${which} percentage is between 0 and 1, so it looks like a fraction (X12 style, 0.2 = 20%) rather than a FHIR whole-number percent (20 = 20%); it is ambiguous and was left out.`;
+  }
+  return `Benefit ${which} ${parts.invalid ?? 'value'} could not be used; left out.`;
+}
 
 function readValue(kind: BenefitKind, money: { value?: number | undefined; currency?: string | undefined } | undefined, unsignedInt: number | undefined, text: string | undefined): ValueParts {
   const parts: ValueParts = {};
   if (kind === 'coinsurance') {
     const source = unsignedInt ?? text ?? money?.value;
-    if (source !== undefined) {
-      const ppm = fhirPercentToPpm(source);
-      if (ppm === undefined) parts.invalid = 'percentage';
-      else parts.percentPpm = ppm;
-    }
-    return parts;
+    return source === undefined ? parts : readPercent(source);
   }
   if (money?.value !== undefined && money.currency !== undefined && money.currency !== 'USD') {
     // Amounts are cents of US dollars throughout; another currency is never converted or mixed in.
@@ -283,7 +366,11 @@ function readValue(kind: BenefitKind, money: { value?: number | undefined; curre
   } else if (money?.value !== undefined) {
     const cents = fhirMoneyToCents(money.value);
     if (cents === undefined) parts.invalid = 'money';
-    else parts.amountCents = cents;
+    else if (cents < 0) {
+      // A patient's deductible, copay or limit is never negative; a negative amount is a payer error.
+      parts.invalid = 'money is negative';
+      parts.invalidCode = 'fhir.negative-money';
+    } else parts.amountCents = cents;
   }
   if (unsignedInt !== undefined) parts.quantity = unsignedInt;
   if (text !== undefined) parts.text = text;
@@ -318,15 +405,37 @@ function responseToCoverages(response: FhirResponse, base: string, bundle: Locat
     source: e.source,
   }));
 
+  // The disposition is the payer's own free text (it may name the member). It is kept as a payer
+  // note (Benefit.notes, which estimates show as what the payer said), never in eligibility.reason
+  // (our own wording) or in warnings (which may be logged). A note needs a benefit line to live on;
+  // on a rejection (errors and no benefits) adding one would hide the rejection, so there it is dropped.
+  const withDisposition = (benefits: Benefit[], errors: PayerError[], suffix: string): Benefit[] => {
+    const disposition = response.disposition?.trim();
+    if (!disposition || (benefits.length === 0 && errors.length > 0)) return benefits;
+    return [...benefits, {
+      id: `fhir-${suffix}disposition`,
+      kind: 'benefit-description',
+      serviceTypes: [],
+      procedureCodes: [],
+      network: 'unknown',
+      coverageLevel: 'unknown',
+      timePeriod: 'unknown',
+      authorizationRequired: 'unknown',
+      referralRequired: 'unknown',
+      relatedEntities: [],
+      notes: [`Payer disposition: ${disposition}`],
+      source: src(`${base}.disposition`),
+    }];
+  };
+
   const insurances = response.insurance ?? [];
   if (insurances.length === 0) {
     const reason = response.outcome === 'error'
       ? `Payer answered with outcome 'error'${payerErrors.length > 0 ? ` (${payerErrors.map((e) => e.code).join(', ')})` : ''}; coverage could not be determined.`
       : 'Payer sent no insurance entries; coverage could not be determined.';
-    // The disposition is the payer's own text for people; it stays in the coverage, never in warnings (which may be logged).
     const coverage: Coverage = {
       format: 'fhir-r4', formatVersion: 'R4', payer, plan: { type: 'unknown', dates: {} },
-      eligibility: { status: 'undetermined', reason: response.disposition ? `${reason} Payer said: ${response.disposition.slice(0, 300)}` : reason, source: src(base) }, benefits: [], payerErrors, actions, warnings,
+      eligibility: { status: 'undetermined', reason, source: src(base) }, benefits: withDisposition([], payerErrors, ''), payerErrors, actions, warnings,
     };
     if (patientPhi) coverage.patient = personOf(patientPhi, 'unknown');
     return [coverage];
@@ -349,10 +458,14 @@ function responseToCoverages(response: FhirResponse, base: string, bundle: Locat
       if (serviceTypes.length === 0 && item.category !== undefined) {
         warnings.push({ code: 'fhir.unmapped-category', message: 'Benefit category is not an X12 service type code; kept without a service type.', pointer: `${itemBase}.category` });
       }
+      const network = networkOf(item);
+      if (!network.recognised) {
+        warnings.push({ code: 'fhir.unknown-network', message: 'Benefit network is present but not recognised (expected in or out); kept as unknown.', pointer: `${itemBase}.network` });
+      }
       const common = {
         serviceTypes,
         procedureCodes: procedureCodesOf(item),
-        network: networkOf(item),
+        network: network.network,
         coverageLevel: levelOf(item),
         authorizationRequired: item.authorizationRequired === true ? 'yes' as const : item.authorizationRequired === false ? 'no' as const : 'unknown' as const,
         referralRequired: 'unknown' as const,
@@ -389,7 +502,7 @@ function responseToCoverages(response: FhirResponse, base: string, bundle: Locat
         const allowed = readValue(kind, entry.allowedMoney, entry.allowedUnsignedInt, entry.allowedString);
         const used = readValue(kind, entry.usedMoney, entry.usedUnsignedInt, entry.usedString);
         for (const [which, parts] of [['allowed', allowed], ['used', used]] as const) {
-          if (parts.invalid) warnings.push({ code: 'fhir.invalid-value', message: `Benefit ${which} ${parts.invalid} could not be used; left out.`, pointer: `${pointer}.${which}` });
+          if (parts.invalid) warnings.push({ code: parts.invalidCode ?? 'fhir.invalid-value', message: invalidValueMessage(which, parts), pointer: `${pointer}.${which}` });
         }
         // Copay is per service in FHIR (benefit-type "copay: Copayment per service") unless the term is per day.
         const allowedPeriod: TimePeriod = kind === 'copay' ? (term === 'day' ? 'day' : 'visit') : term;
@@ -423,7 +536,14 @@ function responseToCoverages(response: FhirResponse, base: string, bundle: Locat
       });
     });
 
-    const eligibility = eligibilityOf(insurance.inforce, benefits, response, insBase, src);
+    const eligibility = eligibilityOf(insurance.inforce, benefits, response, payerErrors, insBase, src);
+    if (eligibility.contradiction) {
+      warnings.push({
+        code: 'fhir.inforce-contradicts-error',
+        message: `insurance.inforce is ${String(insurance.inforce)}, but the payer also reported ${response.outcome === 'error' ? "outcome 'error'" : 'errors and no benefits'}; eligibility left undetermined.`,
+        pointer: `${insBase}.inforce`,
+      });
+    }
     const plan = planOf(coverageResource);
     if (insurance.benefitPeriod?.start) plan.dates.benefitYearBegin = insurance.benefitPeriod.start;
     if (insurance.benefitPeriod?.end) plan.dates.benefitYearEnd = insurance.benefitPeriod.end;
@@ -432,8 +552,8 @@ function responseToCoverages(response: FhirResponse, base: string, bundle: Locat
       formatVersion: 'R4',
       payer: coverageResource?.payor?.[0]?.display && !payer.name ? { ...payer, name: coverageResource.payor[0].display } : { ...payer },
       plan,
-      eligibility,
-      benefits,
+      eligibility: eligibility.value,
+      benefits: withDisposition(benefits, payerErrors, `${ii}-`),
       payerErrors,
       actions: [...actions, ...itemActions],
       warnings: [...warnings],
@@ -451,6 +571,27 @@ function eligibilityOf(
   inforce: boolean | undefined,
   benefits: Benefit[],
   response: FhirResponse,
+  payerErrors: PayerError[],
+  insBase: string,
+  src: (pointer: string) => SourcePointer,
+): { value: Coverage['eligibility']; contradiction: boolean } {
+  // outcome 'error', or errors with nothing else, means the payer did not process the inquiry: an
+  // inforce flag next to that (often a default true) does not settle eligibility, as with X12 AAA.
+  const failed = response.outcome === 'error' || (payerErrors.length > 0 && benefits.length === 0);
+  if (failed) {
+    const codes = payerErrors.length > 0 ? ` (${payerErrors.map((e) => e.code).join(', ')})` : '';
+    const what = response.outcome === 'error' ? `answered with outcome 'error'${codes}` : `reported errors${codes} and no benefits`;
+    return {
+      value: { status: 'undetermined', reason: `The payer ${what}; eligibility is not settled.`, source: payerErrors[0]?.source ?? src(insBase) },
+      contradiction: inforce !== undefined,
+    };
+  }
+  return { value: eligibilityFromInforce(inforce, benefits, insBase, src), contradiction: false };
+}
+
+function eligibilityFromInforce(
+  inforce: boolean | undefined,
+  benefits: Benefit[],
   insBase: string,
   src: (pointer: string) => SourcePointer,
 ): Coverage['eligibility'] {
@@ -459,7 +600,7 @@ function eligibilityOf(
   // inforce absent: FHIR says nothing about status. Benefit amounts for included services are the
   // only other signal, and a payer returns those only for a coverage it holds.
   const financial = benefits.some((b) => b.kind !== 'non-covered' && b.kind !== 'benefit-description' && (b.amountCents !== undefined || b.percentPpm !== undefined));
-  if (financial && response.outcome !== 'error') {
+  if (financial) {
     return { status: 'active', reason: 'insurance.inforce is absent, but the payer returned benefit amounts for this coverage.', source: src(`${insBase}.item`) };
   }
   return { status: 'undetermined', reason: 'insurance.inforce is absent and no benefits settle it.', source: src(insBase) };
@@ -529,6 +670,112 @@ function payerErrorOf(concept: CodeableConceptT, source: SourcePointer): PayerEr
     const reason = describeRejectReason(code);
     return { code, description: reason.description, level: 'source', action: reason.action, retryable: reason.retryable, source };
   }
-  const description = concept.text ?? concept.coding?.[0]?.display ?? FHIR_ADJUDICATION_ERRORS[code] ?? 'The payer reported an error';
+  // error.code.text is payer free text and may name the member: never copied. A coding's display is
+  // the code system's name for the code.
+  const description = FHIR_ADJUDICATION_ERRORS[code] ?? concept.coding?.[0]?.display ?? 'The payer reported an error';
   return { code, description, level: 'source', action: 'Correct the request as the payer describes and resubmit, or verify coverage manually.', retryable: false, source };
+}
+
+const OPERATION_OUTCOME = 'OperationOutcome';
+
+const OperationOutcomeResource = z.object({
+  resourceType: z.literal(OPERATION_OUTCOME),
+  issue: z.array(z.object({
+    severity: z.string().optional(),
+    code: z.string().optional(),
+    details: CodeableConcept.optional(),
+  }).loose()).optional(),
+}).loose();
+
+/**
+ * FHIR issue-type codes (http://hl7.org/fhir/issue-type) in our own words, with the next step.
+ * Only codes are read from an OperationOutcome: `diagnostics` and `details.text` are server free
+ * text that may hold member data, so they are never copied.
+ */
+function describeIssueType(code: string | undefined): RejectReason {
+  switch (code) {
+    case 'not-found':
+    case 'deleted':
+      return { description: 'Not Found', action: 'The payer found no matching member or coverage; check the member id, name and date of birth, then resubmit.', retryable: false, actionKind: 'fix-request' };
+    case 'multiple-matches':
+      return { description: 'Multiple Matches', action: 'The payer matched more than one member; add the member id and date of birth so only one matches, then resubmit.', retryable: false, actionKind: 'fix-request' };
+    case 'invalid':
+    case 'structure':
+    case 'required':
+    case 'value':
+    case 'invariant':
+    case 'code-invalid':
+    case 'too-long':
+    case 'extension':
+      return { description: 'Invalid Request', action: 'The payer could not accept the inquiry as sent; correct the request and resubmit.', retryable: false, actionKind: 'fix-request' };
+    case 'security':
+    case 'login':
+    case 'unknown':
+    case 'expired':
+    case 'forbidden':
+    case 'suppressed':
+      return { description: 'Access Denied', action: 'The submitter is not allowed to query this payer or member; check enrollment and credentials with the payer.', retryable: false, actionKind: 'contact-payer' };
+    case 'transient':
+    case 'lock-error':
+    case 'no-store':
+    case 'exception':
+    case 'timeout':
+    case 'throttled':
+    case 'incomplete':
+      return { description: 'Unable to Respond at Current Time', action: 'Retry later with backoff; do not resend immediately.', retryable: true, actionKind: 'retry-later' };
+    default:
+      return { description: 'The payer reported an error', action: 'The payer could not process the inquiry; verify coverage manually or contact the payer.', retryable: false, actionKind: 'contact-payer' };
+  }
+}
+
+const ERROR_SEVERITIES = new Set(['fatal', 'error']);
+
+/**
+ * A bare OperationOutcome (or a Bundle of only OperationOutcomes) in place of an eligibility
+ * response: the payer's rejection, read like an X12 AAA-only 271. One 'undetermined' coverage
+ * with no benefits and one payer error per error/fatal issue, so the use case reports it as a
+ * rejection (or as retry-later for transient issues).
+ */
+function operationOutcomeToCoverage(outcomes: Located[]): Coverage {
+  const src = (pointer: string): SourcePointer => ({ format: 'fhir-r4', pointer });
+  const payerErrors: PayerError[] = [];
+  const actions: CoverageAction[] = [];
+  for (const located of outcomes) {
+    const outcome = parseOrThrow(OperationOutcomeResource, located.resource, located.pointer, OPERATION_OUTCOME);
+    (outcome.issue ?? []).forEach((issue, i) => {
+      if (!ERROR_SEVERITIES.has(issue.severity ?? '')) return;
+      const source = src(`${located.pointer}.issue[${i}]`);
+      // Payers that bridge X12 put the AAA03 reject reason in details.coding.
+      const detailCodes = codes(issue.details).map((c) => c.trim().slice(0, 32));
+      const aaa = detailCodes.find((c) => isKnownRejectReason(c.toUpperCase()));
+      const issueCode = issue.code?.trim().slice(0, 32) || undefined;
+      const code = aaa ?? issueCode ?? detailCodes[0] ?? 'unknown';
+      const reason = aaa !== undefined ? describeRejectReason(aaa) : describeIssueType(issueCode);
+      const otherCode = aaa === undefined && issueCode !== undefined ? detailCodes[0] : undefined;
+      const description = otherCode === undefined ? reason.description : `${reason.description} (payer code ${otherCode})`;
+      payerErrors.push({ code, description, level: 'source', action: reason.action, retryable: reason.retryable, source });
+      actions.push({ kind: reason.actionKind, message: `${description} (${code}): ${reason.action}`, source });
+    });
+  }
+  if (payerErrors.length === 0) {
+    throw new DomainError('format.unsupported', 'FHIR OperationOutcome has no error issues, so it is not an eligibility answer; send a CoverageEligibilityResponse', {
+      meta: { format: 'fhir-r4', resourceType: OPERATION_OUTCOME },
+    });
+  }
+  const first = payerErrors[0]!;
+  return {
+    format: 'fhir-r4',
+    formatVersion: 'R4',
+    payer: {},
+    plan: { type: 'unknown', dates: {} },
+    eligibility: {
+      status: 'undetermined',
+      reason: `The payer did not answer the eligibility question: ${first.description} (OperationOutcome issue ${first.code}).`,
+      source: first.source,
+    },
+    benefits: [],
+    payerErrors,
+    actions,
+    warnings: [{ code: 'fhir.operation-outcome', message: 'The payer answered with an OperationOutcome instead of a CoverageEligibilityResponse; read as a rejection.', pointer: outcomes[0]!.pointer }],
+  };
 }
