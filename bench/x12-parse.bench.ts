@@ -9,7 +9,8 @@
  * - ours: x12271ToCoverages(text): read the envelope, every segment and the elements the 271 map
  *   reads, and build the complete Coverage[] (benefits, source pointers, warnings, actions) that
  *   the API returns. Nothing is cached between documents except the reader's bounded table of
- *   shared short code strings ('IND', '23', ...), which a long-running service keeps warm too.
+ *   shared short code strings ('IND', '23', ...), which a long-running service keeps warm too
+ *   (the mapper's packed-code tables are constants built from the code maps when it loads).
  * - node-x12: new X12Parser(true).parse(text), its documented use: a strict parser, fresh per
  *   document, returning its interchange object model. No mapping to any coverage model.
  * Passes alternate between the two sides so both see the same machine load; each side runs for

@@ -81,10 +81,70 @@ function shortValue(text: string, start: number, end: number, key: number): stri
 }
 
 /**
- * One segment: its id and elements, with spec-named 1-based accessors. The reader only finds where
- * a segment starts and ends (one indexOf per segment); the elements are split on first access,
- * because splitting every element of every segment up front was most of the reader's time and
- * many segments (envelope, trace, address) are never read element by element.
+ * The packed key of a 1-4 character ASCII code (length, then 7 bits per character, as the shared
+ * value table packs them), or -1: lets a caller build a table that `X12Segment.code(n)` indexes.
+ */
+export function packCode(code: string): number {
+  const length = code.length;
+  if (length < 1 || length > 4) return -1;
+  let key = length;
+  for (let i = 0; i < length; i++) {
+    const c = code.charCodeAt(i);
+    if (c > 127) return -1;
+    key = (key << 7) | c;
+  }
+  return key;
+}
+
+/**
+ * Where the element separators of a payload are: the reader records each one while it looks for
+ * the segment terminator (one pass over the characters), so reading an element is a slice between
+ * two known positions, with no per-segment array of element strings. One per payload, grown by
+ * doubling; a segment keeps the array it was read into (a grown copy keeps the same positions).
+ */
+class SeparatorPositions {
+  at: Int32Array;
+  count = 0;
+  constructor(capacity: number) {
+    this.at = new Int32Array(capacity);
+  }
+
+  /** Record the `elCode` positions from `from` to the first `termCode`; returns where that is (text.length if none). */
+  scan(text: string, from: number, termCode: number, elCode: number): number {
+    const length = text.length;
+    let at = this.at;
+    let count = this.count;
+    let i = from;
+    for (; i < length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === termCode) break;
+      if (code === elCode) {
+        if (count === at.length) at = this.#grow();
+        at[count++] = i;
+      }
+    }
+    this.count = count;
+    return i;
+  }
+
+  /** Close a segment: its end follows its separators, so every element ends at the next recorded position. */
+  close(end: number): void {
+    const at = this.count === this.at.length ? this.#grow() : this.at;
+    at[this.count++] = end;
+  }
+
+  #grow(): Int32Array {
+    const grown = new Int32Array(this.at.length * 2);
+    grown.set(this.at);
+    this.at = grown;
+    return grown;
+  }
+}
+
+/**
+ * One segment: its id and elements, with spec-named 1-based accessors. The reader records where
+ * the segment and its element separators are; an element becomes a string only when it is read,
+ * and the mapper can read codes and amounts straight from the characters (code(n), decimal(n)).
  */
 export class X12Segment {
   /** Segment id, e.g. 'EB'. */
@@ -95,53 +155,54 @@ export class X12Segment {
   position = 0;
   /** The separators of the interchange this segment came from. */
   readonly separators: X12Separators;
-  /** The payload and the segment's [start, end) range in it, terminator and line ends excluded. */
+  /** The payload. */
   readonly #text: string;
-  readonly #end: number;
+  /**
+   * #seps[#first .. #first + #count) are this segment's element separators (the first one ends the
+   * id) and #seps[#first + #count] is its end (terminator and line ends excluded).
+   */
+  readonly #seps: Int32Array;
+  readonly #first: number;
+  readonly #count: number;
+  /** Whether short values are shared strings (code-bearing segments only: never PHI). */
+  readonly #share: boolean;
   #elements: string[] | undefined;
 
-  /** A segment over `text` from `start` (its offset) to `end`; `id` is the text before the first element separator. */
-  constructor(text: string, start: number, end: number, id: string, separators: X12Separators) {
+  /** A segment of `text` at `start` whose `count` separators, then end, are recorded in `seps` from `first`. */
+  constructor(text: string, start: number, id: string, separators: X12Separators, seps: Int32Array, first: number, count: number) {
     this.id = id;
     this.offset = start;
     this.separators = separators;
     this.#text = text;
-    this.#end = end;
+    this.#seps = seps;
+    this.#first = first;
+    this.#count = count;
+    this.#share = SHARED_VALUE_SEGMENTS.has(id);
   }
 
   /** elements[0] is the id, so elements[3] is the third data element (EB03). */
   get elements(): readonly string[] {
-    return (this.#elements ??= this.#split());
+    if (this.#elements === undefined) {
+      const out: string[] = [this.id];
+      for (let n = 1; n <= this.#count; n++) out.push(this.el(n));
+      this.#elements = out;
+    }
+    return this.#elements;
   }
 
-  /** The segment split by the element separator, as String.prototype.split would, without the intermediate copy. */
-  #split(): string[] {
-    const text = this.#text;
-    const end = this.#end;
-    // The id was sliced by the reader already; the first separator (if any) follows it.
-    const out: string[] = [this.id];
-    let from = this.offset + this.id.length + 1;
-    if (from > end) return out;
-    // One pass: find the separators and pack each value's characters (7 bits each) on the way,
-    // so a short ASCII value goes to shortValue without being read twice (measured a little faster
-    // than indexOf per element). `packed` is -1 once the value is too long or not ASCII, and always
-    // for segments that may carry PHI: those get plain copies.
-    const share = SHARED_VALUE_SEGMENTS.has(this.id);
-    const separator = this.separators.element.charCodeAt(0);
-    let packed = share ? 0 : -1;
-    for (let i = from; i < end; i++) {
-      const code = text.charCodeAt(i);
-      if (code === separator) {
-        const length = i - from;
-        out.push(length === 0 ? '' : packed < 0 ? text.slice(from, i) : shortValue(text, from, i, (length << (7 * length)) | packed));
-        from = i + 1;
-        packed = share ? 0 : -1;
-      } else if (packed >= 0) {
-        packed = code > 127 || i - from >= 4 ? -1 : (packed << 7) | code;
-      }
-    }
-    out.push(share ? sliceValue(text, from, end) : text.slice(from, end));
-    return out;
+  /** Start of element n (1..count) in the payload. */
+  #start(n: number): number {
+    return (this.#seps[this.#first + n - 1] ?? 0) + 1;
+  }
+
+  /** End (exclusive) of element n (1..count) in the payload. */
+  #stop(n: number): number {
+    return this.#seps[this.#first + n] ?? 0;
+  }
+
+  /** Whether n names a data element of this segment (1-based, an integer). */
+  #has(n: number): boolean {
+    return n >= 1 && n <= this.#count && (n | 0) === n;
   }
 
   /** The plain shape segments had before elements became lazy (position, id, elements, offset, separators). */
@@ -149,15 +210,78 @@ export class X12Segment {
     return { position: this.position, id: this.id, elements: this.elements, offset: this.offset, separators: this.separators };
   }
 
-  /** Element n (1-based), or '' when absent. */
+  /** Element n (1-based), or '' when absent; el(0) is the id. */
   el(n: number): string {
-    return (this.#elements ??= this.#split())[n] ?? '';
+    if (!this.#has(n)) return n === 0 ? this.id : '';
+    return this.#value(this.#start(n), this.#stop(n));
+  }
+
+  /** The payload from start to end: a shared string for a short value of a code-bearing segment. */
+  #value(start: number, end: number): string {
+    return this.#share ? sliceValue(this.#text, start, end) : this.#text.slice(start, end);
   }
 
   /** Element n, or undefined when absent or empty. */
   opt(n: number): string | undefined {
-    const value = (this.#elements ??= this.#split())[n];
-    return value === undefined || value === '' ? undefined : value;
+    const value = this.el(n);
+    return value === '' ? undefined : value;
+  }
+
+  /** Number of characters in element n (0 when absent or empty): a presence test that makes no string. */
+  size(n: number): number {
+    return this.#has(n) ? this.#stop(n) - this.#start(n) : 0;
+  }
+
+  /**
+   * Element n as packCode packs it (a 1-4 character ASCII code), 0 when absent or empty, -1 when
+   * longer or not ASCII: code tables are looked up by this number, with no string made.
+   */
+  code(n: number): number {
+    if (!this.#has(n)) return 0;
+    const text = this.#text;
+    const start = this.#start(n);
+    const end = this.#stop(n);
+    const length = end - start;
+    if (length > 4) return -1;
+    let key = length;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c > 127) return -1;
+      key = (key << 7) | c;
+    }
+    return length === 0 ? 0 : key;
+  }
+
+  /**
+   * Element n read as digits[.digits] scaled to `scale` decimals, as an exact integer ("2875.25",
+   * scale 2 -> 287525), or undefined when it is not that shape (1..maxWhole whole digits, at most
+   * `scale` decimals: no sign, exponent or spaces), so the caller can fall back to a full parser.
+   */
+  decimal(n: number, maxWhole: number, scale: number): number | undefined {
+    if (!this.#has(n)) return undefined;
+    const text = this.#text;
+    const end = this.#stop(n);
+    const start = this.#start(n);
+    let value = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      value = value * 10 + (c - 48);
+    }
+    if (i === start || i - start > maxWhole) return undefined;
+    let decimals = 0;
+    if (i < end) {
+      if (text.charCodeAt(i) !== 46) return undefined;
+      for (i++; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 48 || c > 57 || decimals === scale) return undefined;
+        value = value * 10 + (c - 48);
+        decimals++;
+      }
+    }
+    for (; decimals < scale; decimals++) value *= 10;
+    return value;
   }
 
   /** Element by spec name, e.g. get('EB03') or get('EB13-2') for a component; '' when absent. */
@@ -170,21 +294,27 @@ export class X12Segment {
 
   /** Element n split by the repetition separator (X12 5010); a single value when the interchange has none. */
   repeats(n: number): string[] {
-    const value = this.el(n);
-    if (value === '') return [];
     const rep = this.separators.repetition;
-    if (rep === undefined) return [value];
-    // Same result as value.split(rep).filter(nonEmpty), without the two arrays per call.
-    let at = value.indexOf(rep);
-    if (at === -1) return [value];
-    const out: string[] = [];
-    let from = 0;
-    while (at !== -1) {
-      if (at > from) out.push(value.slice(from, at));
-      from = at + 1;
-      at = value.indexOf(rep, from);
+    if (rep === undefined || !this.#has(n)) {
+      const value = this.el(n); // '' when absent; the id for n = 0
+      if (value === '') return [];
+      return rep === undefined ? [value] : value.split(rep).filter((v) => v !== '');
     }
-    if (from < value.length) out.push(value.slice(from));
+    // Same result as el(n).split(rep).filter(nonEmpty), read from the payload: one value (the usual
+    // case) is el(n) itself, and no String.indexOf call is made for a two-character code.
+    const text = this.#text;
+    const code = rep.charCodeAt(0);
+    const start = this.#start(n);
+    const end = this.#stop(n);
+    const out: string[] = [];
+    let from = start;
+    for (let i = start; i < end; i++) {
+      if (text.charCodeAt(i) !== code) continue;
+      if (i > from) out.push(this.#value(from, i));
+      from = i + 1;
+    }
+    if (from === start) return start === end ? [] : [this.el(n)];
+    if (from < end) out.push(this.#value(from, end));
     return out;
   }
 
@@ -289,14 +419,17 @@ export function readX12(input: string): X12Document {
   while (pos < text.length && isSpace(text.charCodeAt(pos))) pos++;
   if (!text.startsWith('ISA', pos)) parseError('payload does not start with an ISA interchange header', pos);
   let interchangeCount = 0;
+  const length = text.length;
+  // A 271 EB line has about one separator per two or three characters; grown when a payload has more.
+  const seps = new SeparatorPositions((length >> 1) + 64);
 
   while (pos < text.length) {
     const isaStart = pos;
     const { separators, isa, end } = readIsa(text, pos);
     interchangeCount++;
     pos = end;
-    const term = separators.segment;
-    const el = separators.element;
+    const termCode = separators.segment.charCodeAt(0);
+    const elCode = separators.element.charCodeAt(0);
     const interchangeVersion = isa[12] ?? '';
     const isaControl = (isa[13] ?? '').trim();
     let groupCount = 0;
@@ -307,9 +440,10 @@ export function readX12(input: string): X12Document {
     while (pos < text.length) {
       while (pos < text.length && isSpace(text.charCodeAt(pos))) pos++;
       if (pos >= text.length) break;
-      let next = text.indexOf(term, pos);
-      if (next === -1) next = text.length;
+      // One pass to the terminator, noting the element separators on the way.
       const offset = pos;
+      const first = seps.count;
+      const next = seps.scan(text, pos, termCode, elCode);
       pos = next + 1;
       // With a CR or LF terminator a CRLF pair leaves the other half behind: trim line ends.
       let end = next;
@@ -319,16 +453,18 @@ export function readX12(input: string): X12Document {
         end--;
       }
       if (end === offset) continue;
-      let idEnd = text.indexOf(el, offset);
-      if (idEnd === -1 || idEnd > end) idEnd = end;
-      const id = sliceValue(text, offset, idEnd);
+      // Line ends are never element separators (readIsa refuses whitespace), so all of them are before `end`.
+      const count = seps.count - first;
+      seps.close(end);
+      const id = sliceValue(text, offset, seps.at[first] ?? end);
       if (id === 'ISA') {
         // A new interchange without IEA: re-read separators from this header.
         warn(warnings, 'x12.envelope.missing-iea', `interchange ${interchangeCount} has no IEA trailer`);
         pos = offset;
+        seps.count = first;
         break;
       }
-      const seg = new X12Segment(text, offset, end, id, separators);
+      const seg = new X12Segment(text, offset, id, separators, seps.at, first, count);
       if (!isSegmentId(id)) {
         if (current === undefined) parseError('unreadable segment outside a transaction set', offset);
         warn(warnings, 'x12.segment.unreadable', `segment ${current.segments.length + 1} of ST ${current.controlNumber} has an unreadable id`);
