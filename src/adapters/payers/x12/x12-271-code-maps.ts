@@ -5,6 +5,14 @@
  */
 import type { BenefitKind, CoverageLevel, Network, PlanType, QuantityUnit, TimePeriod, TriState } from '../../../core/coverage/coverage-model.js';
 
+/**
+ * record[code] for the table's own codes only: a payer's 'constructor' or 'toString' is not a code,
+ * even though every object inherits those keys. Every lookup of these tables goes through here.
+ */
+export function ownCode<V>(record: Readonly<Record<string, V>>, code: string): V | undefined {
+  return Object.hasOwn(record, code) ? record[code] : undefined;
+}
+
 /** EB01 eligibility or benefit information code -> benefit kind (TR3 2110C EB01). */
 export const EB01_KINDS: Readonly<Record<string, BenefitKind>> = {
   '1': 'active-coverage',
@@ -179,3 +187,20 @@ export const ENTITY_ROLES: Readonly<Record<string, string>> = {
 
 /** HL03 hierarchical level codes of the 271 (TR3 2000A-2000D). */
 export const HL_LEVELS = { '20': '2000A', '21': '2000B', '22': '2000C', '23': '2000D' } as const;
+
+/**
+ * The 187 EB03 service type codes 005010X279A1 allows (x12-271-codes.json,
+ * EB03_service_type_in_5010_TR3). A code outside it is kept as sent, with a warning.
+ */
+export const EB03_SERVICE_TYPES_5010: ReadonlySet<string> = new Set([
+  '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20', '21',
+  '22', '23', '24', '25', '26', '27', '28', '30', '32', '33', '34', '35', '36', '37', '38', '39', '40', '41', '42', '43',
+  '44', '45', '46', '47', '48', '49', '50', '51', '52', '53', '54', '55', '56', '57', '58', '59', '60', '61', '62', '63',
+  '64', '65', '66', '67', '68', '69', '70', '71', '72', '73', '74', '75', '76', '77', '78', '79', '80', '81', '82', '83',
+  '84', '85', '86', '87', '88', '89', '90', '91', '92', '93', '94', '95', '96', '97', '98', '99', 'A0', 'A1', 'A2', 'A3',
+  'A4', 'A5', 'A6', 'A7', 'A8', 'A9', 'AA', 'AB', 'AC', 'AD', 'AE', 'AF', 'AG', 'AH', 'AI', 'AJ', 'AK', 'AL', 'AM', 'AN',
+  'AO', 'AQ', 'AR', 'B1', 'B2', 'B3', 'BA', 'BB', 'BC', 'BD', 'BE', 'BF', 'BG', 'BH', 'BI', 'BJ', 'BK', 'BL', 'BM', 'BN',
+  'BP', 'BQ', 'BR', 'BS', 'BT', 'BU', 'BV', 'BW', 'BX', 'BY', 'BZ', 'C1', 'CA', 'CB', 'CC', 'CD', 'CE', 'CF', 'CG', 'CH',
+  'CI', 'CJ', 'CK', 'CL', 'CM', 'CN', 'CO', 'CP', 'CQ', 'DG', 'DM', 'DS', 'GF', 'GN', 'GY', 'IC', 'MH', 'NI', 'ON', 'PT',
+  'PU', 'RN', 'RT', 'TC', 'TN', 'UC'
+]);

@@ -31,11 +31,13 @@ import {
   EB01_KINDS,
   EB01_VALID,
   EB02_LEVELS,
+  EB03_SERVICE_TYPES_5010,
   EB04_PLAN_TYPES,
   EB06_PERIODS,
   EB09_UNITS,
   ENTITY_ROLES,
   HL_LEVELS,
+  ownCode,
   eb11Authorization,
   eb12Network,
 } from './x12-271-code-maps.js';
@@ -110,12 +112,12 @@ function readDtpDates(seg: X12Segment): { begin?: string; end?: string; valid: b
 
 /**
  * A code map read through a Map: EB codes are looked up for every benefit line, and a Map.get on
- * the reader's shared code strings is cheaper than a keyed property load. A miss falls back to the
- * record itself, so lookups answer exactly as `record[code]` did (inherited keys included).
+ * the reader's shared code strings is cheaper than a keyed property load. Only the record's own
+ * codes answer: an inherited key ('constructor', 'toString') is not a code.
  */
 function codeLookup<V>(record: Readonly<Record<string, V>>): (code: string) => V | undefined {
   const map = new Map<string, V>(Object.entries(record));
-  return (code) => map.get(code) ?? record[code];
+  return (code) => map.get(code);
 }
 const eb01Kind = codeLookup(EB01_KINDS);
 const eb02Level = codeLookup(EB02_LEVELS);
@@ -124,8 +126,8 @@ const eb06Period = codeLookup(EB06_PERIODS);
 /**
  * A code table keyed by packCode, read with X12Segment.code(n): the code as a shared string and what
  * it maps to, found with a multiplicative hash and a short probe (cheaper than a Map.get per EB
- * element). Only codes of 1-4 ASCII characters can be keys, and none of those is an inherited
- * Object property, so a hit answers exactly as the record lookup would.
+ * element). Only codes of 1-4 ASCII characters can be keys, and the tables are built from the
+ * records' own keys (Object.keys), so an inherited Object property is never a hit.
  */
 class CodeTable<V> {
   // 256 slots for a few dozen codes: probes stay short and always reach an empty slot.
@@ -161,8 +163,12 @@ function codeSlot(key: number): number {
 
 /** Every valid 5010 EB01 code (the unknown ones warn), with its kind. */
 const EB01_CODES = new CodeTable(EB01_VALID, (code): BenefitKind => eb01Kind(code) ?? 'other');
-const EB02_CODES = new CodeTable(Object.keys(EB02_LEVELS), (code) => EB02_LEVELS[code]);
-const EB06_CODES = new CodeTable(Object.keys(EB06_PERIODS), (code) => EB06_PERIODS[code]);
+const EB02_CODES = new CodeTable(Object.keys(EB02_LEVELS), (code) => ownCode(EB02_LEVELS, code));
+const EB06_CODES = new CodeTable(Object.keys(EB06_PERIODS), (code) => ownCode(EB06_PERIODS, code));
+/** The 5010 service type codes (EB03), for the one-code case. */
+const EB03_CODES = new CodeTable(EB03_SERVICE_TYPES_5010, () => true);
+/** Lookups of the other code tables through Maps (own keys only), cheaper than ownCode per line. */
+const eb09Unit = codeLookup(EB09_UNITS);
 /** The EB11 and EB12 codes that are not warned about, read as the code maps read them. */
 const EB11_CODES = new CodeTable(['Y', 'N', 'U'], eb11Authorization);
 const EB12_CODES = new CodeTable(['Y', 'N', 'W', 'U'], eb12Network);
@@ -178,8 +184,29 @@ const HSD_PERIODS: Readonly<Record<string, string>> = {
   '32': 'lifetime', '33': 'lifetime remaining', '34': 'month', '35': 'week',
 };
 
-const REFERRAL_NOT_REQUIRED = /\b(no|not|without)\b[^.]*\breferral\b|\breferral\b[^.]*\bnot\s+(required|needed)\b/i;
-const REFERRAL = /\breferral\b/i;
+/**
+ * Referral wording in MSG text (facts.md 2.10: the 271 has no referral element). A note is read
+ * clause by clause (split on . ; , and ' - '), so "REFERRAL REQUIRED; PRIOR AUTHORIZATION NOT
+ * REQUIRED" is a required referral: the "not" must be close to the word referral(s) in the same
+ * clause ("NO REFERRAL NEEDED", "REFERRALS NOT REQUIRED", "DOES NOT REQUIRE A REFERRAL"). Every
+ * pattern has bounded gaps, so a long MSG is read in linear time.
+ */
+const REFERRAL = /\breferrals?\b/i;
+const NOTE_CLAUSE_SPLIT = /[.;,]| - /;
+const REFERRAL_NOT_REQUIRED =
+  /\bno\s+(?:[a-z]+\s+)?referrals?\b|\breferrals?\s*:?\s+(?:(?:is|are|was|were)\s+)?(?:not|never)\s+(?:required|needed|necessary)\b|\b(?:not|n't)\s+(?:require|need)s?\s+(?:an?\s+)?(?:[a-z]+\s+)?referrals?\b/i;
+
+/** What a note says about referrals: whether some clause requires one, and whether some clause says none is needed. */
+function referralClauses(text: string): { yes: boolean; no: boolean } {
+  const found = { yes: false, no: false };
+  if (!REFERRAL.test(text)) return found;
+  for (const clause of text.split(NOTE_CLAUSE_SPLIT)) {
+    if (!REFERRAL.test(clause)) continue;
+    if (REFERRAL_NOT_REQUIRED.test(clause)) found.no = true;
+    else found.yes = true;
+  }
+  return found;
+}
 const NETWORK_PHRASES = { in: 'in network', out: 'out of network', both: 'in and out of network', unknown: 'network not stated' } as const;
 
 /** A person's display name from NM103 (last or organization) and NM104 (first). */
@@ -197,22 +224,79 @@ function definedOnly<T extends Record<string, string | undefined>>(value: T): { 
   return out;
 }
 
+/**
+ * record[key] = value as an own property, in place: a payer's qualifier such as '__proto__' stays a
+ * plain key, and many REF or DTP segments do not copy the record once each (quadratic).
+ */
+function setOwn(record: Record<string, string>, key: string, value: string): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** EB13 written with another component separator than ISA16: 'HC>H0015', 'HC-90837'. */
+const FOREIGN_SEPARATOR_PROCEDURE = /^([A-Z][A-Z0-9])[^A-Za-z0-9\s]([A-Z0-9]{4,8})$/;
+/** A HCPCS level II (letter + 4 digits) or CPT (5 digits, or 4 digits + F/T/U) code. */
+const HCPCS_OR_CPT = /^(?:[A-Z]\d{4}|\d{4}[0-9FTU])$/;
+
+/** A plain non-negative decimal ("20", "12.5"), or undefined: never Number()'s '' or ' ' = 0, '0x1F' or '-3'. */
+const PLAIN_QUANTITY = /^\d{1,15}(?:\.\d{1,6})?$/;
+function plainQuantity(text: string): number | undefined {
+  const value = text.trim();
+  return PLAIN_QUANTITY.test(value) ? Number(value) : undefined;
+}
+
 /** Person entity codes in a 2120 loop whose names are PHI and so are not copied out of `phi`. */
 const PERSON_PHI_ENTITY_CODES = new Set(['IL', 'QC', '03']);
+
+/**
+ * Limits per document, far above any real 271 (a real-time answer has one or two patients and a
+ * handful of warnings; the largest public batch samples have a few dozen patients). They bound the
+ * work and the size of the answer an adversarial payload can cause (the HTTP body limit is 6 MB):
+ * past `hlLoops` or `coverages` the document is refused with format.parse-error (meta.limit names
+ * the limit); past `warnings` per transaction set the rest are counted in one summary warning.
+ * `hlDepth` bounds the parent chain read for one patient (a 271 has four levels).
+ */
+export const X12_271_LIMITS = { hlLoops: 50_000, coverages: 2_000, warnings: 200, hlDepth: 8 } as const;
+
+/** What one document has used of X12_271_LIMITS so far (shared by its transaction sets). */
+interface DocumentBudget {
+  hlLoops: number;
+  coverages: number;
+}
+
+function limitError(what: string, limit: keyof typeof X12_271_LIMITS): DomainError {
+  return new DomainError('format.parse-error', `the 271 has more than ${X12_271_LIMITS[limit]} ${what}, the most one document may carry; split it`, {
+    meta: { position: 0, limit },
+  });
+}
 
 /** Normalizes one 271 transaction set. */
 class Transaction271 {
   private readonly nodes: HlNode[] = [];
   private readonly byId = new Map<string, HlNode>();
+  /** The last HL node of each level: where an HL with a broken parent link is attached. */
+  private readonly lastOfLevel = new Map<HlLevel, HlNode>();
+  /** The first HL node of each level: the payer and receiver of a patient whose chain lacks them. */
+  private readonly firstOfLevel = new Map<HlLevel, HlNode>();
+  /** Ids of the HL nodes some 2000D names as its parent. */
+  private readonly dependentParents = new Set<string>();
+  /** Kept warnings (at most X12_271_LIMITS.warnings) and how many more there were. */
   private readonly warnings: FormatWarning[];
+  private droppedWarnings = 0;
   private node: HlNode | undefined;
   private loop = 'header';
   private eb: Benefit | undefined;
   private entity: RelatedEntity | undefined;
   private in2120 = false;
+  /** What the MSG notes of `benefit` (the EB they follow) said about referrals (see msg()). */
+  private referralVotes: { benefit: Benefit | undefined; yes: boolean; no: boolean; warned: boolean } = { benefit: undefined, yes: false, no: false, warned: false };
 
-  constructor(private readonly tx: X12Transaction, documentWarnings: readonly FormatWarning[]) {
-    this.warnings = [...documentWarnings];
+  constructor(
+    private readonly tx: X12Transaction,
+    documentWarnings: readonly FormatWarning[],
+    private readonly budget: DocumentBudget,
+  ) {
+    this.warnings = documentWarnings.slice(0, X12_271_LIMITS.warnings);
+    this.droppedWarnings = documentWarnings.length - this.warnings.length;
   }
 
   /** 'ST <control> / <loop> / segment ' for the last loop asked: every EB line of a loop shares it. */
@@ -232,6 +316,10 @@ class Transaction271 {
   }
 
   private warn(code: string, message: string, seg?: X12Segment): void {
+    if (this.warnings.length >= X12_271_LIMITS.warnings) {
+      this.droppedWarnings++;
+      return;
+    }
     this.warnings.push(seg === undefined ? { code, message } : { code, message, pointer: this.pointer(seg) });
   }
 
@@ -298,6 +386,7 @@ class Transaction271 {
     const code = seg.el(3);
     const level: HlLevel = Object.hasOwn(HL_LEVELS, code) ? HL_LEVELS[code as keyof typeof HL_LEVELS] : 'unknown';
     if (level === 'unknown') this.warn('x12.hl.unknown-level', `HL03 '${code.slice(0, 3)}' is not a 271 hierarchical level`, seg);
+    if (++this.budget.hlLoops > X12_271_LIMITS.hlLoops) throw limitError('HL loops', 'hlLoops');
     let parentId = seg.el(2);
     const parent = this.byId.get(parentId);
     if (parentId !== '' && parent === undefined) {
@@ -309,7 +398,7 @@ class Transaction271 {
     } else if (level === '2000C' || level === '2000D') {
       // Broken parent link: attach to the nearest preceding node one level up, as the TR3 nesting implies.
       const want = level === '2000C' ? '2000B' : '2000C';
-      const fallback = [...this.nodes].reverse().find((n) => n.level === want);
+      const fallback = this.lastOfLevel.get(want);
       if (fallback !== undefined) parentId = fallback.id;
     }
     const node: HlNode = {
@@ -324,6 +413,9 @@ class Transaction271 {
     };
     this.nodes.push(node);
     if (node.id !== '') this.byId.set(node.id, node);
+    this.lastOfLevel.set(level, node);
+    if (!this.firstOfLevel.has(level)) this.firstOfLevel.set(level, node);
+    if (level === '2000D') this.dependentParents.add(parentId);
     this.node = node;
     this.loop = level;
     this.eb = undefined;
@@ -376,7 +468,7 @@ class Transaction271 {
     if (code === 'P3' && eb.kind !== 'primary-care-provider') {
       // Some senders put the PCP's LS/LE after the last EB instead of after EB*L (TR3 2120C follows
       // the EB it describes). Attach it to an EB*L still waiting for its provider.
-      const pcp = this.node?.benefits.find((b) => b.kind === 'primary-care-provider' && b.relatedEntities.length === 0);
+      const pcp = this.waitingPcp();
       if (pcp !== undefined) {
         target = pcp;
         this.warn('x12.loop.misplaced-2120', `primary care provider loop follows ${eb.id}; attached to ${pcp.id} (EB*L)`, seg);
@@ -392,10 +484,29 @@ class Transaction271 {
     this.entity = entity;
   }
 
+  /**
+   * The first EB*L of the current HL still without a related entity. A benefit never loses its
+   * entities, so a cursor that only moves forward finds it (one scan per HL, not one per NM1*P3).
+   */
+  private waitingPcp(): Benefit | undefined {
+    const node = this.node;
+    if (node === undefined) return undefined;
+    if (this.pcpCursor.node !== node) this.pcpCursor = { node, at: 0 };
+    const cursor = this.pcpCursor;
+    const benefits = node.benefits;
+    for (; cursor.at < benefits.length; cursor.at++) {
+      const b = benefits[cursor.at];
+      if (b !== undefined && b.kind === 'primary-care-provider' && b.relatedEntities.length === 0) return b;
+    }
+    return undefined;
+  }
+
+  private pcpCursor: { node: HlNode | undefined; at: number } = { node: undefined, at: 0 };
+
   private roleFor(eb: Benefit, code: string): string {
     if (eb.kind === 'other-payer') return 'other payer';
     if (eb.kind === 'primary-care-provider' || code === 'P3') return 'primary care provider';
-    return ENTITY_ROLES[code] ?? 'related entity';
+    return ownCode(ENTITY_ROLES, code) ?? 'related entity';
   }
 
   private address(seg: X12Segment): void {
@@ -440,7 +551,7 @@ class Transaction271 {
     // Social security numbers are not needed to estimate anything: not kept (HIPAA minimum necessary).
     if (qualifier === 'SY') return;
     const person = node.person;
-    if (person !== undefined) person.phi.otherIds = { ...person.phi.otherIds, [qualifier]: value };
+    if (person !== undefined) setOwn((person.phi.otherIds ??= {}), qualifier, value);
   }
 
   private dmg(seg: X12Segment): void {
@@ -494,7 +605,7 @@ class Transaction271 {
             target.begin ??= dates.begin;
             target.end ??= dates.end;
           }
-          target.other = { ...target.other, [qualifier]: dates.end === undefined ? `${dates.begin}` : `${dates.begin}/${dates.end}` };
+          setOwn((target.other ??= {}), qualifier, dates.end === undefined ? `${dates.begin}` : `${dates.begin}/${dates.end}`);
           return;
       }
     }
@@ -590,7 +701,7 @@ class Transaction271 {
       id: `eb-${seg.position}`,
       kind: known01 !== undefined ? known01.value : (eb01Kind(eb01) ?? 'other'),
       rawCode: eb01,
-      serviceTypes: seg.repeats(3),
+      serviceTypes: this.serviceTypes(seg),
       procedureCodes: [],
       network: known12?.value ?? 'unknown',
       coverageLevel,
@@ -607,13 +718,10 @@ class Transaction271 {
     const eb05 = seg.opt(5);
     if (eb05 !== undefined) benefit.planDescription = eb05;
     this.ebAmounts(seg, benefit);
+    if (benefit.amountCents === undefined || benefit.percentPpm === undefined) this.missingValue(seg, benefit);
     if (eb11 !== 0 && known11 === undefined) this.warn('x12.code.unknown-eb11', 'EB11 is not Y, N or U; read as unknown', seg);
     if (eb12 !== 0 && known12 === undefined) this.warn('x12.code.unknown-eb12', 'EB12 is not Y, N, U or W; read as unknown', seg);
-    if (seg.size(13) > 0) {
-      const [qualifier = '', code = ''] = seg.components(13);
-      if (code === '') this.warn('x12.value.invalid-procedure', 'EB13 has no procedure code', seg);
-      else benefit.procedureCodes.push(`${qualifier}:${code}`);
-    }
+    if (seg.size(13) > 0) this.procedure(seg, benefit);
     node.benefits.push(benefit);
     this.eb = benefit;
   }
@@ -627,6 +735,8 @@ class Transaction271 {
       // The plain "1500" / "2875.25" shape straight from the characters; anything else goes to the core parser.
       const cents = seg.decimal(7, 13, 2) ?? parseDollarsToCents(seg.el(7));
       if (cents === undefined) this.warn('x12.value.invalid-amount', 'EB07 is not a decimal amount', seg);
+      // A negative copay, deductible, out-of-pocket or limit amount is not a benefit: left out, not priced.
+      else if (cents < 0) this.negativeAmount(seg);
       else benefit.amountCents = cents;
     }
     if (seg.size(8) > 0) {
@@ -636,15 +746,93 @@ class Transaction271 {
       else benefit.percentPpm = ppm;
     }
     if (seg.size(9) > 0 || seg.size(10) > 0) {
-      // Up to 15 plain digits are exactly what Number() reads; anything else is read by Number() itself.
-      const value = seg.decimal(10, 15, 0) ?? Number(seg.el(10));
+      // Up to 15 plain digits are the usual shape; anything else must still be a plain decimal: not
+      // blank (Number(' ') is 0), signed, hexadecimal or an exponent.
+      const value = seg.decimal(10, 15, 0) ?? plainQuantity(seg.el(10));
       const eb09 = seg.el(9);
-      if (seg.size(10) === 0 || !Number.isFinite(value)) this.warn('x12.value.invalid-quantity', 'EB10 is not a number', seg);
+      if (value === undefined) this.invalidQuantity(seg);
       else {
-        const unit = EB09_UNITS[eb09];
+        const unit = eb09Unit(eb09);
         if (unit === undefined) this.warn('x12.code.unknown-eb09', `EB09 '${eb09.slice(0, 3)}' is not a quantity qualifier`, seg);
         benefit.quantity = { value, unit: unit ?? 'other', qualifier: eb09 };
       }
+    }
+  }
+
+  /**
+   * EB03 split by the repetition separator. An interchange without one (ISA11 'U', the 4010 habit,
+   * on a 5010 envelope) whose EB03 still holds '^' (the usual 5010 repetition separator, and no
+   * other separator of this interchange) is split on '^', with a warning. Codes outside the 5010
+   * list are kept as sent, with one warning per code and transaction set.
+   */
+  private serviceTypes(seg: X12Segment): string[] {
+    // The usual EB03 is one known code: found by its packed characters, nothing else to check.
+    if (EB03_CODES.get(seg.code(3)) !== undefined) return seg.repeats(3);
+    let codes = seg.repeats(3);
+    const separators = seg.separators;
+    if (separators.repetition === undefined && codes.length === 1 && codes[0]!.includes('^') && separators.component !== '^') {
+      codes = codes[0]!.split('^').filter((c) => c !== '');
+      if (!this.caretSplitWarned) {
+        this.caretSplitWarned = true;
+        this.warn('x12.envelope.repetition-separator', "EB03 repeats with '^' but ISA11 names no repetition separator (4010-style 'U'); split on '^'", seg);
+      }
+    }
+    for (const code of codes) {
+      if (EB03_SERVICE_TYPES_5010.has(code) || this.unknownServiceTypes.has(code)) continue;
+      this.unknownServiceTypes.add(code);
+      this.warn('x12.code.unknown-eb03', `EB03 '${code.slice(0, 3)}' is not a 5010 service type code; kept as sent`, seg);
+    }
+    return codes;
+  }
+
+  private caretSplitWarned = false;
+  private readonly unknownServiceTypes = new Set<string>();
+
+  /**
+   * EB13 (qualifier, component separator, code). A line with an EB13 is about that procedure only,
+   * so an EB13 that cannot be read as sent is still kept: "HC>H0015" under a ':' separator is read as
+   * HC:H0015, a bare HCPCS/CPT-shaped "S9480" as HC:S9480 (each with a warning), anything else as
+   * "?:<raw>". The cost-sharing resolver never uses a benefit with procedure codes as the general
+   * one, so a $40 H0015 day copay does not become the MH copay because its EB13 was garbled.
+   */
+  private procedure(seg: X12Segment, benefit: Benefit): void {
+    const [qualifier = '', code = ''] = seg.components(13);
+    if (code !== '') {
+      benefit.procedureCodes.push(`${qualifier}:${code}`);
+      return;
+    }
+    const raw = seg.el(13).trim();
+    const foreign = FOREIGN_SEPARATOR_PROCEDURE.exec(raw);
+    if (foreign !== null) {
+      benefit.procedureCodes.push(`${foreign[1]}:${foreign[2]}`);
+      this.warn('x12.value.procedure-separator', 'EB13 separates qualifier and code with a character other than ISA16; read as qualifier and code', seg);
+    } else if (HCPCS_OR_CPT.test(raw)) {
+      benefit.procedureCodes.push(`HC:${raw}`);
+      this.warn('x12.value.procedure-qualifier', 'EB13 has no product/service id qualifier; the HCPCS/CPT-shaped code was read as HC', seg);
+    } else {
+      benefit.procedureCodes.push(`?:${/[A-Za-z0-9]/.test(raw) ? raw.slice(0, 48) : '?'}`);
+      this.warn('x12.value.invalid-procedure', 'EB13 has no readable procedure code; the benefit is kept as procedure-specific (?:)', seg);
+    }
+  }
+
+  /** Warning paths kept out of ebAmounts, so that it stays small enough to inline the element readers. */
+  private invalidQuantity(seg: X12Segment): void {
+    const why = seg.el(10).trim() === '' ? 'EB10 is blank' : 'EB10 is not a plain non-negative number';
+    this.warn('x12.value.invalid-quantity', `${why}; the quantity was left out`, seg);
+  }
+
+  private negativeAmount(seg: X12Segment): void {
+    this.warn('x12.value.negative-amount', 'EB07 is negative; the amount was left out', seg);
+  }
+
+  /** A line without the value its EB01 is about (EB*A without EB08, EB*B without EB07): said, never guessed. */
+  private missingValue(seg: X12Segment, benefit: Benefit): void {
+    const kind = benefit.kind;
+    if (kind === 'coinsurance' && seg.size(8) === 0 && (seg.size(7) > 0 || seg.size(10) > 0)) {
+      this.warn('x12.value.missing-percent', 'coinsurance line has no EB08 percent; its other amounts are not a coinsurance', seg);
+    } else if ((kind === 'copay' || kind === 'deductible' || kind === 'out-of-pocket') && seg.size(7) === 0 && (seg.size(8) > 0 || seg.size(10) > 0)) {
+      const what = kind === 'copay' ? 'copay' : kind === 'deductible' ? 'deductible' : 'out-of-pocket';
+      this.warn('x12.value.missing-amount', `${what} line has no EB07 amount; its other values are not a ${what} amount`, seg);
     }
   }
 
@@ -660,10 +848,12 @@ class Transaction271 {
     const hsd01 = seg.el(1);
     const hsd02 = seg.opt(2);
     const hsd06 = seg.opt(6);
-    const quantity = hsd02 === undefined ? undefined : Number(hsd02);
-    const unit = HSD_UNITS[hsd01] ?? (hsd01 === '' ? undefined : hsd01);
-    const periods = hsd06 === undefined ? undefined : Number(hsd06);
-    const per = HSD_BASIS[seg.el(3)] ?? HSD_PERIODS[seg.el(5)];
+    const quantity = hsd02 === undefined ? undefined : plainQuantity(hsd02);
+    if (hsd02 !== undefined && quantity === undefined) this.warn('x12.value.invalid-quantity', 'HSD02 is not a plain non-negative number; the quantity was left out', seg);
+    const unit = ownCode(HSD_UNITS, hsd01) ?? (hsd01 === '' ? undefined : hsd01);
+    const periods = hsd06 === undefined ? undefined : plainQuantity(hsd06);
+    if (hsd06 !== undefined && periods === undefined) this.warn('x12.value.invalid-quantity', 'HSD06 is not a plain non-negative number; the periods were left out', seg);
+    const per = ownCode(HSD_BASIS, seg.el(3)) ?? ownCode(HSD_PERIODS, seg.el(5));
     // "<quantity> <unit> per <periods> <per>s", leaving out what is absent.
     const shown = quantity !== undefined && Number.isFinite(quantity) ? String(quantity) : undefined;
     let text = shown ?? '';
@@ -681,7 +871,13 @@ class Transaction271 {
     if (unit !== undefined) delivery.unit = unit;
     if (per !== undefined) delivery.per = per;
     if (periods !== undefined && Number.isFinite(periods)) delivery.periods = periods;
-    eb.delivery = delivery;
+    if (eb.delivery === undefined) {
+      eb.delivery = delivery;
+      return;
+    }
+    // The model holds one delivery pattern: the first is kept, the others stay readable as notes.
+    if (text !== '') eb.notes.push(`Also delivered as: ${text}`);
+    this.warn('x12.hsd.repeated', 'a further HSD on the same benefit was kept as a note; the first HSD is the delivery pattern', seg);
   }
 
   private msg(seg: X12Segment): void {
@@ -690,8 +886,20 @@ class Transaction271 {
     const text = seg.el(1).trim();
     if (text === '') return;
     eb.notes.push(text);
-    // The 271 has no referral element; payers say it in MSG text (facts.md 2.10).
-    if (REFERRAL.test(text)) eb.referralRequired = REFERRAL_NOT_REQUIRED.test(text) ? 'no' : 'yes';
+    // The 271 has no referral element; payers say it in MSG text (facts.md 2.10). Clauses that
+    // disagree ("NO REFERRAL NEEDED IN NETWORK; REFERRAL REQUIRED OUT OF NETWORK"), in one MSG or
+    // across the MSGs of one EB, leave it unknown: the rules decide, not a guess.
+    const said = referralClauses(text);
+    if (!said.yes && !said.no) return;
+    if (this.referralVotes.benefit !== eb) this.referralVotes = { benefit: eb, yes: false, no: false, warned: false };
+    const votes = this.referralVotes;
+    votes.yes ||= said.yes;
+    votes.no ||= said.no;
+    eb.referralRequired = votes.yes && votes.no ? 'unknown' : votes.yes ? 'yes' : 'no';
+    if (votes.yes && votes.no && !votes.warned) {
+      votes.warned = true;
+      this.warn('x12.msg.conflicting-referral', 'MSG notes both require and waive a referral (e.g. by network); referral left unknown', seg);
+    }
   }
 
   private iii(seg: X12Segment): void {
@@ -715,11 +923,16 @@ class Transaction271 {
     if (this.eb !== undefined) this.loop = `2110${this.letter}`;
   }
 
+  /** The parent chain of a node, nearest first, at most X12_271_LIMITS.hlDepth long (a 271 has four levels). */
   private ancestors(node: HlNode): HlNode[] {
     const chain: HlNode[] = [];
     const seen = new Set<HlNode>([node]);
     let parent = this.byId.get(node.parentId);
     while (parent !== undefined && !seen.has(parent)) {
+      if (chain.length === X12_271_LIMITS.hlDepth) {
+        this.tooDeep = true;
+        break;
+      }
       chain.push(parent);
       seen.add(parent);
       parent = this.byId.get(parent.parentId);
@@ -727,30 +940,46 @@ class Transaction271 {
     return chain;
   }
 
+  private tooDeep = false;
+
   private coverages(): Coverage[] {
-    const patients = this.nodes.filter(
-      (n) => n.level === '2000D' || (n.level === '2000C' && (n.benefits.length > 0 || !this.nodes.some((d) => d.level === '2000D' && d.parentId === n.id))),
-    );
+    const patients = this.nodes.filter((n) => n.level === '2000D' || (n.level === '2000C' && (n.benefits.length > 0 || !this.dependentParents.has(n.id))));
+    this.budget.coverages += Math.max(1, patients.length);
+    if (this.budget.coverages > X12_271_LIMITS.coverages) throw limitError('patients (subscriber or dependent loops)', 'coverages');
     if (patients.length === 0) {
       // No subscriber loop: the payer answered at the source or receiver level (usually an AAA).
-      return [this.coverageFor(undefined, this.nodes)];
+      return [this.coverageFor(undefined, this.nodes, this.coverageWarnings())];
     }
-    return patients.map((p) => this.coverageFor(p, this.ancestors(p)));
+    const contexts = patients.map((p) => this.ancestors(p));
+    // Every coverage of the transaction set carries the same warnings: one array, not a copy each.
+    const warnings = this.coverageWarnings();
+    return patients.map((p, i) => this.coverageFor(p, contexts[i] ?? [], warnings));
   }
 
-  private coverageFor(patient: HlNode | undefined, context: HlNode[]): Coverage {
-    const source = context.find((n) => n.level === '2000A') ?? this.nodes.find((n) => n.level === '2000A');
-    const receiver = context.find((n) => n.level === '2000B') ?? this.nodes.find((n) => n.level === '2000B');
-    const subscriberNode = patient?.level === '2000D' ? context.find((n) => n.level === '2000C') : patient;
+  /** The warnings every coverage of this transaction set carries: what was read, then the version notes. */
+  private coverageWarnings(): FormatWarning[] {
+    if (this.tooDeep) this.warn('x12.hl.too-deep', `an HL parent chain is deeper than ${X12_271_LIMITS.hlDepth} levels; the levels above were not read`);
+    const warnings = [...this.warnings];
+    if (this.droppedWarnings > 0) {
+      warnings.push({ code: 'x12.warnings.truncated', message: `${this.droppedWarnings} more warning(s) were left out (at most ${X12_271_LIMITS.warnings} are kept)` });
+    }
     const version = this.tx.version;
     const legacy = version.startsWith('004010');
-    const warnings = [...this.warnings];
     if (legacy) warnings.push({ code: 'x12.version.legacy', message: `${version} is the retired 4010 eligibility guide; read with 5010 rules` });
     else if (version === '005010X279') warnings.push({ code: 'x12.version.pre-errata', message: '005010X279 (before the A1 errata) read as 005010X279A1' });
     else if (version !== '005010X279A1') warnings.push({ code: 'x12.version.unknown', message: `implementation guide '${version.slice(0, 16)}' is not 005010X279A1; read as 005010X279A1` });
     if (this.tx.groupVersion !== '' && this.tx.groupVersion !== version) {
       warnings.push({ code: 'x12.version.envelope-mismatch', message: `GS08 '${this.tx.groupVersion.slice(0, 16)}' differs from ST03 '${version.slice(0, 16)}'; ST03 used` });
     }
+    return warnings;
+  }
+
+  private coverageFor(patient: HlNode | undefined, context: HlNode[], warnings: FormatWarning[]): Coverage {
+    const source = context.find((n) => n.level === '2000A') ?? this.firstOfLevel.get('2000A');
+    const receiver = context.find((n) => n.level === '2000B') ?? this.firstOfLevel.get('2000B');
+    const subscriberNode = patient?.level === '2000D' ? context.find((n) => n.level === '2000C') : patient;
+    const version = this.tx.version;
+    const legacy = version.startsWith('004010');
     const benefits = patient?.benefits ?? [];
     const errors = [...context].reverse().flatMap((n) => n.errors).concat(patient?.errors ?? []);
     const dates: PlanDates = { ...subscriberNode?.planDates, ...(patient === subscriberNode ? {} : patient?.planDates) };
@@ -789,7 +1018,7 @@ class Transaction271 {
       benefits.find((b) => b.kind !== 'other-payer' && b.kind !== 'inactive' && b.insuranceType !== undefined);
     const code = withType?.insuranceType;
     if (code === undefined) return { type: 'unknown' };
-    return { type: EB04_PLAN_TYPES[code] ?? 'other', code };
+    return { type: ownCode(EB04_PLAN_TYPES, code) ?? 'other', code };
   }
 
   private planName(benefits: Benefit[]): string | undefined {
@@ -879,11 +1108,59 @@ class Transaction271 {
   }
 }
 
+/** An acknowledgement code as sent when it is a short code, else '?': these never carry data values. */
+function ackCode(value: string): string {
+  return /^[A-Z0-9]{1,3}$/.test(value) ? value : '?';
+}
+
+/**
+ * A payload with no 271 that is an acknowledgement: a TA1 (interchange) or a 999 (implementation)
+ * rejecting our 270 is payer.rejected, like the gateway's 999 check: the payer is up and refused
+ * the inquiry (not a 502: the answer was read, and it is a definitive no). The message names only
+ * the codes (TA104/TA105; AK901, IK501/IK502, IK304, IK403), never IK404 or any element that copies
+ * the rejected value (often the member id). An acknowledgement that accepted the 270 and carries no
+ * 271 is format.unsupported.
+ */
+function rejectAcknowledgement(transactions: readonly X12Transaction[], interchangeAcks: readonly X12Segment[]): void {
+  const acks999 = transactions.filter((t) => t.setId === '999');
+  if (acks999.length === 0 && interchangeAcks.length === 0) return;
+  const rejecting = new Set(['R', 'M', 'W', 'X']);
+  const codes: string[] = [];
+  let rejected = false;
+  for (const ta1 of interchangeAcks) {
+    const status = ackCode(ta1.el(4));
+    if (status === 'R') rejected = true;
+    codes.push(`TA1 ${status} note ${ackCode(ta1.el(5))}`);
+  }
+  for (const tx of acks999) {
+    for (const seg of tx.segments) {
+      if (seg.id === 'AK9' || seg.id === 'IK5') {
+        const status = ackCode(seg.el(1));
+        if (rejecting.has(status)) rejected = true;
+        const errors = [2, 3, 4, 5, 6].map((n) => seg.el(seg.id === 'AK9' ? n + 3 : n)).filter((v) => v !== '').map(ackCode);
+        codes.push(`${seg.id} ${status}${errors.length > 0 ? ` ${errors.join(' ')}` : ''}`);
+      } else if (seg.id === 'IK3' && seg.el(4) !== '') codes.push(`IK3 ${ackCode(seg.el(4))}`);
+      else if (seg.id === 'IK4' && seg.el(3) !== '') codes.push(`IK4 ${ackCode(seg.el(3))}`);
+    }
+  }
+  const list = [...new Set(codes)].slice(0, 12).join(', ');
+  const kind = interchangeAcks.length > 0 && acks999.length === 0 ? 'TA1 interchange acknowledgement' : '999 acknowledgement';
+  if (rejected) {
+    throw new DomainError('payer.rejected', `The payer rejected the 270 with a ${kind} (${list}); no 271 was sent`, {
+      meta: { acknowledgement: kind.startsWith('TA1') ? 'TA1' : '999' },
+    });
+  }
+  throw new DomainError('format.unsupported', `The payload is a ${kind} (${list}), not a 271 eligibility response`, {
+    meta: { transactionSets: acks999.length > 0 ? '999' : 'TA1' },
+  });
+}
+
 /** Read an X12 271 payload into one Coverage per patient; throws DomainError on unreadable input. */
 export function x12271ToCoverages(text: string): Coverage[] {
   const doc = readX12(text);
   const responses = doc.transactions.filter((t) => t.setId === '271');
   if (responses.length === 0) {
+    rejectAcknowledgement(doc.transactions, doc.interchangeAcks);
     const ids = [...new Set(doc.transactions.map((t) => t.setId))];
     if (ids.every((id) => /^\d{3}$/.test(id))) {
       const hint = ids.includes('270') ? ' (a 270 is an eligibility inquiry, not the response)' : '';
@@ -897,5 +1174,6 @@ export function x12271ToCoverages(text: string): Coverage[] {
   for (const other of doc.transactions) {
     if (other.setId !== '271') warnings.push({ code: 'x12.transaction.skipped', message: `transaction set ${other.setId.slice(0, 3)} (ST ${other.controlNumber.slice(0, 9)}) is not a 271 and was skipped` });
   }
-  return responses.flatMap((tx) => new Transaction271(tx, warnings).run());
+  const budget: DocumentBudget = { hlLoops: 0, coverages: 0 };
+  return responses.flatMap((tx) => new Transaction271(tx, warnings, budget).run());
 }

@@ -105,6 +105,8 @@ export function packCode(code: string): number {
 class SeparatorPositions {
   at: Int32Array;
   count = 0;
+  /** Whether a CR or LF was met before a terminator (inside a segment) since this was last cleared. */
+  lineBreak = false;
   constructor(capacity: number) {
     this.at = new Int32Array(capacity);
   }
@@ -121,7 +123,7 @@ class SeparatorPositions {
       if (code === elCode) {
         if (count === at.length) at = this.#grow();
         at[count++] = i;
-      }
+      } else if (code < 14 && (code === 10 || code === 13)) this.lineBreak = true;
     }
     this.count = count;
     return i;
@@ -357,6 +359,8 @@ export interface X12Document {
   transactions: X12Transaction[];
   /** Number of ISA..IEA interchanges read. */
   interchangeCount: number;
+  /** TA1 interchange acknowledgements (outside any transaction set); a payload may hold only these. */
+  interchangeAcks: X12Segment[];
   warnings: FormatWarning[];
 }
 
@@ -410,11 +414,95 @@ function warn(warnings: FormatWarning[], code: string, message: string, pointer?
   warnings.push(pointer === undefined ? { code, message } : { code, message, pointer });
 }
 
-/** Read an X12 payload into transactions; throws DomainError('format.parse-error') when unreadable. */
+const isLineBreak = (char: string): boolean => char === '\r' || char === '\n';
+
+/**
+ * Whether a CR or LF sits inside a segment ended by `terminator` (not after a terminator, another
+ * line break or whitespace): only asked when a payload could not be read as it is.
+ */
+function hasLineBreakInsideSegment(text: string, from: number, terminator: string): boolean {
+  const termCode = terminator.charCodeAt(0);
+  for (const breakChar of ['\n', '\r']) {
+    for (let i = text.indexOf(breakChar, from); i !== -1; i = text.indexOf(breakChar, i + 1)) {
+      let j = i - 1;
+      while (j >= from && isSpace(text.charCodeAt(j))) j--;
+      if (j >= from && text.charCodeAt(j) !== termCode) return true;
+    }
+  }
+  return false;
+}
+
+/** Where character `position` of `text` with every CR/LF removed is in `text`. */
+function positionWithLineBreaks(text: string, position: number): number {
+  let seen = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 13 || code === 10) continue;
+    if (seen === position) return i;
+    seen++;
+  }
+  return text.length;
+}
+
+/**
+ * Read an X12 payload into transactions; throws DomainError('format.parse-error') when unreadable.
+ * When the segment terminator is not CR or LF, line breaks are not part of the data (X12 values
+ * cannot hold them), so a payload wrapped at a fixed width, its ISA included, is read with every
+ * CR/LF removed, as most X12 parsers do; error positions still count characters of the payload as sent.
+ */
 export function readX12(input: string): X12Document {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  let start = 0;
+  while (start < text.length && isSpace(text.charCodeAt(start))) start++;
+  let first: X12Separators | undefined;
+  try {
+    if (text.startsWith('ISA', start)) {
+      const isa = readIsa(text, start);
+      first = isa.separators;
+      // "...*:" CRLF "~GS*": a wrap between ISA16 and the real terminator reads as a CR terminator
+      // followed by a segment that does not start with a letter.
+      let next = isa.end;
+      while (next < text.length && isSpace(text.charCodeAt(next))) next++;
+      const code = text.charCodeAt(next);
+      if (isLineBreak(first.segment) && next < text.length && !(code >= 65 && code <= 90)) first = undefined;
+    }
+  } catch {
+    first = undefined; // perhaps a line break inside the ISA: read again without them
+  }
+  // The usual payload is read once; one with a line break inside a segment (the reader notes it
+  // while it looks for terminators) is read again without line breaks.
+  if (first !== undefined && !isLineBreak(first.component)) {
+    let read: { doc: X12Document; lineBreakInSegment: boolean };
+    try {
+      read = readPayload(text);
+    } catch (error) {
+      // A wrap can split a segment id or an envelope segment: unreadable as sent, perhaps readable unwrapped.
+      if (isLineBreak(first.segment) || !hasLineBreakInsideSegment(text, start, first.segment)) throw error;
+      read = { doc: { transactions: [], interchangeCount: 0, warnings: [], interchangeAcks: [] }, lineBreakInSegment: true };
+    }
+    if (!read.lineBreakInSegment) return read.doc;
+  } else if (!text.startsWith('ISA', start)) {
+    return readPayload(text).doc;
+  }
+  const unwrapped = text.slice(0, start) + text.slice(start).replace(/[\r\n]+/g, '');
+  try {
+    const { doc } = readPayload(unwrapped);
+    doc.warnings.unshift({ code: 'x12.envelope.line-wrapped', message: 'line breaks inside segments (fixed-width wrapping) were removed before reading' });
+    return doc;
+  } catch (error) {
+    const position = error instanceof DomainError ? error.meta['position'] : undefined;
+    if (typeof position !== 'number' || !(error instanceof DomainError)) throw error;
+    const original = start + positionWithLineBreaks(text.slice(start), position - start);
+    throw new DomainError(error.code, error.message.replace(/\(at character \d+\)$/, `(at character ${original})`), { meta: { ...error.meta, position: original } });
+  }
+}
+
+/** readX12 on a payload as it is; says whether a segment ended by a terminator other than CR/LF held a line break. */
+function readPayload(text: string): { doc: X12Document; lineBreakInSegment: boolean } {
   const warnings: FormatWarning[] = [];
   const transactions: X12Transaction[] = [];
+  const interchangeAcks: X12Segment[] = [];
+  let lineBreakInSegment = false;
   let pos = 0;
   while (pos < text.length && isSpace(text.charCodeAt(pos))) pos++;
   if (!text.startsWith('ISA', pos)) parseError('payload does not start with an ISA interchange header', pos);
@@ -527,6 +615,10 @@ export function readX12(input: string): X12Document {
           break;
         default:
           if (current === undefined) {
+            if (id === 'TA1') {
+              interchangeAcks.push(seg);
+              continue;
+            }
             warn(warnings, 'x12.segment.orphan', `${isSegmentId(id) ? id : 'unreadable'} segment outside a transaction set`);
             continue;
           }
@@ -536,6 +628,9 @@ export function readX12(input: string): X12Document {
       }
       break; // IEA
     }
+    // A line break met before a terminator that is not itself CR/LF: the payload is wrapped.
+    if (seps.lineBreak && termCode !== 10 && termCode !== 13) lineBreakInSegment = true;
+    seps.lineBreak = false;
     if (current !== undefined) parseError(`transaction set ST ${current.controlNumber} is not closed by SE (truncated payload?)`, current.segments[0]?.offset ?? isaStart);
     if (!closed && pos >= text.length) {
       if (group !== undefined) warn(warnings, 'x12.envelope.missing-ge', `functional group ${group.control} has no GE trailer`);
@@ -547,6 +642,6 @@ export function readX12(input: string): X12Document {
       break;
     }
   }
-  if (transactions.length === 0) parseError('payload has no complete ST..SE transaction set', 0);
-  return { transactions, interchangeCount, warnings };
+  if (transactions.length === 0 && interchangeAcks.length === 0) parseError('payload has no complete ST..SE transaction set', 0);
+  return { doc: { transactions, interchangeCount, warnings, interchangeAcks }, lineBreakInSegment };
 }
