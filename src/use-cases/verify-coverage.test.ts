@@ -106,3 +106,11 @@ t.test('a cached answer served again is read once, and each check still gets the
   await verifyCoverage({ ...counted, cache: otherCache }, { inquiry });
   t.equal(reads, 2, 'another answer object (another entry, or the same one re-read) is read afresh');
 });
+
+t.test('a TA1 rejecting the inquiry is reported as the payer rejecting it, not as an unreadable answer', async (t) => {
+  const isa = 'ISA*00*          *00*          *ZZ*SYNTHPAYER     *ZZ*SYNTHCLINIC    *250102*0930*^*00501*000000123*0*P*:~';
+  const d = deps(async () => x12(`${isa}\nTA1*000000123*250102*0930*R*006~\nIEA*0*000000123~`));
+  const error = await verifyCoverage(d, { inquiry }).catch((e: unknown) => e);
+  t.match(error, { code: 'payer.rejected' });
+  t.match((error as Error).message, /TA1/);
+});

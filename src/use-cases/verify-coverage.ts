@@ -96,6 +96,8 @@ function readAnswer(deps: VerifyCoverageDeps, raw: RawPayerResponse, payerId: st
     known.set(raw, coverages);
     return coverages;
   } catch (error) {
+    // An acknowledgement that rejects the inquiry (TA1, 999) is the payer's answer, not a bad one.
+    if (isDomainError(error) && error.code === 'payer.rejected') throw error;
     const reason = isDomainError(error) ? error.message : 'the answer could not be read';
     throw new DomainError('payer.malformed-response', `The payer's answer could not be read: ${reason}`, {
       meta: { payerId },
