@@ -17,6 +17,8 @@
  * 5. Effective remaining is min(individual, family) for embedded designs and the family amount for
  *    aggregate deductibles (facts 3.2). Both individual and family accumulators are decremented.
  * 6. On the first line on or after a plan-year start, accumulators reset to the new year's totals.
+ *    A visit/day limit resets on its own dates: 1 January for a calendar-year limit, the plan-year
+ *    start for a plan-year limit (a plan year starting 1 July does not restart a calendar-year limit).
  * Amounts are integer cents; coinsurance rounds half-up per line (money.ts).
  */
 import { applyRate, type Cents, type Ppm } from '../money.js';
@@ -35,8 +37,14 @@ export interface YearTotals {
   deductibleFamilyCents: number;
   oopIndividualCents: number;
   oopFamilyCents: number;
-  /** Visits or days allowed in the new year; undefined keeps counting the old limit. */
-  limitRemaining?: number;
+  cite: string;
+}
+
+/** A visit/day limit starting over: from startDay, `remaining` units are allowed (Infinity: no limit assumed). */
+export interface LimitReset {
+  startDay: DayNumber;
+  startDate: string;
+  remaining: number;
   cite: string;
 }
 
@@ -69,6 +77,8 @@ export interface ResolvedTerms {
   authorization?: { units: number; unit: 'visit' | 'day' };
   /** Plan-year starts after the as-of date, ascending. */
   newYears: YearTotals[];
+  /** Dates the visit/day limit starts over, ascending (its own period, not always the plan year). */
+  limitResets: LimitReset[];
   cites: TermCitations;
 }
 
@@ -127,7 +137,7 @@ export interface WeekEstimate extends CostTotals {
 /** A dated event worth telling the patient about. */
 export interface Milestone {
   date: string;
-  kind: 'deductible-met' | 'oop-max-met' | 'plan-year-reset' | 'limit-reached' | 'authorization-exceeded';
+  kind: 'deductible-met' | 'oop-max-met' | 'plan-year-reset' | 'limit-reset' | 'limit-reached' | 'authorization-exceeded';
   message: string;
 }
 
@@ -200,6 +210,8 @@ export function applyCostSharing(
   const limitCites = c.limit ? [c.limit] : [];
 
   let nextYear = 0;
+  let nextLimitReset = 0;
+  let limitReachedNoted = false;
   const milestones: Milestone[] = [];
   let deductibleMetOn: string | undefined;
   let oopMetOn: string | undefined;
@@ -217,16 +229,24 @@ export function applyCostSharing(
     const p = priced[i]!;
     const bl = p.line;
 
-    // Plan-year turnover: the new year's full totals apply (and a yearly visit limit restarts).
+    // Plan-year turnover: the new year's full totals apply.
     while (nextYear < terms.newYears.length && bl.day >= terms.newYears[nextYear]!.startDay) {
       const y = terms.newYears[nextYear]!;
       dedInd = y.deductibleIndividualCents;
       dedFam = y.deductibleFamilyCents;
       oopInd = y.oopIndividualCents;
       oopFam = y.oopFamilyCents;
-      if (y.limitRemaining !== undefined) limitLeft = y.limitRemaining;
       milestones.push({ date: bl.date, kind: 'plan-year-reset', message: y.cite });
       nextYear++;
+    }
+    // A yearly visit/day limit restarts on its own period's first day.
+    while (nextLimitReset < terms.limitResets.length && bl.day >= terms.limitResets[nextLimitReset]!.startDay) {
+      const r = terms.limitResets[nextLimitReset]!;
+      limitLeft = r.remaining;
+      lastLimitKey = NaN;
+      limitReachedNoted = false;
+      milestones.push({ date: bl.date, kind: 'limit-reset', message: r.cite });
+      nextLimitReset++;
     }
 
     // Limits and authorizations count program days (unit 'day') or visits (unit 'visit').
@@ -238,7 +258,8 @@ export function applyCostSharing(
           lastLimitKey = key;
           limitKeyCovered = limitLeft > 0;
           if (limitKeyCovered) limitLeft--;
-          else if (!milestones.some((m) => m.kind === 'limit-reached')) {
+          else if (!limitReachedNoted) {
+            limitReachedNoted = true;
             milestones.push({ date: bl.date, kind: 'limit-reached', message: `${terms.limit.unit} limit reached; later ${terms.limit.unit}s are not covered` });
           }
         }

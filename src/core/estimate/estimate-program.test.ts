@@ -158,6 +158,69 @@ t.test('a 20-day IOP limit: days 21-36 are not covered and cost the self-pay rat
   t.match(e.summary, /16 service line\(s\) are past your plan's limit/);
 });
 
+/** 20% coinsurance, nothing left of a $0 deductible, a $10,000 OOP maximum untouched, and a day limit. */
+const limitedTerms = (limit: { total?: number; remaining?: number; period: 'calendar-year' | 'plan-year' }) => buildManualTerms({
+  network: 'in', deductible: { individual: { totalCents: 0, remainingCents: 0 } },
+  outOfPocket: { individual: { totalCents: 1_000_000, remainingCents: 1_000_000 } }, coinsurancePpm: 200_000,
+  authorizationRequired: 'no', referralRequired: 'no', limit: { ...limit, unit: 'day' },
+});
+const sixWeeksFrom = (startDate: string) => ({ ...iop12x3, startDate, weeks: 6 });
+
+t.test('a calendar-year day limit starts over on 1 January even when the plan year starts on 1 July', async (t) => {
+  // 18 days from Mon 2025-12-01: 14 in December, then Jan 2, 5, 7, 9. 5 of 30 days left: Dec days
+  // 1-5 at 20% x $250 = $50 -> $250; Dec days 6-14 self-pay 9 x $300 = $2,700; the limit restarts
+  // on 1 January with 30 days, so the 4 January days are covered: 4 x $50 = $200. Total $3,150.
+  const e = estimateProgramCost({
+    ...base, plan: sixWeeksFrom('2025-12-01'), asOf: '2025-11-20', planYear: { startMonth: 7, startDay: 1 },
+    terms: { in: limitedTerms({ total: 30, remaining: 5, period: 'calendar-year' }) },
+  });
+  const x = e.expected;
+  t.equal(x.totals.patientTotalCents, 315_000);
+  t.equal(x.notCoveredLines, 9);
+  t.match(x.lines.find((l) => l.date === '2026-01-02'), { covered: true, coinsuranceCents: 5_000 });
+  t.match(x.milestones.filter((m) => m.kind === 'limit-reset'), [{ date: '2026-01-02', message: /New calendar year from 2026-01-01: the day limit starts over \(30 days\)/ }]);
+  t.equal(x.milestones.filter((m) => m.kind === 'plan-year-reset').length, 0, 'the plan year does not turn over in this program');
+  t.equal(x.milestones.filter((m) => m.kind === 'limit-reached').length, 1);
+});
+
+t.test('a calendar-year day limit does not start over on a 1 July plan-year start', async (t) => {
+  // 18 days from Mon 2026-06-01 (13 in June, 5 in July). 5 days left: $250 covered, then 13 days
+  // at the $300 self-pay rate = $3,900, the July days included. Total $4,150.
+  const e = estimateProgramCost({
+    ...base, plan: sixWeeksFrom('2026-06-01'), asOf: '2026-05-20', planYear: { startMonth: 7, startDay: 1 },
+    terms: { in: limitedTerms({ total: 30, remaining: 5, period: 'calendar-year' }) },
+  });
+  t.equal(e.expected.totals.patientTotalCents, 415_000);
+  t.equal(e.expected.notCoveredLines, 13);
+  t.equal(e.expected.milestones.filter((m) => m.kind === 'limit-reset').length, 0);
+});
+
+t.test('a plan-year day limit starts over on the 1 July plan-year start', async (t) => {
+  // Same program: 5 June days covered ($250), 8 June days self-pay ($2,400), and from 1 July the
+  // 30-day limit restarts, so the 5 July days are covered ($250). Total $2,900.
+  const e = estimateProgramCost({
+    ...base, plan: sixWeeksFrom('2026-06-01'), asOf: '2026-05-20', planYear: { startMonth: 7, startDay: 1 },
+    terms: { in: limitedTerms({ total: 30, remaining: 5, period: 'plan-year' }) },
+  });
+  t.equal(e.expected.totals.patientTotalCents, 290_000);
+  t.match(e.expected.milestones.filter((m) => m.kind === 'limit-reset'), [{ date: '2026-07-01' }]);
+  // Days 1-5 are Jun 1, 3, 5, 8, 10: the sixth, Fri Jun 12, is the first past the limit.
+  t.same(e.expected.milestones.filter((m) => m.kind === 'limit-reached').map((m) => m.date), ['2026-06-12']);
+});
+
+t.test('a limit given only as days remaining: the new year allowance is an assumption, shown as a range', async (t) => {
+  // 2 days left, no yearly total. December: 2 covered ($100) + 12 self-pay ($3,600) = $3,700.
+  // January (4 days): expected and high assume the new year allows only 2 days: $100 + $600 ->
+  // $4,400; low assumes no limit in the new year: 4 x $50 = $200 -> $3,900.
+  const e = estimateProgramCost({
+    ...base, plan: sixWeeksFrom('2025-12-01'), asOf: '2025-11-20',
+    terms: { in: limitedTerms({ remaining: 2, period: 'calendar-year' }) },
+  });
+  t.same(e.range, { lowCents: 390_000, expectedCents: 440_000, highCents: 440_000 });
+  t.match(e.assumptions.find((a) => a.id === 'new-year-limit-unknown'), { scenarios: ['low', 'expected', 'high'], impact: 'medium' });
+  t.match(e.low.milestones.find((m) => m.kind === 'limit-reset'), { message: /no limit assumed/ });
+});
+
 t.test('out of network: cost share on the $180 allowed plus a $270-a-day balance bill', async (t) => {
   // Allowed $180. Deductible $3,000: days 1-16 = $2,880 ($120 left). Day 17: $120 + 40% x $60 =
   // $24 -> $144. Days 18-36: 19 x 40% x $180 = 19 x $72 = $1,368. Cost share $4,392.
@@ -180,6 +243,16 @@ t.test('unknown network: low is in network ($2,040), high out of network ($14,11
   // Without a contracted rate for the payer, expected falls to out of network.
   const noContract = estimateProgramCost({ ...base, terms: { in: ppoIn, out: ppoOut }, networkStatus: 'unknown', payerId: 'sandbox-hmo' });
   t.equal(noContract.expected.network, 'in', 'sandbox-hmo has a contracted S9480 rate');
+});
+
+t.test('unknown network and no contracted rate with the payer: every scenario prices out of network instead of failing', async (t) => {
+  // No contract with sandbox-epo, so the allowed amount is 50% of the $450 charge = $225. $3,000
+  // deductible: days 1-13 = $2,925 ($75 left); day 14: $75 + 40% x $150 = $60 -> $135; days 15-36:
+  // 22 x 40% x $225 = 22 x $90 = $1,980. Cost share $5,040; balance bill 36 x $225 = $8,100.
+  const e = estimateProgramCost({ ...base, terms: { in: ppoIn, out: ppoOut }, networkStatus: 'unknown', payerId: 'sandbox-epo' });
+  t.same([e.low.network, e.expected.network, e.high.network], ['out', 'out', 'out']);
+  t.same(e.range, { lowCents: 1_314_000, expectedCents: 1_314_000, highCents: 1_314_000 });
+  t.match(e.assumptions.find((a) => a.id === 'network-unknown')?.text, /every scenario prices out of network .*no contracted rate/);
 });
 
 t.test('unknown network with no out-of-network benefits: high is the self-pay price', async (t) => {
@@ -259,4 +332,8 @@ t.test('inputs that cannot be estimated are rejected with pointers', async (t) =
   t.equal(badPlan.code, 'plan.invalid');
   const missingRate = t.throws(() => estimateProgramCost({ ...base, payerId: 'sandbox-nobody' })) as DomainError;
   t.equal(missingRate.code, 'pricing.missing-rate');
+  const noFebruary30 = t.throws(() => estimateProgramCost({ ...base, planYear: { startMonth: 2, startDay: 30 } })) as DomainError;
+  t.same(noFebruary30.errors.map((e) => e.pointer), ['/planYear/startDay']);
+  t.throws(() => estimateProgramCost({ ...base, planYear: { startMonth: 4, startDay: 31 } }), { code: 'estimate.invalid' }, '31 April is not a day');
+  t.doesNotThrow(() => estimateProgramCost({ ...base, planYear: { startMonth: 2, startDay: 29 } }), 'a 29 February plan year is allowed');
 });

@@ -81,6 +81,8 @@ export interface ProgramEstimate {
 }
 
 const SCENARIOS: readonly ScenarioName[] = ['low', 'expected', 'high'];
+/** Days in each month of a leap year: the most a plan-year start day can be. */
+const DAYS_IN_MONTH_LEAP = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 const COST_SHARE_ASSUMPTIONS_WHEN_NOT_COVERED = new Set(['no-out-of-network-benefits', 'plan-level-fallback', 'plan-year-calendar']);
 
 function invalid(pointer: string, message: string): DomainError {
@@ -93,7 +95,15 @@ function sameYears(a: ResolvedTerms['newYears'], b: ResolvedTerms['newYears']): 
     const x = a[i]!;
     const y = b[i]!;
     if (x.startDay !== y.startDay || x.deductibleIndividualCents !== y.deductibleIndividualCents || x.deductibleFamilyCents !== y.deductibleFamilyCents
-      || x.oopIndividualCents !== y.oopIndividualCents || x.oopFamilyCents !== y.oopFamilyCents || x.limitRemaining !== y.limitRemaining) return false;
+      || x.oopIndividualCents !== y.oopIndividualCents || x.oopFamilyCents !== y.oopFamilyCents) return false;
+  }
+  return true;
+}
+
+function sameLimitResets(a: ResolvedTerms['limitResets'], b: ResolvedTerms['limitResets']): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i]!.startDay !== b[i]!.startDay || a[i]!.remaining !== b[i]!.remaining || a[i]!.cite !== b[i]!.cite) return false;
   }
   return true;
 }
@@ -109,7 +119,7 @@ function sameTerms(a: ResolvedTerms, b: ResolvedTerms): boolean {
     && a.copay?.amountCents === b.copay?.amountCents && a.copay?.per === b.copay?.per
     && a.limit?.remaining === b.limit?.remaining && a.limit?.unit === b.limit?.unit
     && a.authorization?.units === b.authorization?.units && a.authorization?.unit === b.authorization?.unit
-    && sameYears(a.newYears, b.newYears)
+    && sameYears(a.newYears, b.newYears) && sameLimitResets(a.limitResets, b.limitResets)
     && ca.deductible === cb.deductible && ca.oop === cb.oop && ca.coinsurance === cb.coinsurance && ca.copay === cb.copay
     && ca.copayWaivesDeductible === cb.copayWaivesDeductible && ca.limit === cb.limit && ca.notCovered === cb.notCovered
     && ca.authorization === cb.authorization;
@@ -185,6 +195,11 @@ export function estimateProgramCost(input: EstimateInput, options: { pointerPref
     if (!(Number.isInteger(startMonth) && startMonth >= 1 && startMonth <= 12 && Number.isInteger(startDay) && startDay >= 1 && startDay <= 31)) {
       throw invalid(`${at}/planYear`, 'must be a month 1-12 and a day 1-31');
     }
+    // A day the month never has (30 February, 31 April) is a typo, not a plan year; 29 February is
+    // allowed (it falls on 1 March in other years).
+    if (startDay > DAYS_IN_MONTH_LEAP[startMonth - 1]!) {
+      throw invalid(`${at}/planYear/startDay`, `must be a day that month has (month ${startMonth} has at most ${DAYS_IN_MONTH_LEAP[startMonth - 1]} days)`);
+    }
   }
   if (input.authorization !== undefined && !(Number.isInteger(input.authorization.units) && input.authorization.units >= 0)) {
     throw invalid(`${at}/authorization/units`, 'must be a whole number of units, 0 or more');
@@ -199,12 +214,14 @@ export function estimateProgramCost(input: EstimateInput, options: { pointerPref
   // Weeks count from the plan's start date (already validated by the expansion).
   const schedule = { startDay: parseIsoDay(input.plan.startDate)!, hoursPerDay: input.plan.hoursPerDay };
 
+  // Network unknown: the clinic is taken to be in network only if it has a contracted rate with
+  // this payer for every line (in-network pricing needs one); otherwise every scenario prices out.
+  const contracted = input.networkStatus === 'unknown' && input.terms.in !== undefined
+    && lines.every((l) => hasContractedRate(index, input.payerId, l.code, l.date));
   const networkFor = (s: ScenarioName): 'in' | 'out' => {
     if (input.networkStatus !== 'unknown') return input.networkStatus;
-    if (input.terms.in === undefined) return 'out';
-    if (s === 'low') return 'in';
-    if (s === 'high') return 'out';
-    return hasContractedRate(index, input.payerId, first.code, first.date) ? 'in' : 'out';
+    if (!contracted || s === 'high') return 'out';
+    return 'in';
   };
 
   const contextFor = (network: 'in' | 'out'): ScenarioContext => {
@@ -260,7 +277,9 @@ export function estimateProgramCost(input: EstimateInput, options: { pointerPref
   if (input.networkStatus === 'unknown') {
     assumptionMap.set('network-unknown', {
       id: 'network-unknown', impact: 'high', scenarios: ['low', 'expected', 'high'],
-      text: `The payer did not confirm whether the clinic is in network; low prices in network, high out of network with a balance bill, expected ${scenarios.expected.network === 'in' ? 'in network (the clinic has a contracted rate with this payer)' : 'out of network (the clinic has no contracted rate with this payer)'}.`,
+      text: contracted
+        ? 'The payer did not confirm whether the clinic is in network; low and expected price in network (the clinic has a contracted rate with this payer), high out of network with a balance bill.'
+        : `The payer did not confirm whether the clinic is in network; every scenario prices out of network with a balance bill (${input.terms.in === undefined ? 'no in-network terms were given' : 'the clinic has no contracted rate with this payer for every service'}).`,
     });
   }
   const assumptions = [...assumptionMap.values()];

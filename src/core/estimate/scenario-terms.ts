@@ -14,13 +14,15 @@
  * - OOP maximum unknown in network: the ACA self-only limit for the year (facts 3.2); out of
  *   network: no cap (some plans have none).
  * - OOP remaining unknown, total known: none of it met yet (all scenarios).
- * - A visit/day limit with only a total: none used yet.
+ * - A visit/day limit with only a total: none used yet. A yearly limit restarts on 1 January
+ *   (calendar year) or the plan-year start (plan year); when only the remaining count was given,
+ *   low assumes no limit in the new year and expected/high assume that same count.
  * - At a plan-year turnover the new year's totals apply; an unknown total is treated as above.
  */
 import type { Accumulator, CostSharingTerms, PlanType, Sourced } from '../coverage/coverage-model.js';
 import { PPM_ONE, type Cents, type Ppm } from '../money.js';
 import { daysFromCivil, formatIsoDay, nextAnniversary, civilFromDays, type DayNumber } from './calendar-days.js';
-import type { ResolvedTerms, TermCitations, YearTotals } from './cost-sharing.js';
+import type { LimitReset, ResolvedTerms, TermCitations, YearTotals } from './cost-sharing.js';
 
 /** The three scenarios of every estimate. */
 export type ScenarioName = 'low' | 'expected' | 'high';
@@ -158,7 +160,7 @@ export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): 
       terms: {
         network: net, coverage: 'no-out-of-network-benefits', deductibleIndividualCents: 0, deductibleFamilyCents: 0,
         deductibleAggregate: false, oopIndividualCents: Infinity, oopFamilyCents: Infinity, coinsurancePpm: PPM_ONE,
-        deductibleAppliesToCopay: true, newYears: [], cites,
+        deductibleAppliesToCopay: true, newYears: [], limitResets: [], cites,
       },
       assumptions,
     };
@@ -286,6 +288,7 @@ export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): 
   });
 
   // Visit or day limit.
+  const limitResets: LimitReset[] = [];
   let limit: ResolvedTerms['limit'];
   let limitCite: string | undefined;
   if (t.limit !== undefined) {
@@ -297,8 +300,25 @@ export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): 
       limit = { remaining: value, unit: l.unit };
       limitCite = `limit: ${value} ${l.unit}s ${l.remaining !== undefined ? 'remaining' : 'a year (assumed none used yet)'} ${from(t.limit)}; later ${l.unit}s are not covered and cost the self-pay rate`;
       if (l.remaining === undefined) assume('limit-remaining-unknown', 'medium', `The payer gave a ${value}-${l.unit} limit but not how many are used; we assume none are used yet.`);
-      if (l.period === 'calendar-year' || l.period === 'plan-year' || l.period === 'service-year') {
-        for (const y of newYears) y.limitRemaining = l.total ?? value;
+      // A yearly limit restarts on its own period's first day: 1 January for a calendar-year limit,
+      // whatever the plan year; the plan-year start for plan- and service-year limits.
+      const resetDays = l.period === 'calendar-year'
+        ? planYearStarts({ asOfDay: ctx.asOfDay, lastDay: ctx.lastDay, planYear: { startMonth: 1, startDay: 1 } })
+        : l.period === 'plan-year' || l.period === 'service-year' ? starts : [];
+      if (resetDays.length > 0) {
+        // Only a remaining count was given: the new year's allowance is unknown. It is at least the
+        // count still left now (a year's total is never below what remains of it).
+        const newYearRemaining = l.total ?? (name === 'low' ? Infinity : value);
+        if (l.total === undefined) {
+          assume('new-year-limit-unknown', 'medium', `The ${l.unit} limit starts over during the program, but the payer gave only how many ${l.unit}s remain (${value}), not the yearly total; low assumes no limit in the new year, expected and high assume the new year allows only ${value} ${l.unit}s.`);
+        }
+        const periodName = l.period === 'calendar-year' ? 'calendar year' : 'plan year';
+        for (const startDay of resetDays) {
+          limitResets.push({
+            startDay, startDate: formatIsoDay(startDay), remaining: newYearRemaining,
+            cite: `New ${periodName} from ${formatIsoDay(startDay)}: the ${l.unit} limit starts over (${newYearRemaining === Infinity ? 'no limit assumed' : `${newYearRemaining} ${l.unit}s${l.total === undefined ? ', assumed' : ''}`})`,
+          });
+        }
       }
     } else {
       assume('limit-unit-ignored', 'low', `The payer gave a limit counted in ${l.unit}s, which this estimate does not apply.`);
@@ -318,7 +338,7 @@ export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): 
 
   const terms: ResolvedTerms = {
     network: net, coverage, deductibleIndividualCents: dedInd, deductibleFamilyCents: dedFam, deductibleAggregate: aggregate && known(fam),
-    oopIndividualCents: oopInd, oopFamilyCents: oopFam, coinsurancePpm, deductibleAppliesToCopay, newYears, cites,
+    oopIndividualCents: oopInd, oopFamilyCents: oopFam, coinsurancePpm, deductibleAppliesToCopay, newYears, limitResets, cites,
   };
   if (copay !== undefined) terms.copay = copay;
   if (limit !== undefined) terms.limit = limit;

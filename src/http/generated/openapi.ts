@@ -1384,7 +1384,7 @@ export interface components {
                 /** Format: date */
                 date: string;
                 /** @enum {string} */
-                kind: "deductible-met" | "oop-max-met" | "plan-year-reset" | "limit-reached" | "authorization-exceeded";
+                kind: "deductible-met" | "oop-max-met" | "plan-year-reset" | "limit-reset" | "limit-reached" | "authorization-exceeded";
                 message: string;
             }[];
             /** @enum {string} */
