@@ -68,7 +68,8 @@ export interface EstimateCostResult {
 }
 
 interface ResolvedCoverage {
-  termsFor(levelOfCare: LevelOfCare): { in: CostSharingTerms; out: CostSharingTerms };
+  /** A network left out has no benefits (typed-in terms without out-of-network terms). */
+  termsFor(levelOfCare: LevelOfCare): { in?: CostSharingTerms; out?: CostSharingTerms };
   planType: PlanType;
   /** Free-text notes the payer sent, for prior-authorization signals (pre-certification...). */
   notes: string[];
@@ -107,9 +108,13 @@ async function resolveCoverage(deps: EstimateCostDeps, input: CoverageInput, lev
     });
   }
   if (input.terms) {
-    const terms = input.terms;
-    const build = (network: 'in' | 'out') => buildManualTerms({ ...(terms[network] ?? {}), network });
-    return { termsFor: () => ({ in: build('in'), out: build('out') }), planType: terms.planType ?? 'unknown', notes: [] };
+    // Only the networks the caller typed in: out-of-network terms left out mean the plan has no
+    // out-of-network benefits (self-pay out of network), not "out-of-network terms all unknown".
+    const typed = input.terms;
+    const built: { in?: CostSharingTerms; out?: CostSharingTerms } = {};
+    if (typed.in !== undefined) built.in = buildManualTerms({ ...typed.in, network: 'in' });
+    if (typed.out !== undefined) built.out = buildManualTerms({ ...typed.out, network: 'out' });
+    return { termsFor: () => built, planType: typed.planType ?? 'unknown', notes: [] };
   }
   let coverage: Coverage;
   let source: VerifyCoverageResult['source'] | undefined;
@@ -140,7 +145,7 @@ async function resolveCoverage(deps: EstimateCostDeps, input: CoverageInput, lev
   };
 }
 
-function priorAuthFor(deps: EstimateCostDeps, request: { payerId: string; planType: PlanType; estimate: ProgramEstimate; terms: CostSharingTerms; notes: string[]; requestDate: string }) {
+function priorAuthFor(deps: EstimateCostDeps, request: { payerId: string; planType: PlanType; estimate: ProgramEstimate; terms: CostSharingTerms | undefined; notes: string[]; requestDate: string }) {
   const lines = request.estimate.expected.lines;
   const programDates = [...new Set(lines.map((l) => l.date))];
   const codes = [...new Set(lines.map((l) => l.code))];
@@ -151,10 +156,11 @@ function priorAuthFor(deps: EstimateCostDeps, request: { payerId: string; planTy
       levelOfCare: request.estimate.levelOfCare,
       codes,
       payerSaid: {
-        authorizationRequired: request.terms.authorizationRequired.value,
-        referralRequired: request.terms.referralRequired.value,
+        // No terms for this network (no out-of-network benefits): the payer said nothing about it.
+        authorizationRequired: request.terms?.authorizationRequired.value ?? 'unknown',
+        referralRequired: request.terms?.referralRequired.value ?? 'unknown',
         notes: request.notes,
-        sources: request.terms.authorizationRequired.sources.map((s) => s.pointer),
+        sources: request.terms?.authorizationRequired.sources.map((s) => s.pointer) ?? [],
       },
       programDates,
       requestDate: request.requestDate,

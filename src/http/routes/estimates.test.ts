@@ -35,6 +35,20 @@ t.test('POST /v1/estimates prices a whole program with its arithmetic shown', as
   t.equal(priorAuth.authorization.required, 'required', 'the sandbox PPO rules require authorization for IOP');
 });
 
+t.test('typed-in terms without out-of-network terms: out of network is priced at the self-pay rate', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+
+  const res = await app.inject({ method: 'POST', url: '/v1/estimates', payload: { payerId: 'sandbox-ppo', networkStatus: 'out', plan, terms: ppoTerms, asOf: '2026-02-20' } });
+  t.equal(res.statusCode, 200);
+  const { estimate } = res.json();
+  t.equal(estimate.expected.coverage, 'no-out-of-network-benefits');
+  // 36 days at the sandbox's $300 self-pay rate, with no balance bill on top.
+  t.equal(estimate.expected.totals.patientTotalCents, 1_080_000);
+  t.equal(estimate.expected.totals.balanceBillCents, 0);
+  t.ok(estimate.assumptions.some((a: { id: string }) => a.id === 'no-out-of-network-benefits'));
+});
+
 t.test('an estimate can fetch coverage live and apply a sliding-scale discount', async (t) => {
   const { app } = await buildTestApp();
   t.teardown(() => app.close());
