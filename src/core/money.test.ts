@@ -38,6 +38,19 @@ t.test('applying a rate rounds half up to the cent', async (t) => {
   t.equal(applyRate(-1_005, 500_000), -503, 'half rounds away from zero for refunds too');
 });
 
+t.test('very large amounts are still shared exactly, not refused', async (t) => {
+  // $1,000,000,000,000.05 at 50%: the product passes 2^53, the share is $500,000,000,000.025 -> .03.
+  t.equal(applyRate(100_000_000_000_005, 500_000), 50_000_000_000_003);
+  t.equal(applyRate(Number.MAX_SAFE_INTEGER, 1_000_000), Number.MAX_SAFE_INTEGER, '100% of the largest amount is itself');
+  t.equal(applyRate(-100_000_000_000_005, 500_000), -50_000_000_000_003);
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 1_000_000_000 }), fc.integer({ min: 0, max: 1_000_000 }), (amount, rate) =>
+      // Scaling the amount by 10^6 scales the exact share by 10^6 (no rounding left at that scale).
+      applyRate(amount * 1_000_000, rate) === amount * rate),
+    { numRuns: 300 },
+  );
+});
+
 t.test('a rate share and its complement always add back to the amount within a cent', async (t) => {
   fc.assert(
     fc.property(fc.integer({ min: 0, max: 100_000_000 }), fc.integer({ min: 0, max: 1_000_000 }), (amount, rate) => {

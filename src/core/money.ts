@@ -23,12 +23,30 @@ export function assertCents(value: number, what = 'amount'): Cents {
 /** Multiply cents by a ppm rate, rounding half-up (away from zero) to the cent. */
 export function applyRate(amount: Cents, rate: Ppm): Cents {
   const product = amount * rate;
-  if (!Number.isSafeInteger(product)) throw new RangeError('amount x rate exceeds safe integer range');
+  if (!Number.isSafeInteger(product)) return applyRateExactly(amount, rate);
   const sign = product < 0 ? -1 : 1;
   const abs = Math.abs(product);
   const whole = Math.floor(abs / PPM_ONE);
   const remainder = abs - whole * PPM_ONE;
   return sign * (remainder * 2 >= PPM_ONE ? whole + 1 : whole);
+}
+
+/**
+ * The same rounding for amounts whose product with the rate passes 2^53 (about $90 million at
+ * 100%): exact in BigInt instead of a rounding error or a failure. A rate of at most 100% keeps
+ * the result within the amount, so it is always a safe integer again.
+ */
+function applyRateExactly(amount: Cents, rate: Ppm): Cents {
+  if (!Number.isSafeInteger(amount) || !Number.isSafeInteger(rate)) throw new RangeError('amount and rate must be safe integers');
+  const product = BigInt(amount) * BigInt(rate);
+  const negative = product < 0n;
+  const abs = negative ? -product : product;
+  const one = BigInt(PPM_ONE);
+  let whole = abs / one;
+  if ((abs % one) * 2n >= one) whole += 1n;
+  const result = Number(negative ? -whole : whole);
+  if (!Number.isSafeInteger(result)) throw new RangeError('amount x rate is beyond the exact range of cents');
+  return result;
 }
 
 const DECIMAL = /^([+-])?(\d+)(?:\.(\d*))?$|^([+-])?\.(\d+)$/;
