@@ -8,6 +8,7 @@
  * so a call never outlives its deadline (CAQH CORE 156: 20 s), an open circuit fails before
  * queueing, and queue time counts against the deadline like any other wait.
  */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import type { Clock, EligibilityInquiry, PayerGateway, RawPayerResponse } from '../../../core/ports.js';
 import { DomainError, isDomainError } from '../../../core/errors.js';
@@ -332,6 +333,11 @@ export function createHttpPayerGateway(entry: PayerEntry, options: HttpPayerGate
       const context: PayerCallContext = { signal, deadlineSignal, deadlineAt: started + deadlineMs, request, stats: { attempts: 0 } };
       try {
         const response = await layered(inquiry, context);
+        // The answer is in and its concurrency slot is handed on. Parsing and caching it is CPU work:
+        // yield once so other payers' answers already waiting on their sockets are read (and their
+        // slots handed on) first. Otherwise, when 20 answers land together, the 20th waits behind
+        // 19 parses, and so does the payer call its slot would have started.
+        await yieldToEventLoop();
         logger.info({ payerId, attempts: context.stats.attempts, durationMs: Math.round(performance.now() - started), outcome: 'ok' }, 'payer answered');
         return response;
       } catch (error) {
