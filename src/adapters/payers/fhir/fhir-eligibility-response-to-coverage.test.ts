@@ -259,3 +259,69 @@ t.test('a negative dollar amount is left out with a warning', async (t) => {
   t.ok(coverage.warnings.some((w) => w.code === 'fhir.negative-money' && w.pointer === '$.insurance[0].item[0].benefit[0].allowed'));
   t.equal(coverage.benefits.find((b) => b.kind === 'copay')?.amountCents, 0, 'zero is a real amount');
 });
+
+t.test('an insurer identifier written as a bare string is read as the payer id instead of rejecting the whole answer', async (t) => {
+  const coverage = onlyCoverage(response([{ coverage: {}, inforce: true }], { insurer: { identifier: 'SYN77', display: 'Synthetic Mutual' } }));
+  t.equal(coverage.payer.id, 'SYN77');
+  t.equal(coverage.payer.name, 'Synthetic Mutual');
+  t.equal(coverage.eligibility.status, 'active');
+});
+
+t.test('benefit types sent only as X12 names in text keep their amounts, and an item named for a service type gets that code', async (t) => {
+  const inNetwork = { coding: [{ code: 'in' }], text: 'In Network' };
+  const coverage = onlyCoverage(response([{ coverage: {}, item: [
+    { name: 'Health Benefit Plan Coverage', network: inNetwork, benefit: [
+      { type: { text: 'Deductible' }, allowedMoney: { value: 3100 }, usedMoney: { value: 400 } },
+      { type: { text: 'Deductible (Incomplete information)' } },
+      { type: { text: 'Out of Pocket (Stop Loss)' }, allowedMoney: { value: 5200 } },
+    ] },
+    { name: 'Mental Health', network: inNetwork, benefit: [
+      { type: { text: 'Co-Payment' }, allowedMoney: { value: 45 } },
+      { type: { text: 'Co-Insurance' }, allowedString: '15.0%' },
+      { type: { text: 'CoinsurancePercent' }, allowedUnsignedInt: 25 },
+    ] },
+    { name: 'Synthetic Wellness Perk', benefit: [{ type: { text: 'Perk Points' }, allowedUnsignedInt: 3 }] },
+  ] }]));
+  const line = (kind: string) => coverage.benefits.filter((b) => b.kind === kind && (b.amountCents !== undefined || b.percentPpm !== undefined));
+  t.same(line('deductible').map((b) => [b.serviceTypes, b.network, b.timePeriod, b.amountCents]), [
+    [['30'], 'in', 'unknown', 310_000], [['30'], 'in', 'year-to-date', 40_000], [['30'], 'in', 'remaining', 270_000],
+  ]);
+  t.same(line('out-of-pocket').map((b) => [b.serviceTypes, b.amountCents]), [[['30'], 520_000]]);
+  t.same(line('copay').map((b) => [b.serviceTypes, b.amountCents]), [[['MH'], 4_500]]);
+  t.same(line('coinsurance').map((b) => [b.serviceTypes, b.percentPpm]), [[['MH'], 150_000], [['MH'], 250_000]]);
+  // Text that is not an X12 name stays 'other' with a warning, and an unknown item name maps to no service type.
+  const perk = coverage.benefits.find((b) => b.id === 'fhir-0-2-0');
+  t.equal(perk?.kind, 'other');
+  t.same(perk?.serviceTypes, []);
+  t.ok(coverage.warnings.some((w) => w.code === 'fhir.unknown-benefit-type' && w.pointer === '$.insurance[0].item[2].benefit[0].type'));
+  t.equal(coverage.eligibility.status, 'active', 'no inforce, but the payer returned amounts');
+});
+
+t.test('Stedi X12 codings are read (benefit type, coverage level, remaining vs contract, network), and a time qualifier whose display contradicts its code is left unknown', async (t) => {
+  const stedi = (name: string) => `https://www.stedi.com/${name}`;
+  const item = (term: { code: string; display?: string }, type: unknown[], value: Record<string, unknown>) => ({
+    category: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/ex-benefitcategory', code: 'MH' }] },
+    network: { coding: [{ system: stedi('in-network-indicator'), code: 'N', display: 'No' }] },
+    unit: { coding: [{ system: stedi('coverage-level-code'), code: 'FAM', display: 'Family' }] },
+    term: { coding: [{ system: stedi('time-qualifier-code'), ...term }] },
+    benefit: [{ type: { coding: type }, ...value }],
+  });
+  const deductible = [{ system: stedi('benefit-type-code'), code: 'C', display: 'Deductible' }, { system: 'http://terminology.hl7.org/CodeSystem/benefit-type', code: 'deductible' }];
+  const coverage = onlyCoverage(response([{ coverage: {}, inforce: true, item: [
+    item({ code: '25', display: 'Contract' }, deductible, { allowedMoney: { value: 1800, currency: 'USD' } }),
+    item({ code: '29', display: 'Remaining' }, deductible, { allowedMoney: { value: 650, currency: 'USD' } }),
+    // EB01 G with the HL7 code 'benefit' next to it: the X12 code says what it is.
+    item({ code: '29' }, [{ system: stedi('benefit-type-code'), code: 'G' }, { system: 'http://terminology.hl7.org/CodeSystem/benefit-type', code: 'benefit' }], { allowedMoney: { value: 2400 } }),
+    item({ code: '23', display: 'Calendar Year' }, [{ system: stedi('benefit-type-code'), code: 'A', display: 'Co-Insurance' }], { allowedUnsignedInt: 40 }),
+    item({ code: '27', display: 'Remaining' }, deductible, { allowedMoney: { value: 999 } }),
+  ] }]));
+  const lines = coverage.benefits.filter((b) => b.kind !== 'benefit-description');
+  t.same(lines.map((b) => [b.kind, b.rawCode, b.network, b.coverageLevel, b.timePeriod, b.amountCents ?? b.percentPpm]), [
+    ['deductible', 'C', 'out', 'family', 'contract', 180_000],
+    ['deductible', 'C', 'out', 'family', 'remaining', 65_000],
+    ['out-of-pocket', 'G', 'out', 'family', 'remaining', 240_000],
+    ['coinsurance', 'A', 'out', 'family', 'calendar-year', 400_000],
+    ['deductible', 'C', 'out', 'family', 'unknown', 99_900],
+  ]);
+  t.notOk(coverage.warnings.some((w) => w.code === 'fhir.unknown-network' || w.code === 'fhir.unknown-benefit-type'));
+});

@@ -27,11 +27,18 @@ import type {
   Benefit, BenefitKind, Coverage, CoverageAction, CoverageLevel, CoveredPerson, Network, PayerError, PlanType, SourcePointer, TimePeriod,
 } from '../../../core/coverage/coverage-model.js';
 import { fhirMoneyToCents, fhirPercentToPpm } from './fhir-decimal.js';
+import { EB01_KINDS, EB02_LEVELS, EB06_PERIODS, eb12Network, ownCode } from '../x12/x12-271-code-maps.js';
 
 const Coding = z.object({ system: z.string().optional(), code: z.string().optional(), display: z.string().optional() }).loose();
 const CodeableConcept = z.object({ coding: z.array(Coding).optional(), text: z.string().optional() }).loose();
 const Identifier = z.object({ system: z.string().optional(), value: z.string().optional() }).loose();
-const Reference = z.object({ reference: z.string().optional(), display: z.string().optional(), identifier: Identifier.optional() }).loose();
+/**
+ * Some senders (Canvas Medical's eligibility API, fed by a clearinghouse) write Reference.identifier
+ * as a bare string ("identifier": "1111") instead of an Identifier; it is read as its value rather
+ * than rejecting the whole answer.
+ */
+const ReferenceIdentifier = z.preprocess((value) => (typeof value === 'string' ? { value } : value), Identifier.optional());
+const Reference = z.object({ reference: z.string().optional(), display: z.string().optional(), identifier: ReferenceIdentifier }).loose();
 const Period = z.object({ start: z.string().optional(), end: z.string().optional() }).loose();
 const Money = z.object({ value: z.number().optional(), currency: z.string().optional() }).loose();
 
@@ -218,10 +225,29 @@ const X12_STC_SYSTEMS = new Set([
 
 /** ex-benefitcategory codes are X12 service type codes; codings from other systems cannot be mapped. */
 function serviceTypesOf(item: FhirItem): string[] {
-  return (item.category?.coding ?? [])
+  const coded = (item.category?.coding ?? [])
     .filter((c) => c.code !== undefined && (c.system === undefined || X12_STC_SYSTEMS.has(c.system)))
     .map((c) => c.code!.trim().toUpperCase());
+  if (coded.length > 0 || item.category !== undefined) return coded;
+  // No category at all: payers that convert X12 to FHIR (Canvas via its clearinghouse) name the
+  // service type in item.name ("Health Benefit Plan Coverage"). Only exact X12 names are read.
+  const byName = item.name === undefined ? undefined : X12_SERVICE_TYPE_BY_NAME.get(normalizedName(item.name));
+  return byName === undefined ? [] : [byName];
 }
+
+function normalizedName(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/** X12 service type names (5010 EB03 list) for plan-level and behavioral-health codes, by normalized name. */
+const X12_SERVICE_TYPE_BY_NAME: ReadonlyMap<string, string> = new Map(Object.entries({
+  '30': 'Health Benefit Plan Coverage', '1': 'Medical Care', '98': 'Professional (Physician) Visit - Office',
+  MH: 'Mental Health', A4: 'Psychiatric', A5: 'Psychiatric - Room and Board', A6: 'Psychotherapy', A7: 'Psychiatric - Inpatient',
+  A8: 'Psychiatric - Outpatient', AI: 'Substance Abuse', AJ: 'Alcoholism', AK: 'Drug Addiction', BB: 'Partial Hospitalization (Psychiatric)',
+  BC: 'Day Care (Psychiatric)', BD: 'Cognitive Therapy', CE: 'Mental Health Provider - Inpatient', CF: 'Mental Health Provider - Outpatient',
+  CG: 'Mental Health Facility - Inpatient', CH: 'Mental Health Facility - Outpatient', CI: 'Substance Abuse Facility - Inpatient',
+  CJ: 'Substance Abuse Facility - Outpatient', RT: 'Residential Psychiatric Treatment',
+}).map(([code, name]) => [normalizedName(name), code]));
 
 const PROCEDURE_QUALIFIERS: Readonly<Record<string, string>> = {
   'http://www.ama-assn.org/go/cpt': 'HC',
@@ -256,17 +282,69 @@ function networkOf(item: FhirItem): { network: Network; recognised: boolean } {
     const network = networkWord(code);
     if (network) return { network, recognised: true };
   }
+  const eb12 = stediCode(item.network, STEDI_NETWORK_SYSTEM);
+  if (eb12 !== undefined && eb12Network(eb12.toUpperCase()) !== 'unknown') return { network: eb12Network(eb12.toUpperCase()), recognised: true };
   const fromText = item.network.text === undefined ? undefined : networkWord(item.network.text);
   if (fromText) return { network: fromText, recognised: true };
   return { network: 'unknown', recognised: codes(item.network).length === 0 && (item.network.text ?? '').trim() === '' };
 }
 
 function levelOf(item: FhirItem): CoverageLevel {
-  const code = firstCode(item.unit);
-  return code === 'individual' ? 'individual' : code === 'family' ? 'family' : 'unknown';
+  const all = codes(item.unit);
+  if (all.includes('individual')) return 'individual';
+  if (all.includes('family')) return 'family';
+  const eb02 = stediCode(item.unit, STEDI_LEVEL_SYSTEM);
+  return (eb02 === undefined ? undefined : ownCode(EB02_LEVELS, eb02.toUpperCase())) ?? 'unknown';
+}
+
+/*
+ * Stedi-sourced FHIR (Medplum's Stedi eligibility bot) carries the X12 271 codes in their own code
+ * systems next to, or instead of, the HL7 ones: EB01 in benefit-type-code, EB02 in
+ * coverage-level-code, EB06 in time-qualifier-code, EB12 in in-network-indicator. The published
+ * code tables for those systems disagree with X12 for EB06 and for EB01 after 'M', while the codes
+ * sent follow X12, so a code is read only where there is no doubt (see each use).
+ */
+const STEDI_BENEFIT_TYPE_SYSTEM = 'https://www.stedi.com/benefit-type-code';
+const STEDI_LEVEL_SYSTEM = 'https://www.stedi.com/coverage-level-code';
+const STEDI_TERM_SYSTEM = 'https://www.stedi.com/time-qualifier-code';
+const STEDI_NETWORK_SYSTEM = 'https://www.stedi.com/in-network-indicator';
+
+function stediCoding(concept: CodeableConceptT | undefined, system: string): { code: string; display?: string } | undefined {
+  const coding = concept?.coding?.find((c) => c.system === system && c.code !== undefined && c.code.trim() !== '');
+  return coding ? { code: coding.code!.trim(), ...(coding.display === undefined ? {} : { display: coding.display }) } : undefined;
+}
+
+function stediCode(concept: CodeableConceptT | undefined, system: string): string | undefined {
+  return stediCoding(concept, system)?.code;
+}
+
+/** EB01 codes whose meaning is the same in X12 and in every published Stedi table. */
+const STEDI_EB01_UNAMBIGUOUS = new Set(['1', '2', '3', '4', '5', '6', '7', '8', 'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'L', 'MC']);
+
+/** X12 EB06 names, to check a Stedi time-qualifier coding's display against its code. */
+const EB06_NAMES: Readonly<Record<string, string>> = {
+  '6': 'Hour', '7': 'Day', '13': '24 Hours', '21': 'Years', '22': 'Service Year', '23': 'Calendar Year', '24': 'Year to Date',
+  '25': 'Contract', '26': 'Episode', '27': 'Visit', '28': 'Outlier', '29': 'Remaining', '30': 'Exceeded', '31': 'Not Exceeded',
+  '32': 'Lifetime', '33': 'Lifetime Remaining', '34': 'Month', '35': 'Week', '36': 'Admission',
+};
+
+/**
+ * The period from a Stedi time-qualifier coding: the X12 EB06 code, read only when its display is
+ * absent or names the same period (a code whose display disagrees could be a remaining amount read
+ * as a total, or the reverse, so it is left unknown).
+ */
+function stediTerm(item: FhirItem): TimePeriod | undefined {
+  const coding = stediCoding(item.term, STEDI_TERM_SYSTEM);
+  if (coding === undefined) return undefined;
+  const name = ownCode(EB06_NAMES, coding.code);
+  if (name === undefined) return 'unknown';
+  if (coding.display !== undefined && normalizedName(coding.display) !== normalizedName(name)) return 'unknown';
+  return ownCode(EB06_PERIODS, coding.code) ?? 'unknown';
 }
 
 function termOf(item: FhirItem): TimePeriod {
+  const stedi = stediTerm(item);
+  if (stedi !== undefined) return stedi;
   switch (firstCode(item.term)) {
     case 'annual':
       return 'plan-year';
@@ -279,6 +357,26 @@ function termOf(item: FhirItem): TimePeriod {
     default:
       return 'other';
   }
+}
+
+/**
+ * benefit.type with no code, only text: senders that convert X12 271s write the EB01 name
+ * ("Deductible", "Co-Payment", "Out of Pocket (Stop Loss)"), sometimes with a suffix such as
+ * "(Incomplete information)". Only these exact names are read; other text stays 'other'.
+ */
+const X12_BENEFIT_NAMES: Readonly<Record<string, BenefitKind>> = {
+  'active coverage': 'active-coverage', inactive: 'inactive', 'co insurance': 'coinsurance', coinsurance: 'coinsurance',
+  'co payment': 'copay', copayment: 'copay', copay: 'copay', deductible: 'deductible', 'out of pocket stop loss': 'out-of-pocket',
+  'out of pocket': 'out-of-pocket', limitations: 'limitation', 'non covered': 'non-covered', exclusions: 'exclusion',
+  'benefit description': 'benefit-description', 'primary care provider': 'primary-care-provider',
+  // Candid Health's eligibility mapping (documented example: { text: "CoinsurancePercent" }).
+  coinsurancepercent: 'coinsurance',
+};
+
+function kindOfText(text: string | undefined): BenefitKind | undefined {
+  if (text === undefined) return undefined;
+  const key = normalizedName(text.replace(/\(\s*incomplete information\s*\)\s*$/i, ''));
+  return Object.hasOwn(X12_BENEFIT_NAMES, key) ? X12_BENEFIT_NAMES[key] : undefined;
 }
 
 /** FHIR benefit-type codes (http://terminology.hl7.org/CodeSystem/benefit-type) and common payer variants. */
@@ -495,8 +593,13 @@ function responseToCoverages(response: FhirResponse, base: string, bundle: Locat
       }
       (item.benefit ?? []).forEach((entry: FhirBenefit, bi) => {
         const pointer = `${itemBase}.benefit[${bi}]`;
-        const typeCode = firstCode(entry.type);
-        const { kind, note } = kindOf(typeCode);
+        const stediType = stediCode(entry.type, STEDI_BENEFIT_TYPE_SYSTEM)?.toUpperCase();
+        const stediKind = stediType !== undefined && STEDI_EB01_UNAMBIGUOUS.has(stediType) ? ownCode(EB01_KINDS, stediType) : undefined;
+        // An HL7 benefit-type coding next to the X12 one is read only when the X12 one is not.
+        const typeCode = stediKind !== undefined ? stediType : firstCode({ coding: (entry.type.coding ?? []).filter((c) => c.system !== STEDI_BENEFIT_TYPE_SYSTEM) });
+        const textKind = typeCode === undefined ? kindOfText(entry.type.text) : undefined;
+        const { kind, note } = stediKind !== undefined ? { kind: stediKind, note: undefined }
+          : textKind !== undefined ? { kind: textKind, note: undefined } : kindOf(typeCode);
         if (kind === 'other') warnings.push({ code: 'fhir.unknown-benefit-type', message: 'Benefit type code is not one this service knows; kept as other.', pointer: `${pointer}.type` });
         const notes = [...itemNotes, ...(note ? [note] : [])];
         const allowed = readValue(kind, entry.allowedMoney, entry.allowedUnsignedInt, entry.allowedString);
