@@ -325,3 +325,24 @@ t.test('Stedi X12 codings are read (benefit type, coverage level, remaining vs c
   ]);
   t.notOk(coverage.warnings.some((w) => w.code === 'fhir.unknown-network' || w.code === 'fhir.unknown-benefit-type'));
 });
+
+t.test('benefit periods sent as timestamps become calendar days, and partial dates are left out with a warning', async (t) => {
+  const coverage = onlyCoverage(response([{ coverage: {}, inforce: true, benefitPeriod: { start: '2026-01-01T00:00:00.000Z', end: '2026-12' } }]));
+  t.equal(coverage.plan.dates.benefitYearBegin, '2026-01-01');
+  t.equal(coverage.plan.dates.benefitYearEnd, undefined);
+  t.ok(coverage.warnings.some((w) => w.code === 'fhir.partial-date' && w.pointer === '$.insurance[0].benefitPeriod.end'));
+});
+
+t.test('without inforce, an Active Coverage or Inactive benefit line settles eligibility as it does in a 271', async (t) => {
+  const line = (text: string) => ({ coverage: {}, item: [{ category: { coding: [{ code: '30' }] }, benefit: [{ type: { text } }] }] });
+  t.equal(onlyCoverage(response([line('Active Coverage')])).eligibility.status, 'active');
+  t.equal(onlyCoverage(response([line('Inactive')])).eligibility.status, 'inactive');
+  const both = onlyCoverage(response([{ coverage: {}, item: [{ benefit: [{ type: { text: 'Active Coverage' } }, { type: { text: 'Inactive' } }] }] }]));
+  t.equal(both.eligibility.status, 'undetermined', 'lines that disagree settle nothing');
+});
+
+t.test('an STU3 EligibilityResponse is refused by name, not as "not an eligibility response"', async (t) => {
+  t.throws(() => fhirEligibilityResponseToCoverages({ resourceType: 'EligibilityResponse', outcome: { text: 'complete' } }), {
+    code: 'format.unsupported', message: /STU3 EligibilityResponse is not supported; send an R4 CoverageEligibilityResponse/,
+  });
+});

@@ -177,12 +177,32 @@ export function fhirEligibilityResponseToCoverages(json: unknown): Coverage[] {
     responses = [{ resource: json, pointer: '$' }];
   } else if (resourceType === OPERATION_OUTCOME) {
     return [operationOutcomeToCoverage([{ resource: json, pointer: '$' }])];
+  } else if (resourceType === 'EligibilityResponse') {
+    // FHIR STU3's name for it (openIMIS and other older systems still send it).
+    throw new DomainError('format.unsupported', 'FHIR STU3 EligibilityResponse is not supported; send an R4 CoverageEligibilityResponse', {
+      meta: { format: 'fhir-r4', resourceType },
+    });
   } else {
     throw new DomainError('format.unsupported', `FHIR ${resourceType.slice(0, 64)} is not an eligibility response; send a CoverageEligibilityResponse`, {
       meta: { format: 'fhir-r4', resourceType: resourceType.slice(0, 64) },
     });
   }
   return responses.flatMap((located) => responseToCoverages(parseOrThrow(ResponseSchema, located.resource, located.pointer), located.pointer, bundleResources));
+}
+
+/**
+ * The coverage model's dates are calendar days (YYYY-MM-DD). FHIR periods are dateTimes, and
+ * senders converting X12 write "2024-01-01T00:00:00.000Z": the day is kept, the time dropped (a
+ * plan year is a calendar day, not an instant). A partial date ("2024", "2024-01") says no day,
+ * so it is left out, with a warning when there is somewhere to put one.
+ */
+function calendarDate(value: string | undefined, pointer?: string, warnings?: Coverage['warnings']): string | undefined {
+  if (value === undefined) return undefined;
+  const day = /^(\d{4}-\d{2}-\d{2})(?:T[\d:.]+(?:Z|[+-]\d{2}:\d{2})?)?$/.exec(value.trim())?.[1];
+  if (day === undefined && pointer !== undefined) {
+    warnings?.push({ code: 'fhir.partial-date', message: 'A benefit period date is not a full calendar date; left out.', pointer });
+  }
+  return day;
 }
 
 function typeOf(resource: unknown): string | undefined {
@@ -648,8 +668,10 @@ function responseToCoverages(response: FhirResponse, base: string, bundle: Locat
       });
     }
     const plan = planOf(coverageResource);
-    if (insurance.benefitPeriod?.start) plan.dates.benefitYearBegin = insurance.benefitPeriod.start;
-    if (insurance.benefitPeriod?.end) plan.dates.benefitYearEnd = insurance.benefitPeriod.end;
+    const benefitBegin = calendarDate(insurance.benefitPeriod?.start, `${insBase}.benefitPeriod.start`, warnings);
+    const benefitEnd = calendarDate(insurance.benefitPeriod?.end, `${insBase}.benefitPeriod.end`, warnings);
+    if (benefitBegin) plan.dates.benefitYearBegin = benefitBegin;
+    if (benefitEnd) plan.dates.benefitYearEnd = benefitEnd;
     const coverage: Coverage = {
       format: 'fhir-r4',
       formatVersion: 'R4',
@@ -700,8 +722,14 @@ function eligibilityFromInforce(
 ): Coverage['eligibility'] {
   if (inforce === true) return { status: 'active', reason: 'Payer reports the coverage in force (insurance.inforce = true).', source: src(`${insBase}.inforce`) };
   if (inforce === false) return { status: 'inactive', reason: 'Payer reports the coverage not in force (insurance.inforce = false).', source: src(`${insBase}.inforce`) };
-  // inforce absent: FHIR says nothing about status. Benefit amounts for included services are the
-  // only other signal, and a payer returns those only for a coverage it holds.
+  // inforce absent: FHIR says nothing about status. Senders converting X12 keep EB01 1 / 6 as
+  // "Active Coverage" / "Inactive" benefit lines; one of them alone settles it, as in a 271.
+  const active = benefits.find((b) => b.kind === 'active-coverage');
+  const inactive = benefits.find((b) => b.kind === 'inactive');
+  if (active && !inactive) return { status: 'active', reason: 'insurance.inforce is absent, but the payer sent an Active Coverage benefit line.', source: active.source };
+  if (inactive && !active) return { status: 'inactive', reason: 'insurance.inforce is absent, but the payer sent an Inactive benefit line.', source: inactive.source };
+  // Otherwise benefit amounts for included services are the only signal, and a payer returns
+  // those only for a coverage it holds.
   const financial = benefits.some((b) => b.kind !== 'non-covered' && b.kind !== 'benefit-description' && (b.amountCents !== undefined || b.percentPpm !== undefined));
   if (financial) {
     return { status: 'active', reason: 'insurance.inforce is absent, but the payer returned benefit amounts for this coverage.', source: src(`${insBase}.item`) };
@@ -728,8 +756,10 @@ function planOf(resource: z.infer<typeof CoverageResource> | undefined): Coverag
       plan.name = c.name ?? c.value;
     }
   }
-  if (resource.period?.start) plan.dates.planBegin = resource.period.start;
-  if (resource.period?.end) plan.dates.planEnd = resource.period.end;
+  const planBegin = calendarDate(resource.period?.start);
+  const planEnd = calendarDate(resource.period?.end);
+  if (planBegin) plan.dates.planBegin = planBegin;
+  if (planEnd) plan.dates.planEnd = planEnd;
   return plan;
 }
 
