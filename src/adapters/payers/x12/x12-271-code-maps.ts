@@ -161,6 +161,17 @@ export const BEHAVIORAL_HEALTH_SERVICE_TYPES = new Set([
   'MH', 'A4', 'A5', 'A6', 'A7', 'A8', 'AI', 'AJ', 'AK', 'BB', 'BC', 'BD', 'CE', 'CF', 'CG', 'CH', 'CI', 'CJ', 'RT',
 ]);
 
+/**
+ * Service types (EB03) of products payers often sell and answer for separately from the medical
+ * plan: dental, vision and pharmacy. A line about these only (Cigna's "EB*1**35*HM*Dental HMO")
+ * does not say what kind of medical plan the member has.
+ */
+export const SEPARATE_PRODUCT_SERVICE_TYPES: ReadonlySet<string> = new Set([
+  '23', '24', '25', '26', '27', '28', '35', '36', '37', '38', '39', '40', '41', // dental
+  'AL', 'AM', 'AN', 'AO', // vision
+  '88', '89', '90', '91', '92', // pharmacy
+]);
+
 /** 2120 NM101 entity codes that can name an organization administering a carved-out benefit. */
 export const CARVE_OUT_ENTITY_CODES = new Set(['VN', 'Y2', 'P5', 'PR', '2B', 'X3', '13', 'GP']);
 

@@ -5,6 +5,7 @@
 import t from 'tap';
 import type { Benefit, Coverage } from '../../../core/coverage/coverage-model.js';
 import { DomainError } from '../../../core/errors.js';
+import { resolveCostSharingTerms } from '../../../core/coverage/resolve-cost-sharing.js';
 import { X12_271_LIMITS, x12271ToCoverages } from './x12-271-to-coverage.js';
 
 interface Options {
@@ -227,4 +228,42 @@ t.test('codes named like Object properties ("toString", "constructor") are unkno
   t.equal(b.relatedEntities[0]?.role, 'related entity');
   t.equal(b.delivery?.text, '1 constructor');
   t.equal(JSON.stringify(c).includes('native code'), false);
+});
+
+t.test('an open-access plan is not read as an HMO because the member\'s separate dental plan is one', async (t) => {
+  const medical = 'EB*1*IND*30**SYNTHETIC OPEN ACCESS PLAN';
+  const c = only(build271([medical, 'EB*C*IND*30***23*2000*****Y', 'EB*1**35*HM*SYNTHETIC DENTAL HMO', 'EB*1**AL*HM*SYNTHETIC VISION HMO']));
+  t.equal(c.plan.type, 'unknown', 'the medical plan did not say its type');
+  t.equal(c.plan.insuranceTypeCode, undefined);
+  t.equal(c.plan.name, 'SYNTHETIC OPEN ACCESS PLAN');
+  const terms = resolveCostSharingTerms(c, 'iop-mental-health', 'in');
+  t.notOk(terms.unknowns.some((u) => /HMO plan/.test(u)), 'no HMO referral hint for an open-access plan');
+  const mixed = only(build271([medical, 'EB*1**35^MH*HM*SYNTHETIC HMO']));
+  t.equal(mixed.plan.type, 'HMO', 'a line about medical services as well still names the plan type');
+});
+
+t.test('MH copays whose EB03 repeats with ">" under an ISA11 of "|" still apply to MH in and out of network, with a warning', async (t) => {
+  const c = only(
+    build271([ACTIVE, 'EB*B**1>33>98>MH>UC*HM*SYNTHETIC PLAN*27*15*****Y', 'EB*B**1>33>98>MH>UC*HM*SYNTHETIC PLAN*27*45*****N', 'EB*B**MH>ZZ9*HM**27*99'], { repetition: '|' }),
+  );
+  t.same(benefit(c, ebId(1)).serviceTypes, ['1', '33', '98', 'MH', 'UC']);
+  t.ok(codes(c).includes('x12.envelope.repetition-separator'));
+  t.equal(resolveCostSharingTerms(c, 'iop-mental-health', 'in').copay?.value.amountCents, 1500);
+  t.equal(resolveCostSharingTerms(c, 'iop-mental-health', 'out').copay?.value.amountCents, 4500);
+  t.same(benefit(c, ebId(3)).serviceTypes, ['MH>ZZ9'], 'a value that is not a list of service type codes is kept as sent');
+  const usual = only(build271([ACTIVE, 'EB*B**1^MH*HM**27*15*****Y']));
+  t.same(benefit(usual, ebId(1)).serviceTypes, ['1', 'MH']);
+  t.notOk(codes(usual).includes('x12.envelope.repetition-separator'), 'no warning when ISA11 is the repetition separator used');
+});
+
+t.test('a visit limit sent only in HSD ("40 visits per calendar year", "28 remaining") is the MH visit limit; a per-week frequency is not', async (t) => {
+  const c = only(build271([ACTIVE, 'EB*F*IND*MH*********Y', 'HSD*VS*40***23', 'EB*F*IND*MH*********Y', 'HSD*VS*28***29', 'EB*F*IND*CF*********Y', 'HSD*VS*3*WK']));
+  t.same([benefit(c, ebId(1)).quantity, benefit(c, ebId(1)).timePeriod], [{ value: 40, unit: 'visit', qualifier: 'VS' }, 'calendar-year']);
+  t.same([benefit(c, ebId(3)).quantity?.value, benefit(c, ebId(3)).timePeriod], [28, 'remaining']);
+  t.equal(benefit(c, ebId(5)).quantity, undefined, '3 visits per week is a delivery pattern, not a limit');
+  t.equal(benefit(c, ebId(5)).delivery?.text, '3 visits per week');
+  const limit = resolveCostSharingTerms(only(build271([ACTIVE, 'EB*F*IND*MH*********Y', 'HSD*VS*40***23', 'EB*F*IND*MH*********Y', 'HSD*VS*28***29'])), 'iop-mental-health', 'in').limit;
+  t.same(limit?.value, { total: 40, remaining: 28, unit: 'visit', period: 'calendar-year' });
+  const contradicts = only(build271([ACTIVE, 'EB*F*IND*MH***23******Y', 'HSD*VS*28***29']));
+  t.equal(contradicts.benefits[1]?.quantity, undefined, 'an HSD05 that contradicts EB06 is not guessed into a limit');
 });

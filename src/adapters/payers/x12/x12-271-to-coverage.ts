@@ -37,12 +37,13 @@ import {
   EB09_UNITS,
   ENTITY_ROLES,
   HL_LEVELS,
+  SEPARATE_PRODUCT_SERVICE_TYPES,
   ownCode,
   eb11Authorization,
   eb12Network,
 } from './x12-271-code-maps.js';
 import { packCode, readX12 } from './x12-reader.js';
-import type { X12Segment, X12Transaction } from './x12-reader.js';
+import type { X12Segment, X12Separators, X12Transaction } from './x12-reader.js';
 
 type HlLevel = '2000A' | '2000B' | '2000C' | '2000D' | 'unknown';
 
@@ -236,6 +237,19 @@ function setOwn(record: Record<string, string>, key: string, value: string): voi
 const FOREIGN_SEPARATOR_PROCEDURE = /^([A-Z][A-Z0-9])[^A-Za-z0-9\s]([A-Z0-9]{4,8})$/;
 /** A HCPCS level II (letter + 4 digits) or CPT (5 digits, or 4 digits + F/T/U) code. */
 const HCPCS_OR_CPT = /^(?:[A-Z]\d{4}|\d{4}[0-9FTU])$/;
+
+/**
+ * An EB03 value that is a list of 5010 service type codes joined by one character other than the
+ * interchange's repetition separator (a sender that repeats with '>' under ISA11 '|'), split; or
+ * undefined when it is not that shape.
+ */
+function foreignRepetition(value: string, separators: X12Separators): { codes: string[]; separator: string } | undefined {
+  const separator = /[^A-Za-z0-9]/.exec(value)?.[0];
+  if (separator === undefined || separator === separators.component) return undefined;
+  const codes = value.split(separator).filter((c) => c !== '');
+  if (codes.length < 2 || !codes.every((c) => EB03_SERVICE_TYPES_5010.has(c))) return undefined;
+  return { codes, separator };
+}
 
 /** A plain non-negative decimal ("20", "12.5"), or undefined: never Number()'s '' or ' ' = 0, '0x1F' or '-3'. */
 const PLAIN_QUANTITY = /^\d{1,15}(?:\.\d{1,6})?$/;
@@ -776,6 +790,19 @@ class Transaction271 {
         this.caretSplitWarned = true;
         this.warn('x12.envelope.repetition-separator', "EB03 repeats with '^' but ISA11 names no repetition separator (4010-style 'U'); split on '^'", seg);
       }
+    } else if (codes.length === 1 && !EB03_SERVICE_TYPES_5010.has(codes[0]!)) {
+      // EB03 repeated with another character than ISA11 names ("1>33>MH" under ISA11 '|'): split
+      // only when every part is a 5010 service type code, so a code that merely holds that
+      // character is never cut up.
+      const split = foreignRepetition(codes[0]!, separators);
+      if (split !== undefined) {
+        codes = split.codes;
+        if (!this.caretSplitWarned) {
+          this.caretSplitWarned = true;
+          const named = separators.repetition === undefined ? 'no repetition separator' : `'${separators.repetition}'`;
+          this.warn('x12.envelope.repetition-separator', `EB03 repeats with '${split.separator}' but ISA11 names ${named}; split on '${split.separator}'`, seg);
+        }
+      }
     }
     for (const code of codes) {
       if (EB03_SERVICE_TYPES_5010.has(code) || this.unknownServiceTypes.has(code)) continue;
@@ -873,11 +900,35 @@ class Transaction271 {
     if (periods !== undefined && Number.isFinite(periods)) delivery.periods = periods;
     if (eb.delivery === undefined) {
       eb.delivery = delivery;
+      if (quantity !== undefined && eb.kind === 'limitation' && eb.quantity === undefined) this.hsdLimit(seg, eb, quantity);
       return;
     }
     // The model holds one delivery pattern: the first is kept, the others stay readable as notes.
     if (text !== '') eb.notes.push(`Also delivered as: ${text}`);
     this.warn('x12.hsd.repeated', 'a further HSD on the same benefit was kept as a note; the first HSD is the delivery pattern', seg);
+  }
+
+  /**
+   * A limitation (EB*F) whose count is only in its first HSD, as some payers send visit limits:
+   * "HSD*VS*40***23" is 40 visits per calendar year, "HSD*VS*40***29" 40 visits remaining. The
+   * count becomes the benefit's quantity and HSD05 its period (when EB06 gave none or the same
+   * one). A frequency ("HSD*VS*5*WK", per week), a count over several periods, or an HSD05 that
+   * contradicts EB06 stays a delivery pattern only.
+   */
+  private hsdLimit(seg: X12Segment, eb: Benefit, quantity: number): void {
+    if (seg.size(3) > 0 || seg.size(4) > 0) return;
+    const hsd01 = seg.el(1);
+    const unit = eb09Unit(hsd01);
+    if (unit === undefined || !Number.isFinite(quantity)) return;
+    const hsd05 = seg.el(5);
+    const period = hsd05 === '' ? undefined : eb06Period(hsd05);
+    if (hsd05 !== '' && period === undefined) return;
+    const hsd06 = seg.el(6).trim();
+    if (hsd06 !== '' && hsd06 !== '1') return;
+    if (period !== undefined && eb.timePeriod !== 'unknown' && eb.timePeriod !== period) return;
+    if (period === undefined && eb.timePeriod === 'unknown') return;
+    eb.quantity = { value: quantity, unit, qualifier: hsd01 };
+    if (period !== undefined) eb.timePeriod = period;
   }
 
   private msg(seg: X12Segment): void {
@@ -1012,10 +1063,13 @@ class Transaction271 {
 
   private planType(benefits: Benefit[]): { type: PlanType; code?: string } {
     // EB04 on the active-coverage line names the plan; otherwise the first EB04 on any line that
-    // is about this plan (EB*R lines describe other payers and are skipped).
+    // is about this plan (EB*R lines describe other payers and are skipped). A line only about a
+    // dental, vision or pharmacy product ("EB*1**35*HM*Dental HMO") names that product's type, not
+    // the medical plan's: an open-access plan is not an HMO because its dental plan is.
+    const aboutPlan = (b: Benefit): boolean => b.serviceTypes.length === 0 || !b.serviceTypes.every((s) => SEPARATE_PRODUCT_SERVICE_TYPES.has(s));
     const withType =
-      benefits.find((b) => b.kind === 'active-coverage' && b.insuranceType !== undefined) ??
-      benefits.find((b) => b.kind !== 'other-payer' && b.kind !== 'inactive' && b.insuranceType !== undefined);
+      benefits.find((b) => b.kind === 'active-coverage' && b.insuranceType !== undefined && aboutPlan(b)) ??
+      benefits.find((b) => b.kind !== 'other-payer' && b.kind !== 'inactive' && b.insuranceType !== undefined && aboutPlan(b));
     const code = withType?.insuranceType;
     if (code === undefined) return { type: 'unknown' };
     return { type: ownCode(EB04_PLAN_TYPES, code) ?? 'other', code };
