@@ -198,6 +198,8 @@ export async function estimateCost(deps: EstimateCostDeps, request: EstimateCost
         patientPaysCents: line.patientPaysCents + line.balanceBillCents,
         selfPay: !line.covered,
         units: line.units,
+        // A nominal fee per day is owed once per date, not once per line on that date.
+        date: line.date,
       })),
       evaluation,
     );

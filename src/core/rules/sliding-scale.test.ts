@@ -167,3 +167,31 @@ t.test('a schedule with an annual cap stops charges once the household has paid 
   const laterInYear = applySlidingScale(days.slice(0, 1), evaluation, { paidTowardCapCents: 140_000 });
   t.equal(laterInYear.lines[0]?.afterCents, 10_000, 'what was already paid this year counts toward the cap');
 });
+
+t.test('a patient on the $15-a-day nominal fee pays $15 for a day with a program day and a therapy session, not $15 a line', async (t) => {
+  const evaluation = evaluate({ annualIncomeCents: 1_000_000 }); // $10,000 / $15,960 = 62.7% -> tier A, $15 per day
+  // Monday 2 March: intake $200, program day $300, therapy $150 -> one day of service, $15 in all,
+  // collected on the first line. Wednesday 4 March: program day $300 -> $15. Two days: $30.
+  const applied = applySlidingScale(
+    [
+      { id: 'mon-intake', patientPaysCents: 20_000, selfPay: true, date: '2026-03-02' },
+      { id: 'mon-iop', patientPaysCents: 30_000, selfPay: true, date: '2026-03-02' },
+      { id: 'mon-therapy', patientPaysCents: 15_000, selfPay: true, date: '2026-03-02' },
+      { id: 'wed-iop', patientPaysCents: 30_000, selfPay: true, date: '2026-03-04' },
+    ],
+    evaluation,
+  );
+  t.same(applied.lines.map((l) => l.afterCents), [1_500, 0, 0, 1_500]);
+  t.equal(applied.totalAfterCents, 3_000, '2 days x $15');
+  t.equal(applied.totalBeforeCents - applied.totalAfterCents, 92_000, '$950 of charges ($200 + $300 + $150 + $300) less $30');
+
+  // A first line cheaper than the fee: the rest of that day's $15 is owed on its next line ($9 + $6).
+  const cheapFirst = applySlidingScale(
+    [
+      { id: 'mon-small', patientPaysCents: 900, selfPay: true, date: '2026-03-02' },
+      { id: 'mon-iop', patientPaysCents: 30_000, selfPay: true, date: '2026-03-02' },
+    ],
+    evaluation,
+  );
+  t.same(cheapFirst.lines.map((l) => l.afterCents), [900, 600]);
+});

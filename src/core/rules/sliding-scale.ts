@@ -178,12 +178,17 @@ export function evaluateSlidingScale(
   return evaluation;
 }
 
-/** A charge line the scale may reduce. `units` is the visits or program days it covers (default 1). */
+/**
+ * A charge line the scale may reduce. `units` is the visits or program days it covers (default 1).
+ * `date` is the line's date of service when it is one dated line: a nominal fee charged per day is
+ * then owed once per date, however many lines (program day, therapy session) fall on it.
+ */
 export interface SlidingScaleLine {
   id: string;
   patientPaysCents: Cents;
   selfPay: boolean;
   units?: number;
+  date?: string;
 }
 
 /** One line before and after the sliding scale, and why. */
@@ -231,12 +236,22 @@ export function applySlidingScale(
 ): SlidingScaleApplication {
   let counted = options.paidTowardCapCents ?? 0;
   const cap = evaluation.annualCapCents;
+  const charge = evaluation.charge;
+  // A nominal fee per day is owed once per dated day: what is left of it on each date so far.
+  const nominalLeftOnDate = new Map<string, Cents>();
   const results: SlidingScaleLineResult[] = lines.map((line) => {
     const before = line.patientPaysCents;
     const eligible = line.selfPay || evaluation.appliesTo.insuredPatientResponsibility;
     if (!eligible) return { id: line.id, beforeCents: before, afterCents: before, discountCents: 0, applied: false, reasons: ['insured-not-eligible'] };
     const reasons: SlidingScaleLineResult['reasons'] = [];
-    let after = afterTier(evaluation.charge, before, line.units ?? 1);
+    let after: Cents;
+    if (charge.kind === 'nominal' && charge.per === 'day' && line.date !== undefined) {
+      const left = nominalLeftOnDate.get(line.date) ?? charge.amountCents;
+      after = Math.min(before, left);
+      nominalLeftOnDate.set(line.date, left - after);
+    } else {
+      after = afterTier(charge, before, line.units ?? 1);
+    }
     reasons.push(after < before ? 'tier' : 'no-discount');
     if (cap !== undefined) {
       const room = Math.max(0, cap - counted);

@@ -173,3 +173,28 @@ t.test('program days before an authorization decision is due are flagged at risk
   t.equal(estimate.expected.atRiskLines, flagged.length);
   t.ok(estimate.expected.lines[0].cites.some((c: string) => /prior authorization/.test(c)), 'the line says why');
 });
+
+t.test('a self-pay patient at or below the poverty guideline pays the $15 nominal fee once per program day, even on days with an intake or therapy session', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/estimates',
+    payload: {
+      payerId: 'sandbox-ppo',
+      networkStatus: 'in',
+      plan: { ...plan, weeks: 2, extraSessions: [{ code: '90791', when: 'first-day' }, { code: '90837', when: 'weekly' }] },
+      terms: { in: { notCovered: true } },
+      asOf: '2026-02-20',
+      // $10,000 for a household of 1: 62.7% of the 2026 guideline ($15,960) -> tier A, $15 a day.
+      slidingScale: { householdSize: 1, annualIncomeCents: 1_000_000, region: 'contiguous', dateOfService: '2026-03-02' },
+    },
+  });
+  t.equal(res.statusCode, 200);
+  const { slidingScale, paymentPlans } = res.json();
+  // Self-pay: 6 program days x $300 + intake $200 + 2 therapy sessions x $150 = $2,300.
+  t.equal(slidingScale.beforeCents, 230_000);
+  // 6 days of service (Mon/Wed/Fri for 2 weeks) x $15 = $90, not 9 lines x $15 = $135.
+  t.equal(slidingScale.afterCents, 9_000);
+  t.same(paymentPlans.map((p: { payments: number[] }) => p.payments.reduce((a, b) => a + b, 0)), [9_000, 9_000, 9_000]);
+});
