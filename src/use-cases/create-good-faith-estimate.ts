@@ -15,6 +15,7 @@ import {
   type GfeSeparateItem,
   type GoodFaithEstimate,
 } from '../core/rules/good-faith-estimate.js';
+import { isIsoDate } from '../core/rules/calendar-dates.js';
 import type { PovertyGuideline } from '../core/rules/poverty-guidelines.js';
 import type { SlidingFeeSchedule } from '../core/rules/sliding-fee-schedule.js';
 import { evaluateSlidingScale, type SlidingScaleInput } from '../core/rules/sliding-scale.js';
@@ -51,6 +52,14 @@ export function createGoodFaithEstimate(deps: GoodFaithEstimateDeps, request: Go
   if (!convening) {
     throw new DomainError('estimate.invalid', 'A Good Faith Estimate names at least the convening provider', {
       errors: [{ pointer: '/providers', message: 'give at least one provider' }],
+    });
+  }
+  // The delivery deadline runs from scheduling to the first program day; say which request field
+  // is wrong (the core only knows its own serviceDate, which the request does not have).
+  const firstDate = expanded.schedule.firstDate;
+  if (isIsoDate(request.scheduling.scheduledOn) && request.scheduling.scheduledOn > firstDate) {
+    throw new DomainError('estimate.invalid', 'The Good Faith Estimate dates are not valid.', {
+      errors: [{ pointer: '/scheduling/scheduledOn', message: `must not be after the first program day (${firstDate})` }],
     });
   }
   const missing: FieldError[] = [];
@@ -100,5 +109,7 @@ export function createGoodFaithEstimate(deps: GoodFaithEstimateDeps, request: Go
       ...(request.scheduling.holidays ? { holidays: request.scheduling.holidays } : {}),
     },
     ...(request.contact ? { contact: request.contact } : {}),
+    // Weeks on the estimate are the program's weeks, counted from its start date.
+    programStartDate: request.plan.startDate,
   });
 }

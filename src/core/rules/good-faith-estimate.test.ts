@@ -71,3 +71,38 @@ t.test('the delivery deadline counts business days and skips weekends and holida
   t.match(computeGfeDeliveryDeadline('2026-03-06', undefined, true), { rule: 'on-request', deliverBy: '2026-03-11' });
   t.throws(() => computeGfeDeliveryDeadline('2026-03-06', undefined, false), { code: 'estimate.invalid' });
 });
+
+t.test('a 10-week program that starts on a Wednesday is shown as 10 weeks, with the cost per week over 10 weeks', async (t) => {
+  const input = tenWeekIopInput();
+  delete input.slidingScale;
+  // Wed, Fri and the next Mon for 10 program weeks from Wednesday 2026-03-04: 30 days, the last
+  // on Monday 2026-05-11. Monday-to-Sunday calendar weeks would count 11 of them.
+  const days = Array.from({ length: 30 }, (_, i) => {
+    const offset = Math.floor(i / 3) * 7 + [0, 2, 5][i % 3]!;
+    return new Date(Date.parse('2026-03-04T00:00:00Z') + offset * 86_400_000).toISOString().slice(0, 10);
+  });
+  input.items = days.map((date) => ({ providerKey: 'clinic', date, code: 'S9480', codeSystem: 'HCPCS', description: 'IOP per diem', quantity: 1, unitChargeCents: 65_000 }));
+  input.primaryService = { description: 'IOP, 3 days a week for 10 weeks', scheduledDate: '2026-03-04' };
+  input.scheduling = { ...input.scheduling, serviceDate: '2026-03-04' };
+  input.programStartDate = '2026-03-04';
+  const gfe = buildGoodFaithEstimate(input);
+  // 30 x $650 = $19,500; over 10 weeks = $1,950 a week (over 11 it would be $1,772.73).
+  t.equal(gfe.totals.estimateCents, 1_950_000);
+  t.match(gfe.recurring, { from: '2026-03-04', to: '2026-05-11', weeks: 10 });
+  t.equal(gfe.totals.perWeekCents, 195_000);
+  delete input.programStartDate;
+  t.equal(buildGoodFaithEstimate(input).recurring?.weeks, 10, 'without a start date, weeks count from the first service');
+});
+
+t.test('on a $15-a-day nominal fee the estimate is $15 for each day of service, even the day with the intake evaluation', async (t) => {
+  const input = tenWeekIopInput();
+  input.slidingScale = { ...input.slidingScale!, charge: { kind: 'nominal', amountCents: 1_500, per: 'day' } };
+  const gfe = buildGoodFaithEstimate(input);
+  const [intake, iop] = gfe.items;
+  // 2 March has the $250 intake and a $650 program day: one day, $15, taken on the intake line.
+  t.match(intake, { code: '90791', chargeCents: 25_000, estimateCents: 1_500 });
+  // The other 29 program days at $15 each = $435.
+  t.match(iop, { code: 'S9480', quantity: 30, chargeCents: 1_950_000, estimateCents: 43_500 });
+  t.equal(gfe.totals.estimateCents, 45_000, '30 days of service x $15');
+  t.equal(gfe.totals.discountCents, 1_975_000 - 45_000);
+});

@@ -6,7 +6,7 @@
  */
 import { DomainError, type FieldError } from '../errors.js';
 import { formatCents, type Cents } from '../money.js';
-import { isIsoDate, toDayNumber, weekStart } from './calendar-dates.js';
+import { isIsoDate, toDayNumber } from './calendar-dates.js';
 import { computeGfeDeliveryDeadline, type GfeDeliveryDeadline } from './gfe-delivery-deadline.js';
 import { applySlidingScale, type SlidingScaleEvaluation } from './sliding-scale.js';
 
@@ -61,6 +61,11 @@ export interface GoodFaithEstimateInput {
   scheduling: { scheduledOn: string; serviceDate?: string; requested: boolean; holidays?: string[] };
   /** Where to ask questions about this estimate (phone, e-mail), shown with the dispute rights. */
   contact?: string;
+  /**
+   * First day of the program: weeks are counted in 7-day blocks from it, as the program's own
+   * weeks are (and as POST /v1/estimates counts them). Defaults to the earliest dated item.
+   */
+  programStartDate?: string;
 }
 
 /** One priced line of the estimate; recurring days with one code are one line. */
@@ -105,7 +110,7 @@ export interface GoodFaithEstimate {
     chargeCents: Cents;
     estimateCents: Cents;
     discountCents: Cents;
-    /** Estimate divided by the calendar weeks (Mon-Sun) with a dated service, rounded half-up. */
+    /** Estimate divided by the program weeks (7-day blocks from the program start) with a dated service, rounded half-up. */
     perWeekCents?: Cents;
   };
   disclaimers: GfeDisclaimer[];
@@ -131,6 +136,7 @@ function validate(input: GoodFaithEstimateInput): FieldError[] {
   };
   date(input.issuedOn, '/issuedOn');
   date(input.primaryService.scheduledDate, '/primaryService/scheduledDate');
+  date(input.programStartDate, '/programStartDate');
   if (!input.primaryService.description.trim()) errors.push({ pointer: '/primaryService/description', message: 'must describe the primary service' });
   const keys = new Set<string>();
   input.providers.forEach((p, i) => {
@@ -161,9 +167,11 @@ function validate(input: GoodFaithEstimateInput): FieldError[] {
  * Groups dated lines that share provider, code, description, unit charge and diagnoses into one
  * line with the summed quantity and the first-to-last date range (a recurring per-diem series).
  */
-function groupItems(input: GoodFaithEstimateInput): Omit<GfeItem, 'estimateCents' | 'discountCents'>[] {
-  const groups = new Map<string, Omit<GfeItem, 'estimateCents' | 'discountCents'>>();
+function groupItems(input: GoodFaithEstimateInput): { lines: Omit<GfeItem, 'estimateCents' | 'discountCents'>[]; groupOf: number[] } {
+  const groups = new Map<string, number>();
   const out: Omit<GfeItem, 'estimateCents' | 'discountCents'>[] = [];
+  // groupOf[i]: the index in `out` of the line input item i went into.
+  const groupOf: number[] = [];
   for (const item of input.items) {
     const diagnosisCodes = item.diagnosisCodes ?? input.diagnosisCodes ?? [];
     const line = {
@@ -180,16 +188,20 @@ function groupItems(input: GoodFaithEstimateInput): Omit<GfeItem, 'estimateCents
       diagnosisCodes,
     };
     if (item.period) {
+      groupOf.push(out.length);
       out.push(line);
       continue;
     }
     const key = JSON.stringify([item.providerKey, item.codeSystem, item.code, item.description, item.unitChargeCents, diagnosisCodes]);
-    const group = groups.get(key);
-    if (!group) {
-      groups.set(key, line);
+    const index = groups.get(key);
+    if (index === undefined) {
+      groups.set(key, out.length);
+      groupOf.push(out.length);
       out.push(line);
       continue;
     }
+    groupOf.push(index);
+    const group = out[index]!;
     group.quantity += line.quantity;
     group.chargeCents += line.chargeCents;
     group.occurrences += 1;
@@ -197,7 +209,7 @@ function groupItems(input: GoodFaithEstimateInput): Omit<GfeItem, 'estimateCents
     if (line.period.to > group.period.to) group.period.to = line.period.to;
   }
   out.forEach((line, i) => (line.id = `item-${i + 1}`));
-  return out;
+  return { lines: out, groupOf };
 }
 
 const DISCLAIMERS: GfeDisclaimer[] = [
@@ -224,13 +236,24 @@ export function buildGoodFaithEstimate(input: GoodFaithEstimateInput): GoodFaith
   if (errors.length > 0) throw new DomainError('estimate.invalid', 'The Good Faith Estimate inputs are not valid.', { errors });
   const delivery = computeGfeDeliveryDeadline(input.scheduling.scheduledOn, input.scheduling.serviceDate, input.scheduling.requested, input.scheduling.holidays);
 
-  const grouped = groupItems(input);
+  const { lines: grouped, groupOf } = groupItems(input);
   const evaluation = input.slidingScale;
-  const discounted = evaluation
-    ? applySlidingScale(grouped.map((g) => ({ id: g.id, patientPaysCents: g.chargeCents, selfPay: true, units: g.quantity })), evaluation).lines
-    : undefined;
+  let discounted: Cents[] | undefined;
+  if (evaluation && evaluation.charge.kind === 'nominal' && evaluation.charge.per === 'day') {
+    // A nominal fee per day is owed once per date of service, however many items fall on that
+    // date: apply it to the dated items as given, then add them up per grouped line.
+    const perItem = applySlidingScale(
+      input.items.map((it, i) => ({ id: String(i), patientPaysCents: it.quantity * it.unitChargeCents, selfPay: true, units: it.quantity, ...(it.date !== undefined ? { date: it.date } : {}) })),
+      evaluation,
+    ).lines;
+    const sums = grouped.map(() => 0);
+    perItem.forEach((line, i) => (sums[groupOf[i]!]! += line.afterCents));
+    discounted = sums;
+  } else if (evaluation) {
+    discounted = applySlidingScale(grouped.map((g) => ({ id: g.id, patientPaysCents: g.chargeCents, selfPay: true, units: g.quantity })), evaluation).lines.map((l) => l.afterCents);
+  }
   const items: GfeItem[] = grouped.map((g, i) => {
-    const estimateCents = discounted?.[i]?.afterCents ?? g.chargeCents;
+    const estimateCents = discounted?.[i] ?? g.chargeCents;
     return { ...g, estimateCents, discountCents: g.chargeCents - estimateCents };
   });
 
@@ -256,7 +279,10 @@ export function buildGoodFaithEstimate(input: GoodFaithEstimateInput): GoodFaith
   const allEnds = items.map((it) => it.period.to).sort();
   const first = allStarts[0] as string;
   const last = allEnds[allEnds.length - 1] as string;
-  const weeks = new Set(dated.map(weekStart)).size;
+  // Program weeks, not Monday-to-Sunday calendar weeks: a 10-week program that starts on a
+  // Wednesday touches 11 calendar weeks but is still 10 weeks long.
+  const originDay = input.programStartDate !== undefined ? toDayNumber(input.programStartDate) : Math.min(...dated.map(toDayNumber));
+  const weeks = new Set(dated.map((d) => Math.floor((toDayNumber(d) - originDay) / 7))).size;
   if (weeks > 0) totals.perWeekCents = Math.floor((2 * estimateCents + weeks) / (2 * weeks)); // half-up division
 
   const disclaimers = [...DISCLAIMERS];

@@ -67,3 +67,50 @@ t.test('bad GFE requests name the failing field', async (t) => {
   t.equal(noPrice.statusCode, 422);
   t.match(noPrice.json(), { code: 'pricing.missing-rate' });
 });
+
+t.test('a GFE shows a program that starts on a Wednesday as the 10 weeks it lasts, with the cost per week over those 10 weeks', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/good-faith-estimates',
+    payload: { ...request, plan: { ...request.plan, startDate: '2026-12-16' } },
+  });
+  t.equal(res.statusCode, 200);
+  const gfe = res.json();
+  t.match(gfe.primaryService.description, /10 weeks, 30 program days/);
+  // Wed/Fri/Mon from Wed 16 Dec to Mon 22 Feb: 10 program weeks (11 Monday-to-Sunday weeks).
+  t.match(gfe.recurring, { from: '2026-12-16', to: '2027-02-22', weeks: 10 });
+  // 30 days x $300 self-pay = $9,000; $9,000 / 10 weeks = $900 a week.
+  t.equal(gfe.totals.estimateCents, 900_000);
+  t.equal(gfe.totals.perWeekCents, 90_000);
+});
+
+t.test('a GFE on the $15-a-day sliding fee charges $15 a day, not $15 for each service on the first day', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/good-faith-estimates',
+    payload: {
+      ...request,
+      plan: { ...request.plan, extraSessions: [{ code: '90791', when: 'first-day' }, { code: '90837', when: 'weekly' }] },
+      slidingScale: { householdSize: 1, annualIncomeCents: 1_000_000, region: 'contiguous', dateOfService: '2026-12-14' },
+    },
+  });
+  t.equal(res.statusCode, 200);
+  const gfe = res.json();
+  // 30 program days, the weekly therapy and the intake all fall on those days: 30 x $15 = $450.
+  t.equal(gfe.totals.estimateCents, 45_000);
+  // Charges: 30 x $300 + $200 + 10 x $150 = $10,700.
+  t.equal(gfe.totals.chargeCents, 1_070_000);
+  t.equal(gfe.totals.perWeekCents, 4_500, '$450 over 10 weeks');
+});
+
+t.test('a GFE scheduled after the program has started names the scheduling date as the field to fix', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+  const res = await app.inject({ method: 'POST', url: '/v1/good-faith-estimates', payload: { ...request, scheduling: { scheduledOn: '2026-12-20' } } });
+  t.equal(res.statusCode, 422);
+  t.match(res.json(), { code: 'estimate.invalid', errors: [{ pointer: '/scheduling/scheduledOn', message: /2026-12-14/ }] });
+});
