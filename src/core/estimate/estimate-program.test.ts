@@ -245,6 +245,23 @@ t.test('unknown network: low is in network ($2,040), high out of network ($14,11
   t.equal(noContract.expected.network, 'in', 'sandbox-hmo has a contracted S9480 rate');
 });
 
+t.test('the range spans the scenarios even when the favourable reading of an unknown costs more out of network', async (t) => {
+  // Out of network, 2 visits left and no yearly total. A covered day costs 20% x $180 = $36 plus a
+  // $270 balance bill = $306, more than the $300 self-pay price of an uncovered day. December: 2 x
+  // $306 + 12 x $300 = $4,212. January (4 days): expected/high allow 2 more: 2 x $306 + 2 x $300 =
+  // $1,212 -> $5,424; low assumes no limit: 4 x $306 = $1,224 -> $5,436.
+  const out = buildManualTerms({
+    network: 'out', deductible: { individual: { totalCents: 0, remainingCents: 0 } },
+    outOfPocket: { individual: { totalCents: 1_000_000, remainingCents: 1_000_000 } }, coinsurancePpm: 200_000,
+    limit: { remaining: 2, unit: 'day', period: 'calendar-year' },
+  });
+  const e = estimateProgramCost({ ...base, plan: sixWeeksFrom('2025-12-01'), asOf: '2025-11-20', networkStatus: 'out', terms: { out } });
+  t.equal(e.low.totals.patientTotalCents, 543_600);
+  t.equal(e.expected.totals.patientTotalCents, 542_400);
+  t.same(e.range, { lowCents: 542_400, expectedCents: 542_400, highCents: 543_600 });
+  t.match(e.summary, /between \$5,420 and \$5,440/);
+});
+
 t.test('unknown network and no contracted rate with the payer: every scenario prices out of network instead of failing', async (t) => {
   // No contract with sandbox-epo, so the allowed amount is 50% of the $450 charge = $225. $3,000
   // deductible: days 1-13 = $2,925 ($75 left); day 14: $75 + 40% x $150 = $60 -> $135; days 15-36:

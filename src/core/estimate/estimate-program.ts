@@ -183,6 +183,11 @@ function summarize(e: Omit<ProgramEstimate, 'summary'>): string {
   return parts.join(' ');
 }
 
+function spanOf(scenarios: Record<ScenarioName, ScenarioEstimate>): ProgramEstimate['range'] {
+  const totals = SCENARIOS.map((s) => scenarios[s].totals.patientTotalCents);
+  return { lowCents: Math.min(...totals), expectedCents: scenarios.expected.totals.patientTotalCents, highCents: Math.max(...totals) };
+}
+
 /** Estimates what a patient will pay for a whole program, as a low / expected / high range. */
 export function estimateProgramCost(input: EstimateInput, options: { pointerPrefix?: string } = {}): ProgramEstimate {
   // Field errors point into the caller's request; the compare route nests inputs under /levels/N.
@@ -312,11 +317,10 @@ export function estimateProgramCost(input: EstimateInput, options: { pointerPref
     low: scenarios.low,
     expected: scenarios.expected,
     high: scenarios.high,
-    range: {
-      lowCents: scenarios.low.totals.patientTotalCents,
-      expectedCents: scenarios.expected.totals.patientTotalCents,
-      highCents: scenarios.high.totals.patientTotalCents,
-    },
+    // The range spans the three totals. Each scenario takes the favourable or unfavourable reading
+    // of every unknown, but out of network a covered day (cost share plus balance bill) can cost
+    // more than the self-pay price of an uncovered one, so the "low" reading can total more.
+    range: spanOf(scenarios),
     confidence: { level, reasons },
     assumptions,
     notices,

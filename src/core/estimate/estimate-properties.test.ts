@@ -154,3 +154,13 @@ t.test('more weeks or more days a week never cost the patient less', async (t) =
   }), { numRuns: RUNS });
   t.pass('held for every generated plan');
 });
+
+t.test('the range always reads low <= expected <= high and spans every scenario total', async (t) => {
+  fc.assert(fc.property(inputArb, (g) => {
+    const e = estimateProgramCost(toInput(g));
+    const totals = scenarios(e).map((s) => s.totals.patientTotalCents);
+    return e.range.lowCents <= e.range.expectedCents && e.range.expectedCents <= e.range.highCents
+      && e.range.lowCents === Math.min(...totals) && e.range.highCents === Math.max(...totals);
+  }), { numRuns: RUNS });
+  t.pass('held for every generated plan');
+});
