@@ -46,6 +46,10 @@ t.test('the payer says authorization is required but the rule says no: required,
   t.ok(sources.some((s) => s.includes('EB11=Y')), 'cites the payer');
   t.ok(sources.some((s) => s.includes('nopa-iop')), 'cites the rule');
   t.match(result.authorization.reasons.at(-1)?.text, /safer answer/);
+  // The day-by-day list agrees with the overall answer: the payer's "required" covers every day.
+  const withDays = evaluatePriorAuth(input({ payerId: 'nopa', programDates: mwf(2), requestDate: '2026-02-01', payerSaid: { authorizationRequired: 'yes', referralRequired: 'unknown', notes: [], sources: ['EB11=Y'] } }), RULES);
+  t.equal(withDays.days.length, 6);
+  t.ok(withDays.days.every((d) => d.authorization === 'yes' && d.ruleId === undefined), 'no day says "no" under an overall "required"');
 });
 
 t.test('the payer says no and no rule says otherwise: not required', async (t) => {

@@ -245,6 +245,11 @@ export function evaluatePriorAuth(input: PriorAuthInput, rules: readonly PriorAu
 
   // When the payer says yes, every day needs approval; otherwise the days the rules say need it.
   const payerYes = noteSaysPrecert || payerAuth === 'yes';
+  if (payerYes) {
+    // The payer's answer is about the whole level of care: the per-day list says so too, instead
+    // of showing a rule's "no" under an overall "required". (No ruleId: no rule decided it.)
+    for (let i = 0; i < days.length; i++) days[i] = { date: days[i]!.date, authorization: 'yes' };
+  }
   const needing = payerYes ? programDates : programDates.filter((_, i) => dayAnswers[i] === 'yes');
   if (authorization.required === 'required' && needing.length > 0) result.timeline = buildTimeline(input, rules, needing, result.decisionTime);
   return result;
