@@ -206,6 +206,12 @@ export interface paths {
          *     or clearinghouse eligibility JSON) and get the coverage model back. The format is detected
          *     when not given. Send raw X12 as `application/edi-x12` or `text/plain` (format from `?format=`
          *     or detection), FHIR as `application/fhir+json`, or any of them wrapped in JSON as `document`.
+         *     A 271 still inside the CAQH CORE Connectivity envelope a payer answered with (SOAP 1.2
+         *     `COREEnvelopeRealTimeResponse`, or HTTP MIME multipart with the same fields as form parts) is
+         *     unwrapped: send it as `application/soap+xml` (or `text/xml`),
+         *     `multipart/form-data` or `multipart/related` with its boundary, or as text; its coverages carry a
+         *     `core-envelope.unwrapped` warning. An envelope ErrorCode other than Success, or a 999/TA1
+         *     rejecting the 270, is a 422 `payer.rejected` naming only the codes.
          *     A document that cannot be read is a 422 with the reason and position, never a partial answer.
          */
         post: operations["normalizeCoverage"];
@@ -1986,7 +1992,11 @@ export interface operations {
                 "application/edi-x12": string;
                 "application/fhir+json": Record<string, never>;
                 "application/json": components["schemas"]["NormalizeRequest"];
+                "application/soap+xml": string;
+                "multipart/form-data": string;
+                "multipart/related": string;
                 "text/plain": string;
+                "text/xml": string;
             };
         };
         responses: {

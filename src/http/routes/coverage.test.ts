@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildTestApp } from '../../../test/support/build-test-app.js';
 import { PACKAGE_ROOT } from '../../server.js';
+import { coreFields, syntheticMultipartEnvelope, syntheticSoapEnvelope } from '../../../test/support/core-envelopes.js';
 
 const fixture = (file: string) => readFileSync(path.join(PACKAGE_ROOT, 'fixtures', file), 'utf8');
 const x12 = fixture('examples/normalize-x12-271.edi');
@@ -84,5 +85,68 @@ t.test('POST /v1/coverage/normalize reads every format into the coverage model',
     const res = await app.inject({ method: 'POST', url: '/v1/coverage/normalize', headers: { 'content-type': 'application/xml' }, payload: '<x/>' });
     t.equal(res.statusCode, 415);
     t.match(res.json(), { code: 'request.unsupported-media-type' });
+  });
+});
+
+t.test('POST /v1/coverage/normalize unwraps a 271 still inside the CAQH CORE envelope a payer answered with', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+  const bare = (await app.inject({ method: 'POST', url: '/v1/coverage/normalize', headers: { 'content-type': 'application/edi-x12' }, payload: x12 })).json();
+  const withoutNote = (coverages: Array<{ warnings: Array<{ code: string }> }>) =>
+    coverages.map((c) => ({ ...c, warnings: c.warnings.filter((w) => w.code !== 'core-envelope.unwrapped') }));
+
+  t.test('a SOAP envelope posted as application/soap+xml reads like the bare 271, with an unwrapped warning', async (t) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/coverage/normalize',
+      headers: { 'content-type': 'application/soap+xml; charset=utf-8; action="RealTimeTransaction"' },
+      payload: syntheticSoapEnvelope({ payloadXml: `<![CDATA[${x12}]]>` }),
+    });
+    t.equal(res.statusCode, 200);
+    t.equal(res.json().format, 'x12-271');
+    t.same(withoutNote(res.json().coverages), bare.coverages);
+    t.match(res.json().coverages[0].warnings[0], { code: 'core-envelope.unwrapped', message: /SOAP CAQH CORE envelope/ });
+  });
+
+  t.test('an HTTP MIME multipart envelope posted as multipart/form-data uses the boundary from the header', async (t) => {
+    const boundary = '----SyntheticCoreBoundary42';
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/coverage/normalize',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: syntheticMultipartEnvelope(boundary, coreFields(x12)),
+    });
+    t.equal(res.statusCode, 200);
+    t.same(withoutNote(res.json().coverages), bare.coverages);
+  });
+
+  t.test('an envelope in a JSON document, or as plain text, is unwrapped too', async (t) => {
+    const envelope = syntheticSoapEnvelope({ payloadXml: `<![CDATA[${x12}]]>` });
+    const json = await app.inject({ method: 'POST', url: '/v1/coverage/normalize', payload: { document: envelope, format: 'x12-271' } });
+    t.equal(json.statusCode, 200);
+    t.same(withoutNote(json.json().coverages), bare.coverages);
+    const text = await app.inject({ method: 'POST', url: '/v1/coverage/normalize', headers: { 'content-type': 'text/plain' }, payload: envelope });
+    t.equal(text.statusCode, 200);
+  });
+
+  t.test('an envelope ErrorCode is a 422 payer rejection naming the code, never the ErrorMessage', async (t) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/coverage/normalize',
+      headers: { 'content-type': 'application/soap+xml' },
+      payload: syntheticSoapEnvelope({ errorCode: 'ReceiverIDNotAuthorized', errorMessage: 'Member SBX-PHI-CANARY-77 is not yours' }),
+    });
+    t.equal(res.statusCode, 422);
+    t.match(res.json(), { code: 'payer.rejected' });
+    t.match(res.body, /ReceiverIDNotAuthorized/);
+    t.notMatch(res.body, /CANARY/);
+  });
+
+  t.test('a truncated envelope is a 422 parse error with the reason', async (t) => {
+    const envelope = syntheticSoapEnvelope({ payloadXml: `<![CDATA[${x12}]]>` });
+    const res = await app.inject({ method: 'POST', url: '/v1/coverage/normalize', headers: { 'content-type': 'text/xml' }, payload: envelope.slice(0, envelope.length - 40) });
+    t.equal(res.statusCode, 422);
+    t.match(res.json(), { code: 'format.parse-error', detail: /CAQH CORE envelope could not be read: the envelope is truncated/ });
+    t.notMatch(res.body, /SBX-PPO-0001|TESTPATIENT/);
   });
 });

@@ -12,11 +12,19 @@ type NormalizeResponse = components['schemas']['NormalizeResponse'];
 /** Payer documents can be large (a 271 with many benefits); allow more than the default body limit. */
 const NORMALIZE_BODY_LIMIT = 6 * 1024 * 1024;
 
+/** Media types a CAQH CORE envelope arrives in (SOAP 1.2 / 1.1, HTTP MIME multipart, MTOM). */
+const CORE_ENVELOPE_MEDIA_TYPES = ['application/soap+xml', 'text/xml', 'multipart/form-data', 'multipart/related'];
+
 /** Registers the coverage routes and the raw media types they accept. */
 export function registerCoverageRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.register(async (scope) => {
     // Raw X12 arrives as text; FHIR as application/fhir+json. Both are parsed here, in this scope only.
     scope.addContentTypeParser(['text/plain', 'application/edi-x12'], { parseAs: 'string', bodyLimit: NORMALIZE_BODY_LIMIT }, (_req, body, done) => {
+      done(null, body);
+    });
+    // A 271 as a payer sent it inside a CAQH CORE envelope: SOAP 1.2, or HTTP MIME multipart (the
+    // boundary comes from the content type). Kept as text; the envelope reader unwraps it.
+    scope.addContentTypeParser(CORE_ENVELOPE_MEDIA_TYPES, { parseAs: 'string', bodyLimit: NORMALIZE_BODY_LIMIT }, (_req, body, done) => {
       done(null, body);
     });
     scope.addContentTypeParser('application/fhir+json', { parseAs: 'string', bodyLimit: NORMALIZE_BODY_LIMIT }, (_req, body, done) => {
@@ -35,7 +43,8 @@ export function registerCoverageRoutes(app: FastifyInstance, deps: AppDeps): voi
       async (request): Promise<NormalizeResponse> => {
         request.audit = { event: 'coverage.normalize', purpose: 'payment' };
         const query = request.query as { format?: CoverageFormat };
-        const contentType = String(request.headers['content-type'] ?? '').split(';')[0]?.trim();
+        const contentTypeHeader = String(request.headers['content-type'] ?? '');
+        const contentType = contentTypeHeader.split(';')[0]?.trim().toLowerCase();
         let document: unknown;
         let format: CoverageFormat | undefined = query.format;
         if (contentType === 'application/json') {
@@ -47,7 +56,8 @@ export function registerCoverageRoutes(app: FastifyInstance, deps: AppDeps): voi
           if (contentType === 'application/fhir+json') format = format ?? 'fhir-r4';
         }
         const text = typeof document === 'string' ? document : JSON.stringify(document);
-        const result = normalizePayerDocument(text, format);
+        // The full header carries a multipart boundary; for a JSON-wrapped document it means nothing.
+        const result = normalizePayerDocument(text, format, contentType === 'application/json' ? {} : { contentType: contentTypeHeader });
         return { format: result.format as NormalizeResponse['format'], coverages: result.coverages };
       },
       { bodyLimit: NORMALIZE_BODY_LIMIT },

@@ -6,6 +6,8 @@ import { isDomainError, type DomainError } from '../../../core/errors.js';
 import type { EligibilityInquiry } from '../../../core/ports.js';
 import { createHttpPayerGateway, type HttpPayerGatewayOptions } from './http-payer-gateway.js';
 import { PayerConfigurationError } from './payer-credentials.js';
+import { normalizePayerDocument } from '../normalize-payer-document.js';
+import { coreFields, SYNTHETIC_999_REJECT, syntheticMultipartEnvelope, syntheticSoapEnvelope } from '../../../../test/support/core-envelopes.js';
 
 const PAYER = 'https://payer.test';
 const fixture = (name: string) => readFileSync(new URL(`../../../../fixtures/sandbox/responses/${name}`, import.meta.url), 'utf8');
@@ -278,6 +280,68 @@ t.test('reports a 999 rejection acknowledgement as payer.rejected', async (t) =>
   nock(PAYER).post('/eligibility').reply(200, ack);
   const error = await rejection(gateway(payerEntry()).fetchEligibility(inquiry));
   t.equal(error.code, 'payer.rejected');
+});
+
+t.test('accepts a 271 wrapped in a CAQH CORE SOAP envelope from an X12 payer and keeps the envelope for the reader', async (t) => {
+  const envelope = syntheticSoapEnvelope({ payloadXml: `<![CDATA[${ACTIVE_271}]]>` });
+  nock(PAYER).post('/eligibility').reply(200, envelope, { 'content-type': 'application/soap+xml; charset=utf-8' });
+  const response = await gateway(payerEntry()).fetchEligibility(inquiry);
+  t.equal(response.format, 'x12-271');
+  t.equal(response.body, envelope, 'stored as received; the reader unwraps it');
+  const coverages = normalizePayerDocument(response.body, response.format).coverages;
+  t.equal(coverages[0]?.eligibility.status, 'active');
+  t.ok(coverages[0]?.warnings.some((w) => w.code === 'core-envelope.unwrapped'));
+});
+
+t.test('accepts a 271 in a CAQH CORE HTTP MIME multipart envelope, boundary from the content type', async (t) => {
+  const boundary = 'SyntheticCoreBoundary';
+  const body = syntheticMultipartEnvelope(boundary, coreFields(ACTIVE_271));
+  nock(PAYER).post('/eligibility').reply(200, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  const response = await gateway(payerEntry()).fetchEligibility(inquiry);
+  t.equal(normalizePayerDocument(response.body, response.format).coverages[0]?.eligibility.status, 'active');
+});
+
+t.test('reports a CAQH CORE envelope ErrorCode as payer.rejected naming the code, and retries ServerBusy', async (t) => {
+  const phi = 'Subscriber CANARYLAST SBX-PHI-CANARY-77 unknown';
+  nock(PAYER).post('/eligibility').reply(200, syntheticSoapEnvelope({ payloadType: 'CoreEnvelopeError', errorCode: 'SenderIDNotAuthorized', errorMessage: phi }));
+  const rejected = await rejection(gateway(payerEntry()).fetchEligibility(inquiry));
+  t.equal(rejected.code, 'payer.rejected');
+  t.match(rejected.meta, { coreErrorCode: 'SenderIDNotAuthorized', attempts: 1, httpStatus: 200 });
+  t.notMatch(rejected.message, /CANARY/);
+
+  nock(PAYER)
+    .post('/eligibility')
+    .reply(200, syntheticSoapEnvelope({ errorCode: 'ServerBusy' }))
+    .post('/eligibility')
+    .reply(200, syntheticSoapEnvelope({ payloadXml: `<![CDATA[${ACTIVE_271}]]>` }));
+  const recovered = await gateway(payerEntry()).fetchEligibility(inquiry);
+  t.match(recovered.body, /COREEnvelopeRealTimeResponse/);
+
+  nock(PAYER).post('/eligibility').times(3).reply(200, syntheticSoapEnvelope({ errorCode: 'TimeOut' }));
+  const busy = await rejection(gateway(payerEntry()).fetchEligibility(inquiry));
+  t.equal(busy.code, 'payer.unavailable');
+  t.match(busy.meta, { coreErrorCode: 'TimeOut', attempts: 3 });
+});
+
+t.test('reports a 999 rejection inside a CAQH CORE envelope as payer.rejected', async (t) => {
+  nock(PAYER).post('/eligibility').reply(200, syntheticSoapEnvelope({ payloadType: 'X12_999_Response_005010X231A1', payloadXml: `<![CDATA[${SYNTHETIC_999_REJECT}]]>` }));
+  const error = await rejection(gateway(payerEntry()).fetchEligibility(inquiry));
+  t.equal(error.code, 'payer.rejected');
+  t.match(error.message, /999/);
+});
+
+t.test('reports a truncated CAQH CORE envelope, or one around something that is not X12, as payer.malformed-response with a reason', async (t) => {
+  const envelope = syntheticSoapEnvelope({ payloadXml: `<![CDATA[${ACTIVE_271}]]>` });
+  nock(PAYER).post('/eligibility').reply(200, envelope.slice(0, envelope.indexOf('EB*')));
+  const truncated = await rejection(gateway(payerEntry()).fetchEligibility(inquiry));
+  t.equal(truncated.code, 'payer.malformed-response');
+  t.match(truncated.message, /unreadable CAQH CORE envelope \(the envelope is truncated/);
+  t.equal(truncated.meta.attempts, 1);
+
+  nock(PAYER).post('/eligibility').reply(200, syntheticSoapEnvelope({ payloadXml: 'not an interchange' }));
+  const notX12 = await rejection(gateway(payerEntry()).fetchEligibility(inquiry));
+  t.equal(notX12.code, 'payer.malformed-response');
+  t.match(notX12.message, /not an X12 interchange/);
 });
 
 t.test('sends the API key header named in the directory, read from the environment', async (t) => {

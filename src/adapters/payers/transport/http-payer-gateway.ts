@@ -21,6 +21,7 @@ import { abortableSleep, remainingMs, silentPayerLogger, type PayerCall, type Pa
 import { resolvePayerAuth, type ResolvedPayerAuth } from './payer-credentials.js';
 import { buildPayerRequestBody } from './payer-request.js';
 import { findRetryableAaaCode, fullJitterDelayMs, parseRetryAfterSeconds, RETRYABLE_STATUSES } from './retry-policy.js';
+import { coreEnvelopeError, isCoreEnvelope, readCoreEnvelope, type CoreEnvelopeResult } from '../core-envelope.js';
 
 /** The service-wide default deadline (PAYER_DEADLINE_MS) and the CORE 156 ceiling. */
 export const DEFAULT_PAYER_DEADLINE_MS = 15_000;
@@ -109,6 +110,15 @@ function isX12RejectionAck(entry: PayerEntry, body: string): boolean {
   const text = body.replace(/^\uFEFF/, '').trimStart();
   const e = text.charAt(3);
   return text.includes(`ST${e}999${e}`) && !text.includes(`ST${e}271${e}`);
+}
+
+/**
+ * Reads a CAQH CORE Connectivity envelope (SOAP or HTTP MIME multipart) around an X12 payer's
+ * answer; undefined when the payer is not X12 or the body is not an envelope.
+ */
+function readX12CoreEnvelope(entry: PayerEntry, body: string, contentType: string): CoreEnvelopeResult | undefined {
+  if (entry.format !== 'x12-271' || !isCoreEnvelope(body, contentType)) return undefined;
+  return readCoreEnvelope(body, contentType);
 }
 
 function authHeaders(auth: ResolvedPayerAuth): Record<string, string> {
@@ -233,8 +243,14 @@ export function createHttpPayerGateway(entry: PayerEntry, options: HttpPayerGate
           }),
       };
     }
+    // A CORE envelope error (ErrorCode, or a SOAP fault) may come with any status; its code is kept.
+    const envelope = readX12CoreEnvelope(entry, text, contentType);
+    const coreErrorCode = envelope && !envelope.ok && envelope.failure.kind === 'payer-error' ? envelope.failure.errorCode : undefined;
+    const coreMeta: Record<string, string> = coreErrorCode === undefined ? {} : { coreErrorCode };
     if (status >= 500) {
-      throw new DomainError('payer.unavailable', 'The payer failed to process the inquiry', { meta: meta(context.stats.attempts, { httpStatus: status }) });
+      throw new DomainError('payer.unavailable', 'The payer failed to process the inquiry', {
+        meta: meta(context.stats.attempts, { httpStatus: status, ...coreMeta }),
+      });
     }
     if (status >= 300) {
       const detail =
@@ -243,20 +259,43 @@ export function createHttpPayerGateway(entry: PayerEntry, options: HttpPayerGate
           : status < 400
             ? 'The payer redirected the inquiry elsewhere'
             : 'The payer rejected the inquiry';
-      throw new DomainError('payer.rejected', detail, { meta: meta(context.stats.attempts, { httpStatus: status }) });
+      throw new DomainError('payer.rejected', detail, { meta: meta(context.stats.attempts, { httpStatus: status, ...coreMeta }) });
     }
-    const malformed = malformedReason(entry, text, contentType);
+    // The document the format checks look at: the envelope's payload when the payer wrapped it.
+    let payload = text;
+    let body = text;
+    if (envelope && !envelope.ok) {
+      const failure = envelope.failure;
+      if (failure.kind === 'payer-error' && failure.retryable) {
+        return {
+          retryable: true,
+          reason: `core-${failure.errorCode}`,
+          error: (attempts) =>
+            new DomainError('payer.unavailable', 'The payer is busy or timed out (CAQH CORE envelope error)', {
+              meta: meta(attempts, { httpStatus: status, envelope: 'caqh-core', coreErrorCode: failure.errorCode }),
+            }),
+        };
+      }
+      throw coreEnvelopeError(failure, 'payer-answer', meta(context.stats.attempts, { httpStatus: status }));
+    }
+    if (envelope?.ok) {
+      payload = envelope.envelope.payload;
+      // The envelope is kept as received (the reader notes the unwrap) unless it cannot be read
+      // again without its content type (a multipart body with a preamble): then keep the payload.
+      if (/^multipart\//i.test(contentType) && !readCoreEnvelope(text).ok) body = payload;
+    }
+    const malformed = malformedReason(entry, payload, contentType);
     if (malformed) {
       throw new DomainError('payer.malformed-response', `The payer answered with an unreadable document (${malformed})`, {
         meta: meta(context.stats.attempts, { httpStatus: status }),
       });
     }
-    if (isX12RejectionAck(entry, text)) {
+    if (isX12RejectionAck(entry, payload)) {
       throw new DomainError('payer.rejected', 'The payer rejected the 270 with a 999 acknowledgement', {
         meta: meta(context.stats.attempts, { httpStatus: status }),
       });
     }
-    const aaaCode = findRetryableAaaCode(text, entry.format);
+    const aaaCode = findRetryableAaaCode(payload, entry.format);
     if (aaaCode) {
       return {
         retryable: true,
@@ -265,7 +304,7 @@ export function createHttpPayerGateway(entry: PayerEntry, options: HttpPayerGate
           new DomainError('payer.unavailable', 'The payer was unable to respond at this time', { meta: meta(attempts, { httpStatus: status, aaaCode }) }),
       };
     }
-    return { format: entry.format, body: text, receivedAt: clock.now().toISOString() };
+    return { format: entry.format, body, receivedAt: clock.now().toISOString() };
   };
 
   /** Sends with retries: full-jitter backoff or Retry-After, never past the deadline, one token refresh on 401. */
