@@ -244,7 +244,10 @@ export function resolveCostSharingTerms(coverage: Coverage, levelOfCare: LevelOf
   for (const carveOut of carveOuts) {
     const names = carveOut.relatedEntities.map((e) => e.name).filter((n): n is string => n !== undefined);
     unknowns.push(
-      `Behavioral health may be carved out: the payer says to contact ${names.length > 0 ? names.join(', ') : 'another organization'} for ${carveOut.serviceTypes.join(', ')} (${carveOut.id}); its terms may differ from these.`,
+      carveOut.relatedEntities.length > 0
+        ? `Behavioral health may be carved out: the payer says to contact ${names.length > 0 ? names.join(', ') : 'another organization'} for ${carveOut.serviceTypes.join(', ')} (${carveOut.id}); its terms may differ from these.`
+        : // EB*U without a 2120 entity names no one else: the payer asks to be contacted itself.
+          `The payer sent no benefit details for ${carveOut.serviceTypes.join(', ')} and says to contact it for them (${carveOut.id}); these terms may not be the ones that apply.`,
     );
   }
 

@@ -267,3 +267,77 @@ t.test('a visit limit sent only in HSD ("40 visits per calendar year", "28 remai
   const contradicts = only(build271([ACTIVE, 'EB*F*IND*MH***23******Y', 'HSD*VS*28***29']));
   t.equal(contradicts.benefits[1]?.quantity, undefined, 'an HSD05 that contradicts EB06 is not guessed into a limit');
 });
+
+t.test('a pharmacy or dental vendor line, or "contact us" lines that name no one, do not show up as a behavioral-health carve-out', async (t) => {
+  const c = only(
+    build271([
+      ACTIVE,
+      'EB*B*IND*MH***27*25*****Y',
+      'EB*U**88',
+      'LS*2120',
+      'NM1*VN*2*SYNTHETIC PHARMACY BENEFITS INC',
+      'PER*IC**UR*PHARMACY.EXAMPLE.COM',
+      'LE*2120',
+      'EB*U**35',
+      'LS*2120',
+      'NM1*VN*2*SYNTHETIC DENTAL CO',
+      'LE*2120',
+      'EB*U**98',
+      'EB*U**33',
+      'EB*U**AI',
+    ]),
+  );
+  const carveOuts = c.actions.filter((a) => a.kind === 'check-carve-out');
+  t.same(carveOuts, [], 'no "behavioral health is carved out" banner for pharmacy, dental, office-visit or unnamed lines');
+  const ask = c.actions.filter((a) => a.kind === 'contact-payer');
+  t.equal(ask.length, 1, 'one action: the payer says to ask it about substance use benefits');
+  t.same(ask[0]?.serviceTypes, ['AI']);
+  t.notMatch(ask[0]?.message ?? '', /another organization|administered by/, 'it does not claim another organization administers them');
+  const terms = resolveCostSharingTerms(c, 'iop-substance-use', 'in');
+  t.notOk(terms.unknowns.some((u) => /contact another organization/.test(u)), 'the resolver does not say the payer named another organization');
+  t.ok(terms.unknowns.some((u) => /AI/.test(u) && /contact it/.test(u)), 'the resolver says the payer asks to be contacted about AI');
+
+  const named = only(build271([ACTIVE, 'EB*U**MH^AI', 'LS*2120', 'NM1*VN*2*SYNTHETIC BEHAVIORAL ADMIN', 'PER*IC**TE*8005550100', 'LE*2120']));
+  const bh = named.actions.filter((a) => a.kind === 'check-carve-out');
+  t.equal(bh.length, 1, 'a named administrator for MH/SUD is still a carve-out');
+  t.equal(bh[0]?.entity?.name, 'SYNTHETIC BEHAVIORAL ADMIN');
+
+  const wholePlan = only(build271([ACTIVE, 'EB*U**30', 'LS*2120', 'NM1*VN*2*SYNTHETIC TPA', 'LE*2120']));
+  t.same(wholePlan.actions.map((a) => a.kind), ['contact-payer'], 'a named contact for the whole plan is a next action, not a BH carve-out');
+  t.match(wholePlan.actions[0]?.message ?? '', /SYNTHETIC TPA/);
+});
+
+t.test('a Medicaid plan line that names its managed care plan for every service, mental health included, is not shown as a behavioral-health carve-out', async (t) => {
+  const c = only(
+    build271([
+      'EB*1**30^1^47^48^86^98^MH*MC*SYNTHETIC MEDICAID PLAN',
+      'LS*2120',
+      'NM1*P5*2*SYNTHETIC MANAGED CARE PLAN',
+      'PER*IC*PROVIDER SERVICES*TE*8005550111',
+      'LE*2120',
+    ]),
+  );
+  t.same(c.actions.filter((a) => a.kind === 'check-carve-out'), [], 'no "behavioral health is carved out" banner');
+  const next = c.actions.find((a) => a.kind === 'contact-payer');
+  t.equal(next?.entity?.name, 'SYNTHETIC MANAGED CARE PLAN', 'the named plan is still a next action');
+  t.match(next?.message ?? '', /8005550111/);
+  t.not(next?.entity?.role, 'carve-out administrator');
+
+  const carved = only(build271([ACTIVE, 'EB*1**MH^AI', 'LS*2120', 'NM1*Y2*2*SYNTHETIC BH PLAN', 'LE*2120']));
+  t.equal(carved.actions.find((a) => a.kind === 'check-carve-out')?.entity?.name, 'SYNTHETIC BH PLAN', 'a plan named for MH/SUD only is still a carve-out');
+});
+
+t.test('a Medicaid member whose 271 lists mental-health program lines first shows the medical program as the plan name, not "mental health inpatient"', async (t) => {
+  const c = only(
+    build271([
+      'EB*1*IND*30^60^MH*MC*SYNTHETIC MENTAL HEALTH INPATIENT',
+      'EB*1*IND*30^60^98^MH*MC*SYNTHETIC MENTAL HEALTH OUTPATIENT',
+      'EB*1*IND*30^60^AI*MC*SYNTHETIC SUBSTANCE USE SERVICES',
+      'EB*1*IND*30^1^47^48^86^88^98^AL*MC*SYNTHETIC ADULT MEDICAID',
+    ]),
+  );
+  t.equal(c.plan.name, 'SYNTHETIC ADULT MEDICAID');
+  t.equal(c.plan.type, 'Medicaid');
+  const onlyBh = only(build271(['EB*1**30^MH*PR*SYNTHETIC GOLD PPO']));
+  t.equal(onlyBh.plan.name, 'SYNTHETIC GOLD PPO', 'the only plan line still names the plan');
+});

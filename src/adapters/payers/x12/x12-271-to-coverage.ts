@@ -1077,7 +1077,11 @@ class Transaction271 {
 
   private planName(benefits: Benefit[]): string | undefined {
     const active = benefits.filter((b) => b.kind === 'active-coverage' && b.planDescription !== undefined);
-    return (active.find((b) => b.serviceTypes.includes('30')) ?? active[0])?.planDescription;
+    const plan = active.filter((b) => b.serviceTypes.includes('30'));
+    // A 30 line that also lists MH/SUD codes names a behavioral-health program (Medicaid's "MENTAL
+    // HEALTH INPATIENT"), not the member's plan, when another 30 line does not.
+    const general = plan.find((b) => !b.serviceTypes.some((s) => BEHAVIORAL_HEALTH_SERVICE_TYPES.has(s)));
+    return (general ?? plan[0] ?? active[0])?.planDescription;
   }
 
   private eligibility(benefits: Benefit[], errors: PayerError[]): Coverage['eligibility'] {
@@ -1136,7 +1140,12 @@ class Transaction271 {
     return actions;
   }
 
-  /** EB*U, or a named carve-out organization in the 2120 loop of a mental health / SUD benefit. */
+  /**
+   * A named carve-out organization in the 2120 loop of a mental health / SUD benefit, or EB*U
+   * ("contact the following entity"). EB*U is a carve-out only for behavioral-health service types:
+   * a pharmacy, dental or office-visit vendor is not one. EB*U without a 2120 entity names no other
+   * organization, so it says to ask the payer itself (only for behavioral health or the whole plan).
+   */
   private carveOut(benefit: Benefit): CoverageAction | undefined {
     if (benefit.kind === 'other-payer' || benefit.kind === 'primary-care-provider') return undefined;
     // Most lines have no 2120 loop: nothing to filter, and only EB*U makes an action without one.
@@ -1146,20 +1155,49 @@ class Transaction271 {
       benefit.kind === 'contact-entity' ? !PERSON_PHI_ENTITY_CODES.has(e.entityCode ?? '') : behavioral && e.name !== undefined && CARVE_OUT_ENTITY_CODES.has(e.entityCode ?? ''),
     );
     if (benefit.kind !== 'contact-entity' && candidates.length === 0) return undefined;
+    const services = benefit.serviceTypes.length > 0 ? `service type(s) ${benefit.serviceTypes.join(', ')}` : 'these benefits';
+    // A line about the whole plan (30) that also lists MH names who runs the plan, MH included: not a carve-out.
+    const wholePlan = benefit.serviceTypes.length === 0 || benefit.serviceTypes.includes('30');
+    if (benefit.kind !== 'contact-entity' && wholePlan) {
+      const named = candidates[0]!;
+      const action: CoverageAction = {
+        kind: 'contact-payer',
+        message: `The payer names ${named.name ?? 'an organization'} for ${services}, the whole plan; verify eligibility, cost sharing and authorization with them${contactPhone(named)}.`,
+        serviceTypes: benefit.serviceTypes,
+        source: benefit.source,
+        entity: named,
+      };
+      return action;
+    }
+    if (benefit.kind === 'contact-entity' && (!behavioral || candidates.length === 0)) {
+      if (!behavioral && !wholePlan) return undefined;
+      const named = candidates[0];
+      const message =
+        named === undefined
+          ? `The payer sent no benefit details for ${services} and says to contact it for them (EB*U names no other organization); ask the payer.`
+          : `The payer says to contact ${named.name ?? 'an organization it named only by id'} for benefit information on ${services}${contactPhone(named)}.`;
+      const action: CoverageAction = { kind: 'contact-payer', message, serviceTypes: benefit.serviceTypes, source: benefit.source };
+      if (named !== undefined) action.entity = named;
+      return action;
+    }
     const entity = candidates[0];
     if (entity !== undefined) for (const e of candidates) e.role = 'carve-out administrator';
-    const services = benefit.serviceTypes.length > 0 ? `service type(s) ${benefit.serviceTypes.join(', ')}` : 'these benefits';
     const who = entity?.name ?? 'another organization the payer did not name';
-    const phone = entity?.contacts?.find((c) => c.kind === 'phone')?.value;
     const action: CoverageAction = {
       kind: 'check-carve-out',
-      message: `Benefits for ${services} are administered by ${who}; verify eligibility, cost sharing and authorization with them${phone === undefined ? '' : ` (phone ${phone})`}.`,
+      message: `Benefits for ${services} are administered by ${who}; verify eligibility, cost sharing and authorization with them${contactPhone(entity)}.`,
       serviceTypes: benefit.serviceTypes,
       source: benefit.source,
     };
     if (entity !== undefined) action.entity = entity;
     return action;
   }
+}
+
+/** ' (phone N)' from a related entity's first phone contact, or ''. */
+function contactPhone(entity: RelatedEntity | undefined): string {
+  const phone = entity?.contacts?.find((c) => c.kind === 'phone')?.value;
+  return phone === undefined ? '' : ` (phone ${phone})`;
 }
 
 /** An acknowledgement code as sent when it is a short code, else '?': these never carry data values. */
