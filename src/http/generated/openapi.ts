@@ -1338,6 +1338,7 @@ export interface components {
                 message: string;
                 pointer: string;
             }[];
+            /** @description What the patient may pay in total (patientTotalCents): lowCents and highCents are the smallest and largest of the three scenario totals, expectedCents the expected scenario's. Each scenario takes the favourable or unfavourable reading of every unknown, but out of network a covered day can cost more than an uncovered one, so the low scenario is not always the smallest total; the range always spans them. */
             range: {
                 expectedCents: number;
                 highCents: number;
