@@ -14,6 +14,7 @@ import { buildPaymentPlans, type PaymentPlan } from '../core/estimate/payment-pl
 import type { TreatmentPlan } from '../core/estimate/treatment-plan.js';
 import { DomainError } from '../core/errors.js';
 import type { Clock } from '../core/ports.js';
+import { formatCents } from '../core/money.js';
 import { evaluatePriorAuth, type PriorAuthEvaluation, type PriorAuthRule } from '../core/rules/prior-auth.js';
 import type { PovertyGuideline } from '../core/rules/poverty-guidelines.js';
 import type { SlidingFeeSchedule } from '../core/rules/sliding-fee-schedule.js';
@@ -211,6 +212,10 @@ export async function estimateCost(deps: EstimateCostDeps, request: EstimateCost
       discountCents: application.totalBeforeCents - application.totalAfterCents,
     };
     total = application.totalAfterCents;
+    // The summary is what a patient reads first: it must show the amount they will be asked for.
+    if (slidingScale.discountCents > 0) {
+      estimate.summary += ` With your sliding-scale discount, the expected amount is ${formatCents(total)} (${formatCents(slidingScale.discountCents)} off).`;
+    }
   }
 
   const networkForAuth = request.networkStatus === 'out' ? terms.out : terms.in;

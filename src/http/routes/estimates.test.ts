@@ -191,10 +191,12 @@ t.test('a self-pay patient at or below the poverty guideline pays the $15 nomina
     },
   });
   t.equal(res.statusCode, 200);
-  const { slidingScale, paymentPlans } = res.json();
+  const { slidingScale, paymentPlans, estimate } = res.json();
   // Self-pay: 6 program days x $300 + intake $200 + 2 therapy sessions x $150 = $2,300.
   t.equal(slidingScale.beforeCents, 230_000);
   // 6 days of service (Mon/Wed/Fri for 2 weeks) x $15 = $90, not 9 lines x $15 = $135.
   t.equal(slidingScale.afterCents, 9_000);
   t.same(paymentPlans.map((p: { payments: number[] }) => p.payments.reduce((a, b) => a + b, 0)), [9_000, 9_000, 9_000]);
+  // The summary a patient reads first names the amount they will be asked for, not only the $2,300.
+  t.match(estimate.summary, /With your sliding-scale discount, the expected amount is \$90\.00 \(\$2,210\.00 off\)\.$/);
 });
