@@ -686,8 +686,9 @@ export interface components {
         };
         /** @enum {string} */
         CoverageFormat: "x12-271" | "fhir-r4" | "clearinghouse-json" | "manual";
+        /** @description A covered person. `phi` is always present in answers to staff keys, and never in answers to patient-facing keys (scope `patient`), which carry no member identifiers. */
         CoveredPerson: {
-            phi: components["schemas"]["PersonPhi"];
+            phi?: components["schemas"]["PersonPhi"];
             /** @enum {string} */
             relationship: "self" | "spouse" | "child" | "other" | "unknown";
         };
@@ -722,7 +723,7 @@ export interface components {
             /** @constant */
             status: "error";
         };
-        /** @description Up to 1,000 checks. Each item has the caller's own `reference` (never a member id: it is echoed back and may be logged by clients) and the check itself, validated on its own so one bad item does not fail the batch. */
+        /** @description Up to 1,000 checks. Each item has the caller's own `reference` (never a member id: it is echoed back and may be logged by clients) and the check itself, validated on its own so one bad item does not fail the batch. References must be unique within the batch (results are matched to items by reference): a repeated one is a 400 pointing at `/items/{index}/reference`. */
         EligibilityBatchRequest: {
             items: {
                 /** @description An EligibilityRequest (validated per item). */
@@ -917,8 +918,9 @@ export interface components {
                 quantity: number;
                 unitChargeCents: number;
             }[];
+            /** @description The patient. `phi` (name and date of birth) is left out of answers to patient-facing keys (scope `patient`), JSON and HTML alike. */
             patient: {
-                phi: {
+                phi?: {
                     dateOfBirth: string;
                     firstName: string;
                     lastName: string;

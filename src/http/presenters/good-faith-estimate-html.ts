@@ -24,7 +24,7 @@ function period(p: { from: string; to: string }): string {
 }
 
 /** Renders the estimate as a complete, self-contained HTML document. */
-export function renderGoodFaithEstimateHtml(gfe: GoodFaithEstimate): string {
+export function renderGoodFaithEstimateHtml(gfe: GoodFaithEstimate, options: { withholdPatient?: boolean } = {}): string {
   const e = escapeHtml;
   const providers = new Map(gfe.providers.map((p) => [p.key, p]));
   const discounted = gfe.totals.discountCents > 0;
@@ -69,7 +69,7 @@ export function renderGoodFaithEstimateHtml(gfe: GoodFaithEstimate): string {
 <body>
 <header>
 <h1>Good Faith Estimate for Health Care Items and Services</h1>
-<p>Patient: <strong data-field="patient-name">${e(phi.firstName)} ${e(phi.lastName)}</strong>, date of birth <span data-field="patient-dob">${e(phi.dateOfBirth)}</span><br>
+<p>${options.withholdPatient ? 'Patient: <strong data-field="patient-name">________________</strong>, date of birth <span data-field="patient-dob">__________</span> (left blank on patient-facing copies: write them in)' : `Patient: <strong data-field="patient-name">${e(phi.firstName)} ${e(phi.lastName)}</strong>, date of birth <span data-field="patient-dob">${e(phi.dateOfBirth)}</span>`}<br>
 Issued ${e(gfe.issuedOn)}${gfe.primaryService.scheduledDate ? `; primary service scheduled for ${e(gfe.primaryService.scheduledDate)}` : ''}</p>
 <p>Primary service: <strong>${e(gfe.primaryService.description)}</strong></p>
 </header>

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import t from 'tap';
+import { hashApiKey } from '../../adapters/data-files/api-keys-file.js';
 import { buildTestApp } from '../../../test/support/build-test-app.js';
 
 const provider = { npi: '1234567893' };
@@ -101,4 +103,24 @@ t.test('bad eligibility requests are 400s pointing at each field, without echoin
   const ok = await app.inject({ method: 'POST', url: '/v1/eligibility', payload: ppo });
   t.equal(ok.statusCode, 200);
   t.notMatch(log.text(), /SBX-PPO-0001|1985-01-01|SANDBOX/, 'no member id, name or date of birth in the log stream');
+});
+
+t.test('a patient-facing key checking its own coverage gets the answer without member identifiers, not a 500', async (t) => {
+  const key = `ce_test_patient_app_${'5'.repeat(40)}`;
+  const { app } = await buildTestApp({ API_KEYS: `patient-app/patient+eligibility:check+coverage:normalize/${hashApiKey(key)}` });
+  t.teardown(() => app.close());
+  const res = await app.inject({ method: 'POST', url: '/v1/eligibility', headers: { authorization: `Bearer ${key}` }, payload: { ...ppo, levelOfCare: 'iop-mental-health' } });
+  t.equal(res.statusCode, 200);
+  const body = res.json();
+  t.equal(body.coverage.eligibility.status, 'active');
+  t.same(body.coverage.subscriber, { relationship: 'self' }, 'the covered person without the phi block');
+  t.notMatch(res.body, /SBX-PPO-0001|1985-01-01|PPOACTIVE|TESTVILLE/);
+  const normalized = await app.inject({
+    method: 'POST',
+    url: '/v1/coverage/normalize',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/edi-x12' },
+    payload: readFileSync(new URL('../../../fixtures/sandbox/responses/sandbox-ppo-active.271', import.meta.url), 'utf8'),
+  });
+  t.equal(normalized.statusCode, 200, 'normalize answers a patient key too');
+  t.notMatch(normalized.body, /SBX-PPO-0001|1985-01-01|PPOACTIVE/);
 });

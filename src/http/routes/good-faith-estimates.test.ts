@@ -1,4 +1,5 @@
 import t from 'tap';
+import { hashApiKey } from '../../adapters/data-files/api-keys-file.js';
 import { buildTestApp } from '../../../test/support/build-test-app.js';
 
 const request = {
@@ -113,4 +114,21 @@ t.test('a GFE scheduled after the program has started names the scheduling date 
   const res = await app.inject({ method: 'POST', url: '/v1/good-faith-estimates', payload: { ...request, scheduling: { scheduledOn: '2026-12-20' } } });
   t.equal(res.statusCode, 422);
   t.match(res.json(), { code: 'estimate.invalid', errors: [{ pointer: '/scheduling/scheduledOn', message: /2026-12-14/ }] });
+});
+
+t.test('a patient-facing key gets its Good Faith Estimate without the name and date of birth, as JSON and as printable HTML', async (t) => {
+  const key = `ce_test_patient_gfe_${'6'.repeat(40)}`;
+  const { app } = await buildTestApp({ API_KEYS: `patient-app/patient+gfe:create/${hashApiKey(key)}` });
+  t.teardown(() => app.close());
+  const headers = { authorization: `Bearer ${key}` };
+  const json = await app.inject({ method: 'POST', url: '/v1/good-faith-estimates', headers, payload: request });
+  t.equal(json.statusCode, 200, 'no 500 when the identifiers are taken out');
+  t.same(json.json().patient, {});
+  t.ok(json.json().totals.estimateCents > 0);
+  t.notMatch(json.body, /Robin|1990-05-05/);
+  const html = await app.inject({ method: 'POST', url: '/v1/good-faith-estimates', headers: { ...headers, accept: 'text/html' }, payload: request });
+  t.equal(html.statusCode, 200);
+  t.match(html.headers['content-type'], /^text\/html/);
+  t.notMatch(html.body, /Robin|1990-05-05/, 'the printable copy leaves the patient lines blank');
+  t.match(html.body, /data-field="patient-name"/);
 });

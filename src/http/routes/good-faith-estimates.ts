@@ -21,10 +21,11 @@ export function registerGoodFaithEstimateRoutes(app: FastifyInstance, deps: AppD
     request.audit = { event: 'gfe.create', purpose: 'payment', levelsOfCare: [body.plan.levelOfCare] };
     const gfe = createGoodFaithEstimate(deps.estimates, body);
     if (prefersHtml(request.headers.accept)) {
+      // HTML is sent as a string, past the patient-key stripping of JSON answers: withhold here.
       return reply
         .type('text/html; charset=utf-8')
         .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'")
-        .send(renderGoodFaithEstimateHtml(gfe));
+        .send(renderGoodFaithEstimateHtml(gfe, { withholdPatient: request.apiKey?.scopes.includes('patient') === true }));
     }
     return gfe;
   });
