@@ -4,6 +4,7 @@
  * protection as single checks; a failed item never fails the batch. Results come back as one JSON
  * document, or streamed as NDJSON (one line per item as it finishes, then a summary line).
  */
+import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { contractRoute } from '../contract-route.js';
 import { abortWhenClientGone } from '../client-gone.js';
@@ -14,6 +15,8 @@ import { CONTRACT_SCHEMA_ID } from '../contract.js';
 import { recordAccess } from '../audit-trail.js';
 import { auditContextFor, verifyRequestFrom } from './eligibility.js';
 import type { components } from '../generated/openapi.js';
+import { DomainError } from '../../core/errors.js';
+import { stripPhiForPatient } from '../plugins/api-key-auth.js';
 
 type EligibilityRequest = components['schemas']['EligibilityRequest'];
 type BatchRequest = components['schemas']['EligibilityBatchRequest'];
@@ -22,11 +25,21 @@ type BatchItemResult = components['schemas']['EligibilityBatchItemResult'];
 /** Batch payloads are large: 1,000 members at ~1 KB each. */
 const BATCH_BODY_LIMIT = 4 * 1024 * 1024;
 
-/** Runs `work` over `items` with at most `limit` in flight, calling `onResult` as each finishes. */
-async function runPool<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>, onResult: (result: R, index: number) => void): Promise<void> {
+/**
+ * Runs `work` over `items` with at most `limit` in flight, calling `onResult` as each finishes.
+ * Once `signal` aborts (the client went away), no further item is started: items in flight finish
+ * (their payer calls see the same signal), and the rest are never checked, so never audited.
+ */
+async function runPool<T, R>(
+  items: readonly T[],
+  limit: number,
+  signal: AbortSignal,
+  work: (item: T, index: number) => Promise<R>,
+  onResult: (result: R, index: number) => void,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items.length && !signal.aborted) {
       const index = next++;
       onResult(await work(items[index]!, index), index);
     }
@@ -42,6 +55,16 @@ export function registerEligibilityBatchRoutes(app: FastifyInstance, deps: AppDe
     'checkEligibilityBatch',
     async (request, reply) => {
       const body = request.body as BatchRequest;
+      // Results are matched to the caller's rows by reference (NDJSON in completion order), so each
+      // reference must name one item; a repeat is refused before any payer is asked.
+      const duplicates = duplicateReferences(body.items);
+      if (duplicates.length > 0) {
+        throw new DomainError('request.invalid', `${duplicates.length} item reference${duplicates.length === 1 ? ' is' : 's are'} used more than once`, {
+          errors: duplicates.slice(0, 20).map((index) => ({ pointer: `/items/${index}/reference`, message: 'repeats the reference of an earlier item; each reference must be unique' })),
+        });
+      }
+      // A patient-facing key never sees member identifiers, whichever representation it asks for.
+      const forPatient = request.apiKey?.scopes.includes('patient') === true;
       const started = performance.now();
       deps.metrics.observeBatchSize(body.items.length);
       const validate = request.compileValidationSchema({ $ref: `${CONTRACT_SCHEMA_ID}#/components/schemas/EligibilityRequest` });
@@ -75,27 +98,48 @@ export function registerEligibilityBatchRoutes(app: FastifyInstance, deps: AppDe
       const summary = () => ({ total: body.items.length, succeeded, failed: body.items.length - succeeded, durationMs: Math.round(performance.now() - started) });
       let succeeded = 0;
       if (wantsNdjson(request)) {
+        // The stream bypasses Fastify's send path, so carry over the headers hooks already set
+        // (security headers, rate-limit headers, CORS, request id) before writing the head.
+        reply.hijack();
         reply.raw.writeHead(200, {
+          ...(reply.getHeaders() as OutgoingHttpHeaders),
           'content-type': 'application/x-ndjson; charset=utf-8',
           'cache-control': 'no-store',
           'x-request-id': request.id,
         });
-        await runPool(body.items, deps.batchMaxConcurrency, checkOne, (result) => {
+        await runPool(body.items, deps.batchMaxConcurrency, signal, checkOne, (result) => {
           if (result.status === 'ok') succeeded++;
-          reply.raw.write(`${JSON.stringify(result)}\n`);
+          if (signal.aborted || reply.raw.destroyed) return;
+          reply.raw.write(`${JSON.stringify(forPatient ? stripPhiForPatient(result) : result)}\n`);
         });
-        reply.raw.end(`${JSON.stringify({ summary: summary() })}\n`);
-        return reply.hijack();
+        if (!reply.raw.destroyed) reply.raw.end(`${JSON.stringify({ summary: summary() })}\n`);
+        return reply;
       }
       const results: BatchItemResult[] = new Array<BatchItemResult>(body.items.length);
-      await runPool(body.items, deps.batchMaxConcurrency, checkOne, (result, index) => {
+      await runPool(body.items, deps.batchMaxConcurrency, signal, checkOne, (result, index) => {
         if (result.status === 'ok') succeeded++;
         results[index] = result;
       });
+      // The client went away mid-batch: nobody is left to answer, and the unchecked items have holes.
+      if (signal.aborted) {
+        reply.hijack();
+        return reply;
+      }
       return { results, summary: summary() };
     },
     { bodyLimit: BATCH_BODY_LIMIT },
   );
+}
+
+/** Indexes of items whose reference repeats an earlier item's. */
+function duplicateReferences(items: BatchRequest['items']): number[] {
+  const seen = new Set<string>();
+  const repeats: number[] = [];
+  items.forEach((item, index) => {
+    if (seen.has(item.reference)) repeats.push(index);
+    seen.add(item.reference);
+  });
+  return repeats;
 }
 
 /** True when the client asked for NDJSON (a stream of results as they finish). */
