@@ -45,6 +45,28 @@ t.test('the HTTP edge answers every failure as problem+json', async (t) => {
     t.same(res.json().errors, [{ pointer: '/query/color', message: 'is not an allowed property' }]);
   });
 
+  t.test('a JSON operation sent a text/plain body is a 415, not a 400 about the body not being an object', async (t) => {
+    const res = await app.inject({ method: 'POST', url: '/v1/eligibility', headers: { 'content-type': 'text/plain' }, payload: '{"payerId":"sandbox-ppo"}' });
+    t.equal(res.statusCode, 415);
+    t.match(res.headers['content-type'], /^application\/problem\+json/);
+    t.match(res.json(), { code: 'request.unsupported-media-type', status: 415 });
+  });
+
+  t.test('a path the router cannot read (bad percent-encoding, over-long id) is problem+json that does not echo the path', async (t) => {
+    const badEncoding = await app.inject({ method: 'GET', url: '/v1/payers/%E0%A4%A' });
+    t.equal(badEncoding.statusCode, 400);
+    t.match(badEncoding.headers['content-type'], /^application\/problem\+json/);
+    t.match(badEncoding.json(), { status: 400, code: 'request.invalid' });
+    t.ok(badEncoding.headers['x-request-id']);
+    t.equal(badEncoding.headers['x-content-type-options'], 'nosniff');
+    const longId = `SBX${'9'.repeat(300)}`;
+    const tooLong = await app.inject({ method: 'GET', url: `/v1/payers/${longId}` });
+    t.equal(tooLong.statusCode, 414);
+    t.match(tooLong.headers['content-type'], /^application\/problem\+json/);
+    t.match(tooLong.json(), { status: 414, code: 'request.invalid' });
+    t.notMatch(tooLong.body, longId);
+  });
+
   t.test('a caller request id is echoed; an unsafe one is replaced', async (t) => {
     const given = await app.inject({ method: 'GET', url: '/health/live', headers: { 'x-request-id': 'intake-42.a' } });
     t.equal(given.headers['x-request-id'], 'intake-42.a');

@@ -26,7 +26,7 @@ import type { AuditLog } from '../adapters/audit/audit-log.js';
 import { registerApiKeyAuth } from './plugins/api-key-auth.js';
 import { registerRateLimits } from './plugins/rate-limits.js';
 import { registerMetrics, type ServiceMetrics } from './plugins/metrics.js';
-import { registerSecurity } from './plugins/security.js';
+import { helmetHeaders, registerSecurity } from './plugins/security.js';
 import { registerAuditTrail } from './audit-trail.js';
 import type { PovertyGuideline } from '../core/rules/poverty-guidelines.js';
 import type { SlidingFeeSchedule } from '../core/rules/sliding-fee-schedule.js';
@@ -97,6 +97,9 @@ declare module 'fastify' {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** Router errors skip the onRequest hooks, so they get the security headers here. */
+const ROUTER_ERROR_HEADERS = helmetHeaders();
+
 /** Sends a problem+json reply. */
 export function sendProblem(reply: FastifyReply, problem: Problem) {
   return reply.status(problem.status).type('application/problem+json').send(problem);
@@ -129,10 +132,25 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
       },
     },
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
+    // Errors the router raises before any route or hook runs (a malformed percent-encoding, an
+    // over-long path parameter) leave as problem+json too, never Fastify's own JSON echoing the path.
+    frameworkErrors: (error, request, reply) => {
+      reply.header('x-request-id', request.id);
+      reply.headers(ROUTER_ERROR_HEADERS);
+      const problem = problemFromError(error, request);
+      // The path could not be read (or is absurdly long): it is not echoed back.
+      delete problem.instance;
+      request.log.info({ code: problem.code, status: problem.status }, 'request rejected');
+      void sendProblem(reply, problem);
+    },
   };
   const app = Fastify(serverOptions) as unknown as FastifyInstance;
 
   app.addSchema({ $id: CONTRACT_SCHEMA_ID, components: deps.contract.document.components });
+  // Operations take JSON unless the contract says otherwise; the routes that take text (normalize)
+  // add their own parsers. Without this, text/plain reached JSON operations as a string (a
+  // confusing 400 "must be object") instead of the 415 the contract promises.
+  app.removeContentTypeParser('text/plain');
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
