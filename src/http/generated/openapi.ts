@@ -726,8 +726,8 @@ export interface components {
         /** @description Up to 1,000 checks. Each item has the caller's own `reference` (never a member id: it is echoed back and may be logged by clients) and the check itself, validated on its own so one bad item does not fail the batch. References must be unique within the batch (results are matched to items by reference): a repeated one is a 400 pointing at `/items/{index}/reference`. */
         EligibilityBatchRequest: {
             items: {
-                /** @description An EligibilityRequest (validated per item). */
-                check: Record<string, never>;
+                /** @description An EligibilityRequest, validated per item: anything else here (even a value that is not an object) is that item's own `request.invalid` error, and the rest of the batch is still checked. */
+                check: unknown;
                 reference: string;
             }[];
         };

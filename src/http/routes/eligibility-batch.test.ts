@@ -205,3 +205,18 @@ t.test('a client that hangs up while waiting for a JSON batch stops it too, with
   t.ok(audit.records().filter((e) => e.event === 'eligibility.batch').length <= 4, 'the rest of the batch never ran');
   t.notMatch(log.text(), /"level":50/, 'no error logged for a caller that left');
 });
+
+t.test('an item whose check is not even an object is that item\'s error; the rest of the batch is checked', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/eligibility/batch',
+    payload: { items: [{ reference: 'bad', check: 42 }, { reference: 'good', check: check('SBX-PPO-0001', '1985-01-01') }] },
+  });
+  t.equal(res.statusCode, 200);
+  const { results, summary } = res.json();
+  t.match(results[0], { reference: 'bad', status: 'error', problem: { code: 'request.invalid', errors: [{ pointer: '/items/0/check' }] } });
+  t.match(results[1], { reference: 'good', status: 'ok' });
+  t.same({ succeeded: summary.succeeded, failed: summary.failed }, { succeeded: 1, failed: 1 });
+});

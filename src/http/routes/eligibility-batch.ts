@@ -7,6 +7,7 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { contractRoute } from '../contract-route.js';
+import { drained, runPool } from '../batch-pool.js';
 import { abortWhenClientGone } from '../client-gone.js';
 import type { AppDeps } from '../app.js';
 import { verifyCoverage } from '../../use-cases/verify-coverage.js';
@@ -24,28 +25,6 @@ type BatchItemResult = components['schemas']['EligibilityBatchItemResult'];
 
 /** Batch payloads are large: 1,000 members at ~1 KB each. */
 const BATCH_BODY_LIMIT = 4 * 1024 * 1024;
-
-/**
- * Runs `work` over `items` with at most `limit` in flight, calling `onResult` as each finishes.
- * Once `signal` aborts (the client went away), no further item is started: items in flight finish
- * (their payer calls see the same signal), and the rest are never checked, so never audited.
- */
-async function runPool<T, R>(
-  items: readonly T[],
-  limit: number,
-  signal: AbortSignal,
-  work: (item: T, index: number) => Promise<R>,
-  onResult: (result: R, index: number) => void,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length && !signal.aborted) {
-      const index = next++;
-      onResult(await work(items[index]!, index), index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
 
 /** Registers the batch route. */
 export function registerEligibilityBatchRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -77,7 +56,7 @@ export function registerEligibilityBatchRoutes(app: FastifyInstance, deps: AppDe
           const problem = problemFromCode('request.invalid', `${errors.length} field${errors.length === 1 ? ' is' : 's are'} not valid`, { errors });
           return { reference, status: 'error', problem: problem };
         }
-        const check = item.check as unknown as EligibilityRequest;
+        const check = item.check as EligibilityRequest;
         const audit = auditContextFor('eligibility.batch', check);
         try {
           const result = await verifyCoverage(deps.verifyCoverage, verifyRequestFrom(check, { signal }));
@@ -110,7 +89,9 @@ export function registerEligibilityBatchRoutes(app: FastifyInstance, deps: AppDe
         await runPool(body.items, deps.batchMaxConcurrency, signal, checkOne, (result) => {
           if (result.status === 'ok') succeeded++;
           if (signal.aborted || reply.raw.destroyed) return;
-          reply.raw.write(`${JSON.stringify(forPatient ? stripPhiForPatient(result) : result)}\n`);
+          // Backpressure: a reader slower than the payers makes the workers wait, instead of the
+          // whole batch piling up in this process's memory.
+          if (!reply.raw.write(`${JSON.stringify(forPatient ? stripPhiForPatient(result) : result)}\n`)) return drained(reply.raw, signal);
         });
         if (!reply.raw.destroyed) reply.raw.end(`${JSON.stringify({ summary: summary() })}\n`);
         return reply;
