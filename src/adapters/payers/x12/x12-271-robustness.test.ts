@@ -203,6 +203,16 @@ t.test('a negative copay or remaining deductible is left out with a warning, nev
   t.equal(codes(c).filter((w) => w === 'x12.value.negative-amount').length, 2);
 });
 
+t.test('an all-nines family out-of-pocket maximum ($99,999.99) is a placeholder, not a cap shown in every estimate', async (t) => {
+  const c = only(build271([ACTIVE, 'EB*G*FAM*30*PR**23*99999.99*****Y', 'EB*G*IND*30*PR**23*3400*****Y', 'EB*C*IND*30*PR**23*999999.99*****Y', 'EB*B*IND*MH*PR**27*99999.99*****Y']));
+  t.equal(benefit(c, ebId(1)).amountCents, undefined);
+  t.match(benefit(c, ebId(1)).notes, [/\$99,999\.99, an all-nines placeholder/]);
+  t.equal(benefit(c, ebId(2)).amountCents, 340_000, 'a real maximum next to it is kept');
+  t.equal(benefit(c, ebId(3)).amountCents, undefined);
+  t.equal(benefit(c, ebId(4)).amountCents, 9_999_999, 'only deductible and out-of-pocket lines are read this way');
+  t.equal(codes(c).filter((w) => w === 'x12.value.placeholder-amount').length, 2);
+});
+
 t.test('a second HSD on one benefit is kept as a note instead of replacing the first delivery pattern', async (t) => {
   const c = only(build271([ACTIVE, 'EB*F*IND*MH*PR**23', 'HSD*VS*3*WK*1', 'HSD*DY*30***23']));
   const f = benefit(c, ebId(1));

@@ -24,7 +24,7 @@ import type {
 } from '../../../core/coverage/coverage-model.js';
 import { describeFollowUpAction, describeRejectReason, isKnownRejectReason } from '../../../core/coverage/aaa-reject-reasons.js';
 import { DomainError } from '../../../core/errors.js';
-import { parseDollarsToCents, parseFractionToPpm } from '../../../core/money.js';
+import { formatCents, parseDollarsToCents, parseFractionToPpm } from '../../../core/money.js';
 import {
   BEHAVIORAL_HEALTH_SERVICE_TYPES,
   CARVE_OUT_ENTITY_CODES,
@@ -235,6 +235,14 @@ function setOwn(record: Record<string, string>, key: string, value: string): voi
 
 /** EB13 written with another component separator than ISA16: 'HC>H0015', 'HC-90837'. */
 const FOREIGN_SEPARATOR_PROCEDURE = /^([A-Z][A-Z0-9])[^A-Za-z0-9\s]([A-Z0-9]{4,8})$/;
+/**
+ * All-nines deductible / out-of-pocket amounts ($99,999.99, $999,999.99, $9,999,999.99, $99,999,
+ * $999,999): Medicare Advantage and other payers send them for "no amount applies" (a family
+ * maximum on a plan with none, for instance). Read as real, they show in every estimate's
+ * arithmetic as a cap nobody has; no actual plan sets a deductible or maximum of exactly these.
+ */
+const PLACEHOLDER_AMOUNTS: ReadonlySet<number> = new Set([9_999_999, 99_999_999, 999_999_999, 9_999_900, 99_999_900]);
+
 /** A HCPCS level II (letter + 4 digits) or CPT (5 digits, or 4 digits + F/T/U) code. */
 const HCPCS_OR_CPT = /^(?:[A-Z]\d{4}|\d{4}[0-9FTU])$/;
 
@@ -751,6 +759,7 @@ class Transaction271 {
       if (cents === undefined) this.warn('x12.value.invalid-amount', 'EB07 is not a decimal amount', seg);
       // A negative copay, deductible, out-of-pocket or limit amount is not a benefit: left out, not priced.
       else if (cents < 0) this.negativeAmount(seg);
+      else if ((benefit.kind === 'deductible' || benefit.kind === 'out-of-pocket') && PLACEHOLDER_AMOUNTS.has(cents)) this.placeholderAmount(seg, benefit, cents);
       else benefit.amountCents = cents;
     }
     if (seg.size(8) > 0) {
@@ -846,6 +855,11 @@ class Transaction271 {
   private invalidQuantity(seg: X12Segment): void {
     const why = seg.el(10).trim() === '' ? 'EB10 is blank' : 'EB10 is not a plain non-negative number';
     this.warn('x12.value.invalid-quantity', `${why}; the quantity was left out`, seg);
+  }
+
+  private placeholderAmount(seg: X12Segment, benefit: Benefit, cents: number): void {
+    benefit.notes.push(`The payer sent ${formatCents(cents)}, an all-nines placeholder some payers use when no amount applies; it was not used as an amount.`);
+    this.warn('x12.value.placeholder-amount', 'EB07 is an all-nines placeholder (99,999.99 or similar) on a deductible or out-of-pocket line; the amount was left out', seg);
   }
 
   private negativeAmount(seg: X12Segment): void {
