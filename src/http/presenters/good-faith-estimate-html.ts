@@ -16,7 +16,8 @@ h1{font-size:1.6rem;margin-bottom:.25rem}h2{font-size:1.15rem;border-bottom:1px 
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid #bbb;padding:.3rem .45rem;text-align:left;vertical-align:top}
 td.num,th.num{text-align:right;white-space:nowrap}tfoot td{font-weight:700}.muted{color:#444;font-size:.85rem}
 .notice{border-left:4px solid #111;padding:.4rem .8rem;background:#f3f3f3}
-@media print{body{margin:0;max-width:none;font-size:10.5pt}.figure{border-width:1px}h2{break-after:avoid}tr{break-inside:avoid}a{color:#000;text-decoration:none}a[href]::after{content:" (" attr(href) ")"}}
+.staff-check{border:2px solid #b45309;background:#fffbeb;padding:.6em 1em;margin-bottom:1em}
+@media print{.staff-check{display:none}body{margin:0;max-width:none;font-size:10.5pt}.figure{border-width:1px}h2{break-after:avoid}tr{break-inside:avoid}a{color:#000;text-decoration:none}a[href]::after{content:" (" attr(href) ")"}}
 `;
 
 function period(p: { from: string; to: string }): string {
@@ -56,6 +57,12 @@ export function renderGoodFaithEstimateHtml(gfe: GoodFaithEstimate, options: { w
   const separate = gfe.separatelyScheduled.items.map((s) => `<li>${e(s.description)}${s.code ? ` (${e(s.codeSystem ?? '')} ${e(s.code)})` : ''}</li>`).join('\n');
   const disclaimers = gfe.disclaimers.map((d) => `<li>${e(d.text)}</li>`).join('\n');
   const phi = gfe.patient.phi;
+  // For the clinic's staff, on screen only: what 45 CFR 149.610(c) asks for that this GFE lacks
+  // (diagnosis codes, a provider TIN...), so it is completed before the patient gets it.
+  const missing = gfe.contentChecklist.filter((c) => !c.present);
+  const staffCheck = missing.length === 0
+    ? ''
+    : `<aside class="staff-check" role="note" data-field="missing-content"><strong>Before giving this to the patient:</strong> this estimate lacks content the regulation requires:<ul>${missing.map((c) => `<li>${e(c.element)} (${e(c.cfr)})</li>`).join('')}</ul>This box does not print.</aside>\n`;
 
   return `<!DOCTYPE html>
 <html lang="en">
@@ -67,7 +74,7 @@ export function renderGoodFaithEstimateHtml(gfe: GoodFaithEstimate, options: { w
 <style>${CSS}</style>
 </head>
 <body>
-<header>
+${staffCheck}<header>
 <h1>Good Faith Estimate for Health Care Items and Services</h1>
 <p>${options.withholdPatient ? 'Patient: <strong data-field="patient-name">________________</strong>, date of birth <span data-field="patient-dob">__________</span> (left blank on patient-facing copies: write them in)' : `Patient: <strong data-field="patient-name">${e(phi.firstName)} ${e(phi.lastName)}</strong>, date of birth <span data-field="patient-dob">${e(phi.dateOfBirth)}</span>`}<br>
 Issued ${e(gfe.issuedOn)}${gfe.primaryService.scheduledDate ? `; primary service scheduled for ${e(gfe.primaryService.scheduledDate)}` : ''}</p>

@@ -132,3 +132,15 @@ t.test('a patient-facing key gets its Good Faith Estimate without the name and d
   t.notMatch(html.body, /Robin|1990-05-05/, 'the printable copy leaves the patient lines blank');
   t.match(html.body, /data-field="patient-name"/);
 });
+
+t.test('a printable GFE missing required content (no diagnosis codes) tells the staff on screen, and the box does not print', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+  const { diagnosisCodes: _none, ...withoutDiagnosis } = request;
+  const res = await app.inject({ method: 'POST', url: '/v1/good-faith-estimates', headers: { accept: 'text/html' }, payload: withoutDiagnosis });
+  t.equal(res.statusCode, 200);
+  t.match(res.body, /data-field="missing-content"[^]*Diagnosis codes, service codes and expected charges for each item \(149\.610\(c\)\(1\)\(iv\)\)/);
+  t.match(res.body, /@media print\{\.staff-check\{display:none\}/);
+  const complete = await app.inject({ method: 'POST', url: '/v1/good-faith-estimates', headers: { accept: 'text/html' }, payload: request });
+  t.notMatch(complete.body, /data-field="missing-content"/, 'a complete GFE shows no such box');
+});
