@@ -25,9 +25,8 @@ import { pino, type DestinationStream } from 'pino';
 import { ApiKeysConfigError, loadApiKeys } from './adapters/data-files/api-keys-file.js';
 import { ApiKeyAuthConfigError } from './http/plugins/api-key-auth.js';
 import { createAuditLog } from './adapters/audit/audit-log.js';
-import { createServiceMetrics, createMetricsServer, type PayerCallOutcome } from './http/plugins/metrics.js';
+import { createServiceMetrics, createMetricsServer, payerCallOutcome } from './http/plugins/metrics.js';
 import { parseCorsOrigins } from './http/plugins/security.js';
-import { isDomainError } from './core/errors.js';
 import type { PayerGateway } from './core/ports.js';
 
 /** The package root: one level above this file, in src/ (tsx) and in dist/ (built) alike. */
@@ -69,17 +68,6 @@ export async function createService(
     logger,
   });
   const metrics = createServiceMetrics({ circuitStates: () => gateways.getCircuitStates() });
-  const outcomeOf = (error: unknown): PayerCallOutcome => {
-    if (!isDomainError(error)) return 'error';
-    switch (error.code) {
-      case 'payer.timeout': return 'timeout';
-      case 'payer.unavailable': return 'unavailable';
-      case 'payer.circuit-open': return 'circuit-open';
-      case 'payer.rejected': return 'rejected';
-      case 'payer.malformed-response': return 'malformed';
-      default: return 'error';
-    }
-  };
   // Payer calls are timed where they happen, so cache hits never count as payer latency.
   const instrumented = (payerId: string, gateway: PayerGateway): PayerGateway => ({
     async fetchEligibility(inquiry, options) {
@@ -89,7 +77,7 @@ export async function createService(
         metrics.observePayerCall(payerId, 'success', (performance.now() - started) / 1000);
         return answer;
       } catch (error) {
-        metrics.observePayerCall(payerId, outcomeOf(error), (performance.now() - started) / 1000);
+        metrics.observePayerCall(payerId, payerCallOutcome(error), (performance.now() - started) / 1000);
         throw error;
       }
     },

@@ -2,7 +2,8 @@ import t from 'tap';
 import Fastify from 'fastify';
 import { hashApiKey, parseApiKeysEnv } from '../../adapters/data-files/api-keys-file.js';
 import { registerApiKeyAuth } from './api-key-auth.js';
-import { createMetricsServer, createServiceMetrics, registerMetrics, type CircuitState } from './metrics.js';
+import { DomainError } from '../../core/errors.js';
+import { createMetricsServer, createServiceMetrics, payerCallOutcome, registerMetrics, type CircuitState } from './metrics.js';
 
 const ADMIN = `admin-${'a'.repeat(40)}`;
 const CLINIC = `clinic-${'c'.repeat(40)}`;
@@ -75,4 +76,12 @@ t.test('with METRICS_PORT the metrics server answers on its own loopback port wi
   const body = await res.text();
   t.match(body, 'coverage_cache_lookups_total{outcome="miss"} 1');
   t.match(body, 'process_cpu_user_seconds_total');
+});
+
+t.test('a payer call cancelled because the client left is counted as cancelled, not as a payer timeout', async (t) => {
+  const timeout = (reason: string) => new DomainError('payer.timeout', 'x', { meta: { reason } });
+  t.equal(payerCallOutcome(timeout('cancelled')), 'cancelled');
+  t.equal(payerCallOutcome(timeout('deadline')), 'timeout');
+  t.equal(payerCallOutcome(new DomainError('payer.malformed-response', 'x')), 'malformed');
+  t.equal(payerCallOutcome(new Error('boom')), 'error');
 });

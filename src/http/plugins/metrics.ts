@@ -5,12 +5,27 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { isDomainError } from '../../core/errors.js';
 
 /** A payer's circuit breaker state. */
 export type CircuitState = 'closed' | 'open' | 'half-open';
 
-/** How a payer call ended. */
-export type PayerCallOutcome = 'success' | 'rejected' | 'timeout' | 'unavailable' | 'malformed' | 'circuit-open' | 'error';
+/** How a payer call ended. 'cancelled': our caller gave up (a client hung up), not a payer timeout. */
+export type PayerCallOutcome = 'success' | 'rejected' | 'timeout' | 'cancelled' | 'unavailable' | 'malformed' | 'circuit-open' | 'error';
+
+/** The outcome label for a failed payer call, from its domain error code. */
+export function payerCallOutcome(error: unknown): PayerCallOutcome {
+  if (!isDomainError(error)) return 'error';
+  switch (error.code) {
+    // A call cancelled because the client left says nothing about the payer's speed.
+    case 'payer.timeout': return error.meta['reason'] === 'cancelled' ? 'cancelled' : 'timeout';
+    case 'payer.unavailable': return 'unavailable';
+    case 'payer.circuit-open': return 'circuit-open';
+    case 'payer.rejected': return 'rejected';
+    case 'payer.malformed-response': return 'malformed';
+    default: return 'error';
+  }
+}
 
 /** How a cache lookup was served. */
 export type CacheOutcome = 'hit' | 'miss' | 'stale' | 'bypass';
