@@ -1,5 +1,6 @@
 import t from 'tap';
 import { clearinghouseToCoverages } from './clearinghouse-to-coverage.js';
+import { resolveCostSharingTerms } from '../../../core/coverage/resolve-cost-sharing.js';
 
 // Synthetic member data only: these strings must never reach descriptions, reasons or warnings.
 const MEMBER = { memberId: 'ZQX00417', firstName: 'Ottoline', lastName: 'Brackenridge', dateOfBirth: '19790214' };
@@ -88,4 +89,77 @@ t.test('an answer with no status, no lines and no errors asks the coordinator to
   const coverage = read({ payer: { name: 'Example Plan' }, subscriber: MEMBER });
   t.equal(coverage.eligibility.status, 'undetermined');
   t.same(coverage.actions.map((a) => a.kind), ['verify-manually']);
+});
+
+t.test('copays that differ only by place of service say which place each is for, as the same answer in X12 does', async (t) => {
+  const coverage = read({
+    payer: { name: 'Example Plan' },
+    subscriber: MEMBER,
+    planStatus: [{ statusCode: '1' }],
+    benefitsInformation: [
+      { code: 'B', serviceTypeCodes: ['MH'], benefitAmount: '25', inPlanNetworkIndicatorCode: 'Y', eligibilityAdditionalInformationList: [{ codeListQualifierCode: 'ZZ', industryCode: '11', industry: 'Office' }] },
+      { code: 'B', serviceTypeCodes: ['MH'], benefitAmount: '60', inPlanNetworkIndicatorCode: 'Y', eligibilityAdditionalInformation: { codeListQualifierCode: 'ZZ', industryCode: '22' } },
+      { code: 'B', serviceTypeCodes: ['MH'], benefitAmount: '0', eligibilityAdditionalInformation: 'not an object', eligibilityAdditionalInformationList: [null, 7] },
+    ],
+  });
+  t.same(coverage.benefits.map((b) => b.notes), [['Applies to place of service 11 (Office)'], ['Applies to place of service 22'], []]);
+  t.same(coverage.warnings, []);
+});
+
+t.test('a visit limit sent only as a service delivery pattern is kept as the limit, not lost', async (t) => {
+  const coverage = read({
+    payer: { name: 'Example Plan' },
+    subscriber: MEMBER,
+    planStatus: [{ statusCode: '1' }],
+    benefitsInformation: [
+      { code: 'F', serviceTypeCodes: ['MH'], inPlanNetworkIndicatorCode: 'Y', benefitsServiceDelivery: [{ quantityQualifierCode: 'VS', quantity: '20', timePeriodQualifierCode: '23' }] },
+      { code: 'F', serviceTypeCodes: ['MH'], inPlanNetworkIndicatorCode: 'Y', timeQualifierCode: '29', benefitsServiceDelivery: [{ quantityQualifierCode: 'VS', quantity: '8', timePeriodQualifierCode: '29' }] },
+      // A frequency (3 visits a week) is a delivery pattern, not a yearly limit.
+      { code: 'F', serviceTypeCodes: ['MH'], inPlanNetworkIndicatorCode: 'Y', benefitsServiceDelivery: [{ quantityQualifierCode: 'VS', quantity: '3', unitForMeasurementQualifierCode: 'WK' }] },
+    ],
+  });
+  const [total, remaining, frequency] = coverage.benefits;
+  t.same([total?.quantity, total?.timePeriod], [{ value: 20, unit: 'visit', qualifier: 'VS' }, 'calendar-year']);
+  t.same([remaining?.quantity, remaining?.timePeriod], [{ value: 8, unit: 'visit', qualifier: 'VS' }, 'remaining']);
+  t.equal(frequency?.quantity, undefined);
+  t.equal(frequency?.delivery?.text, '3 visits per week');
+  const terms = resolveCostSharingTerms(coverage, 'iop-mental-health', 'in');
+  t.same(terms.limit?.value, { total: 20, remaining: 8, unit: 'visit', period: 'calendar-year' });
+});
+
+t.test('an AAA error Stedi repeats in the top-level errors and on the subscriber is shown once, not as two rejections', async (t) => {
+  const coverage = read({
+    payer: { name: 'Example Plan' },
+    errors: [{ code: '71', followupAction: 'Please Correct and Resubmit' }],
+    subscriber: { ...MEMBER, aaaErrors: [{ code: '71' }] },
+  });
+  t.same(coverage.payerErrors.map((e) => [e.code, e.level, e.followUpCode, e.source.pointer]), [['71', 'subscriber', 'C', '$.errors[0]']]);
+  t.same(coverage.actions.map((a) => a.kind), ['fix-request']);
+  t.equal(coverage.eligibility.reason.match(/\(71\)/g)?.length, 1);
+  // Two dependents rejected with the same code are still two errors.
+  const two = read({
+    payer: { name: 'Example Plan' },
+    errors: [{ code: '75', location: 'Loop 2100D' }],
+    subscriber: MEMBER,
+    dependents: [{ firstName: 'Wren', aaaErrors: [{ code: '75' }] }, { firstName: 'Ivo', aaaErrors: [{ code: '75' }] }],
+  });
+  t.same(two.payerErrors.map((e) => [e.code, e.level, e.source.pointer]), [['75', 'dependent', '$.errors[0]'], ['75', 'dependent', '$.dependents[1].aaaErrors[0]']]);
+});
+
+t.test('a deductible sent with only the period name "Remaining" is read as what is left, not as the yearly total', async (t) => {
+  const coverage = read({
+    payer: { name: 'Example Plan' },
+    subscriber: MEMBER,
+    planStatus: [{ statusCode: '1' }],
+    benefitsInformation: [
+      { code: 'C', serviceTypeCodes: ['30'], coverageLevelCode: 'IND', timeQualifier: 'Calendar Year', benefitAmount: '2000', inPlanNetworkIndicator: 'Yes' },
+      { code: 'C', serviceTypeCodes: ['30'], coverageLevelCode: 'IND', timeQualifier: 'Remaining', benefitAmount: '1250', inPlanNetworkIndicator: 'Yes' },
+      { code: 'C', serviceTypeCodes: ['30'], coverageLevelCode: 'IND', timeQualifier: 'Some Other Window', benefitAmount: '10', inPlanNetworkIndicator: 'Maybe' },
+      { code: 'C', serviceTypeCodes: ['30'], coverageLevelCode: 'IND', timeQualifierCode: 'Remaining', benefitAmount: '10', inPlanNetworkIndicatorCode: 'Y' },
+    ],
+  });
+  t.same(coverage.benefits.map((b) => [b.timePeriod, b.network]), [['calendar-year', 'in'], ['remaining', 'in'], ['unknown', 'unknown'], ['remaining', 'in']]);
+  const terms = resolveCostSharingTerms({ ...coverage, benefits: coverage.benefits.slice(0, 2) }, 'iop-mental-health', 'in');
+  t.equal(terms.deductible.individual?.totalCents?.value, 200_000);
+  t.equal(terms.deductible.individual?.remainingCents?.value, 125_000);
 });

@@ -54,17 +54,24 @@ const BenefitSchema = z.object({
   insuranceTypeCode: Str.optional(),
   planCoverage: Str.optional(),
   timeQualifierCode: Str.optional(),
+  timeQualifier: z.unknown().optional(),
   benefitAmount: DecimalText,
   benefitPercent: DecimalText,
   quantityQualifierCode: Str.optional(),
   benefitQuantity: DecimalText,
   authOrCertIndicator: Str.optional(),
   inPlanNetworkIndicatorCode: Str.optional(),
+  inPlanNetworkIndicator: z.unknown().optional(),
   additionalInformation: List(AdditionalInformation),
   benefitsDateInformation: Optional(z.record(Str, z.unknown())),
   benefitsRelatedEntities: List(RelatedEntitySchema),
   benefitsRelatedEntity: RelatedEntitySchema.optional(),
   compositeMedicalProcedureIdentifier: ProcedureSchema.optional(),
+  // III (place of service and other qualifiers) and HSD (delivery pattern) of the 271: read
+  // tolerantly in code, since senders vary their shape and neither may reject a whole answer.
+  eligibilityAdditionalInformation: z.unknown().optional(),
+  eligibilityAdditionalInformationList: z.unknown().optional(),
+  benefitsServiceDelivery: z.unknown().optional(),
 }).loose();
 
 const ErrorSchema = z.object({
@@ -252,6 +259,44 @@ function relatedEntityOf(entity: z.infer<typeof RelatedEntitySchema>): RelatedEn
   return related;
 }
 
+/** Lowercase words only: "Calendar Year", "calendar-year" and "CALENDAR YEAR" are the same name. */
+const nameKey = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim() : undefined;
+
+/** X12 EB06 names (what Stedi and Change Healthcare put in `timeQualifier`) -> EB06 code. */
+const EB06_CODE_BY_NAME: ReadonlyMap<string, string> = new Map(Object.entries({
+  '6': 'Hour', '7': 'Day', '13': '24 Hours', '21': 'Years', '22': 'Service Year', '23': 'Calendar Year', '24': 'Year to Date',
+  '25': 'Contract', '26': 'Episode', '27': 'Visit', '28': 'Outlier', '29': 'Remaining', '30': 'Exceeded', '31': 'Not Exceeded',
+  '32': 'Lifetime', '33': 'Lifetime Remaining', '34': 'Month', '35': 'Week', '36': 'Admission',
+}).map(([code, name]) => [nameKey(name)!, code]));
+
+/** `inPlanNetworkIndicator` names -> EB12 code. */
+const EB12_CODE_BY_NAME: ReadonlyMap<string, string> = new Map([['yes', 'Y'], ['no', 'N'], ['not applicable', 'W'], ['unknown', 'U']]);
+
+/**
+ * The EB06 code, or when a sender gives only the name ("timeQualifier": "Remaining"), the code of
+ * that exact name: without it a remaining amount would be read as a period's total.
+ */
+function timeQualifierCodeOf(entry: BenefitJson): string | undefined {
+  const code = entry.timeQualifierCode?.trim();
+  if (code && Object.hasOwn(EB06_PERIODS, code)) return code;
+  // A name where the code belongs ("timeQualifierCode": "Calendar Year") is read as that name.
+  for (const text of [code, entry.timeQualifier]) {
+    const key = nameKey(text);
+    const byName = key === undefined ? undefined : EB06_CODE_BY_NAME.get(key);
+    if (byName !== undefined) return byName;
+  }
+  return code || undefined;
+}
+
+/** The EB12 code, or the code of an exact `inPlanNetworkIndicator` name ("Yes", "No", "Not Applicable"). */
+function networkCodeOf(entry: BenefitJson): string {
+  const code = entry.inPlanNetworkIndicatorCode?.trim().toUpperCase();
+  if (code) return code;
+  const key = nameKey(entry.inPlanNetworkIndicator);
+  return (key === undefined ? undefined : EB12_CODE_BY_NAME.get(key)) ?? '';
+}
+
 function benefitOf(entry: BenefitJson, index: number, warnings: Coverage['warnings']): Benefit {
   const pointer = `$.benefitsInformation[${index}]`;
   const code = entry.code?.trim().toUpperCase();
@@ -261,9 +306,9 @@ function benefitOf(entry: BenefitJson, index: number, warnings: Coverage['warnin
     kind,
     serviceTypes: (entry.serviceTypeCodes ?? []).map((s) => s.trim().toUpperCase()),
     procedureCodes: [],
-    network: eb12Network(entry.inPlanNetworkIndicatorCode?.trim().toUpperCase() ?? ''),
+    network: eb12Network(networkCodeOf(entry)),
     coverageLevel: own(EB02_LEVELS, entry.coverageLevelCode?.trim().toUpperCase()) ?? 'unknown',
-    timePeriod: own(EB06_PERIODS, entry.timeQualifierCode?.trim()) ?? 'unknown',
+    timePeriod: own(EB06_PERIODS, timeQualifierCodeOf(entry)) ?? 'unknown',
     authorizationRequired: eb11Authorization(entry.authOrCertIndicator?.trim().toUpperCase() ?? ''),
     // The 271 has no referral flag; payers state referral rules in free text, which we keep as notes.
     referralRequired: 'unknown',
@@ -307,7 +352,108 @@ function benefitOf(entry: BenefitJson, index: number, warnings: Coverage['warnin
     if (latest) dates.latestVisit = latest;
     if (Object.keys(dates).length > 0) benefit.dates = dates;
   }
+  benefit.notes.push(...placeOfServiceNotes(entry));
+  readServiceDelivery(entry, benefit, pointer, warnings);
   return benefit;
+}
+
+/** A string field of an object that may be anything: only non-blank strings count. */
+function textField(value: unknown, key: string): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const field = (value as Record<string, unknown>)[key];
+  return typeof field === 'string' && field.trim() !== '' ? field.trim() : undefined;
+}
+
+/** A value that may be one object or a list of them, as a list. */
+function asList(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/**
+ * The 271 III segment as Stedi and Change Healthcare send it: `eligibilityAdditionalInformationList`
+ * (or the single, older `eligibilityAdditionalInformation`). Qualifier ZZ ("Mutually Defined") names
+ * the place of service the line applies to (22 outpatient hospital, 11 office, 02 telehealth), the
+ * only thing telling apart lines that are otherwise the same; kept as notes, worded as the X12 reader does.
+ */
+function placeOfServiceNotes(entry: BenefitJson): string[] {
+  const list = asList(entry.eligibilityAdditionalInformationList);
+  const items = list.length > 0 ? list : asList(entry.eligibilityAdditionalInformation);
+  const notes: string[] = [];
+  for (const item of items) {
+    const code = textField(item, 'industryCode');
+    if (code === undefined) continue;
+    const qualifier = textField(item, 'codeListQualifierCode');
+    const name = textField(item, 'industry');
+    const named = name !== undefined && name !== code ? ` (${name})` : '';
+    const note = qualifier === undefined || qualifier === 'ZZ' || qualifier === 'Mutually Defined'
+      ? `Applies to place of service ${code}${named}`
+      : `Additional information ${qualifier} ${code}${named}`;
+    if (!notes.includes(note)) notes.push(note);
+  }
+  return notes;
+}
+
+const HSD_UNITS: Readonly<Record<string, string>> = { DY: 'days', FL: 'units', HS: 'hours', MN: 'months', VS: 'visits' };
+const HSD_BASIS: Readonly<Record<string, string>> = { DA: 'day', MO: 'month', VS: 'visit', WK: 'week', YR: 'year' };
+const HSD_PERIOD_NAMES: Readonly<Record<string, string>> = {
+  '6': 'hour', '7': 'day', '21': 'year', '22': 'service year', '23': 'calendar year', '24': 'year to date', '25': 'contract',
+  '26': 'episode', '27': 'visit', '28': 'outlier', '29': 'remaining', '30': 'exceeded', '31': 'not exceeded',
+  '32': 'lifetime', '33': 'lifetime remaining', '34': 'month', '35': 'week',
+};
+
+/**
+ * `benefitsServiceDelivery` (the 271 HSD segment: quantityQualifierCode = HSD01, quantity = HSD02,
+ * unitForMeasurementQualifierCode = HSD03, sampleSelectionModulus = HSD04, timePeriodQualifierCode
+ * = HSD05, numOfPeriods = HSD06). The first is the benefit's delivery pattern, the others notes.
+ * A limitation whose count is only here ("20 visits per calendar year", "12 visits remaining") gets
+ * that count as its quantity, on the same terms as the X12 reader: a frequency (per week), a count
+ * over several periods, or a period that contradicts timeQualifierCode stays a pattern only.
+ */
+function readServiceDelivery(entry: BenefitJson, benefit: Benefit, pointer: string, warnings: Coverage['warnings']): void {
+  asList(entry.benefitsServiceDelivery).forEach((item, i) => {
+    const qualifier = textField(item, 'quantityQualifierCode')?.toUpperCase();
+    const rawQuantity = (item as { quantity?: unknown } | null)?.quantity;
+    const quantityText = typeof rawQuantity === 'number' ? jsonNumberToDecimalText(rawQuantity) : textField(item, 'quantity');
+    const periodsText = textField(item, 'numOfPeriods');
+    const basisCode = (textField(item, 'unitForMeasurementQualifierCode') ?? textField(item, 'unitForMeasurementCode'))?.toUpperCase();
+    const modulus = textField(item, 'sampleSelectionModulus');
+    const periodCode = textField(item, 'timePeriodQualifierCode');
+    let quantity: number | undefined;
+    if (quantityText !== undefined) {
+      if (QUANTITY.test(quantityText)) quantity = Number(quantityText);
+      else warnings.push({ code: 'clearinghouse.invalid-quantity', message: 'benefitsServiceDelivery quantity is not a count of zero or more; left out.', pointer: `${pointer}.benefitsServiceDelivery[${i}].quantity` });
+    }
+    const periods = periodsText !== undefined && QUANTITY.test(periodsText) ? Number(periodsText) : undefined;
+    const unit = qualifier === undefined ? undefined : (own(HSD_UNITS, qualifier) ?? qualifier);
+    const per = own(HSD_BASIS, basisCode) ?? own(HSD_PERIOD_NAMES, periodCode);
+    const parts: string[] = [];
+    if (quantity !== undefined) parts.push(String(quantity));
+    if (unit !== undefined) parts.push(unit);
+    if (per !== undefined) parts.push(periods !== undefined && periods > 1 ? `per ${periods} ${per}s` : `per ${per}`);
+    const text = parts.join(' ');
+    if (benefit.delivery !== undefined) {
+      if (text !== '') benefit.notes.push(`Also delivered as: ${text}`);
+      return;
+    }
+    const delivery: NonNullable<Benefit['delivery']> = { text };
+    if (quantity !== undefined) delivery.quantity = quantity;
+    if (unit !== undefined) delivery.unit = unit;
+    if (per !== undefined) delivery.per = per;
+    if (periods !== undefined) delivery.periods = periods;
+    benefit.delivery = delivery;
+    // The count of a limitation sent only as a delivery pattern.
+    if (benefit.kind !== 'limitation' || benefit.quantity !== undefined || quantity === undefined) return;
+    const countUnit = own(EB09_UNITS, qualifier);
+    if (qualifier === undefined || countUnit === undefined || basisCode !== undefined || modulus !== undefined) return;
+    if (periodsText !== undefined && periods !== 1) return;
+    const period = periodCode === undefined ? undefined : own(EB06_PERIODS, periodCode);
+    if (periodCode !== undefined && period === undefined) return;
+    if (period !== undefined && benefit.timePeriod !== 'unknown' && benefit.timePeriod !== period) return;
+    if (period === undefined && benefit.timePeriod === 'unknown') return;
+    benefit.quantity = { value: quantity, unit: countUnit, qualifier };
+    if (period !== undefined) benefit.timePeriod = period;
+  });
 }
 
 const FOLLOW_UP_BY_NAME = new Map(Object.entries(AAA_FOLLOW_UP_ACTIONS).map(([code, name]) => [name.toLowerCase(), code]));
@@ -350,15 +496,28 @@ function payerErrorOf(error: z.infer<typeof ErrorSchema>, pointer: string, conta
  * are about (`subscriber.aaaErrors` is the usual place), and only some in the top-level `errors`.
  */
 function payerErrorsOf(response: Response): PayerError[] {
-  const found: PayerError[] = [];
+  const top = (response.errors ?? []).map((error, i) => payerErrorOf(error, `$.errors[${i}]`, undefined));
+  const nested: PayerError[] = [];
   const add = (list: z.infer<typeof ErrorSchema>[] | undefined, at: string, container: string | undefined) =>
-    list?.forEach((error, i) => found.push(payerErrorOf(error, `${at}[${i}]`, container)));
-  add(response.errors, '$.errors', undefined);
+    list?.forEach((error, i) => nested.push(payerErrorOf(error, `${at}[${i}]`, container)));
   add(response.payer?.aaaErrors, '$.payer.aaaErrors', 'source');
   add(response.provider?.aaaErrors, '$.provider.aaaErrors', 'receiver');
   add(response.subscriber?.aaaErrors, '$.subscriber.aaaErrors', 'subscriber');
   response.dependents?.forEach((dependent, j) => add(dependent.aaaErrors, `$.dependents[${j}].aaaErrors`, 'dependent'));
-  return found;
+  // Stedi repeats an AAA error: on the object it is about and again in the top-level `errors`.
+  // It is one rejection, reported once: the top-level entry, completed from its twin (level,
+  // follow-up). Each top-level entry stands for one nested error at most (two dependents
+  // rejected with the same code are two errors).
+  const claimed = new Set<PayerError>();
+  const unrepeated = nested.filter((error) => {
+    const twin = top.find((t) => !claimed.has(t) && t.code === error.code && (t.level === 'unknown' || t.level === error.level));
+    if (twin === undefined) return true;
+    claimed.add(twin);
+    if (twin.level === 'unknown') twin.level = error.level;
+    if (twin.followUpCode === undefined && error.followUpCode !== undefined) twin.followUpCode = error.followUpCode;
+    return false;
+  });
+  return [...top, ...unrepeated];
 }
 
 function toCoverage(response: Response): Coverage {

@@ -346,3 +346,14 @@ t.test('an STU3 EligibilityResponse is refused by name, not as "not an eligibili
     code: 'format.unsupported', message: /STU3 EligibilityResponse is not supported; send an R4 CoverageEligibilityResponse/,
   });
 });
+
+t.test('an unsettled answer with no error code to act on still tells the coordinator to verify coverage by hand', async (t) => {
+  const failed = fhirEligibilityResponseToCoverages(response([{ coverage: { reference: 'Coverage/x' }, inforce: false }], { outcome: 'error', disposition: 'Not processed' }))[0];
+  t.equal(failed?.eligibility.status, 'undetermined');
+  t.same(failed?.actions.map((a) => a.kind), ['verify-manually']);
+  const empty = fhirEligibilityResponseToCoverages({ resourceType: 'CoverageEligibilityResponse', outcome: 'complete', disposition: 'Nothing found' })[0];
+  t.equal(empty?.eligibility.status, 'undetermined');
+  t.same(empty?.actions.map((a) => a.kind), ['verify-manually']);
+  const settled = fhirEligibilityResponseToCoverages(response([{ coverage: { reference: 'Coverage/x' }, inforce: true }]))[0];
+  t.same(settled?.actions, [], 'no extra step when the payer settled it');
+});

@@ -553,7 +553,8 @@ function responseToCoverages(response: FhirResponse, base: string, bundle: Locat
       : 'Payer sent no insurance entries; coverage could not be determined.';
     const coverage: Coverage = {
       format: 'fhir-r4', formatVersion: 'R4', payer, plan: { type: 'unknown', dates: {} },
-      eligibility: { status: 'undetermined', reason, source: src(base) }, benefits: withDisposition([], payerErrors, ''), payerErrors, actions, warnings,
+      eligibility: { status: 'undetermined', reason, source: src(base) }, benefits: withDisposition([], payerErrors, ''), payerErrors,
+      actions: payerErrors.length === 0 ? [...actions, verifyManually()] : actions, warnings,
     };
     if (patientPhi) coverage.patient = personOf(patientPhi, 'unknown');
     return [coverage];
@@ -680,7 +681,9 @@ function responseToCoverages(response: FhirResponse, base: string, bundle: Locat
       eligibility: eligibility.value,
       benefits: withDisposition(benefits, payerErrors, `${ii}-`),
       payerErrors,
-      actions: [...actions, ...itemActions],
+      // As the X12 and clearinghouse readers do: an unsettled answer with no error code to act on
+      // still tells the coordinator what to do next.
+      actions: [...actions, ...itemActions, ...(eligibility.value.status === 'undetermined' && payerErrors.length === 0 ? [verifyManually()] : [])],
       warnings: [...warnings],
     };
     const relationship = relationshipOf(firstCode(coverageResource?.relationship));
@@ -690,6 +693,10 @@ function responseToCoverages(response: FhirResponse, base: string, bundle: Locat
     if (patientPhi) coverage.patient = personOf(patientPhi, relationship);
     return coverage;
   });
+}
+
+function verifyManually(): CoverageAction {
+  return { kind: 'verify-manually', message: 'The payer did not say whether coverage is active; verify with the payer by phone or portal.' };
 }
 
 function eligibilityOf(
