@@ -214,3 +214,21 @@ t.test('therapy falls back to the office-visit code 98 before plan level and lab
   t.equal(terms.chosen.fellBackToPlanLevel, false);
   t.ok(terms.unknowns.some((u) => u.includes('parity')));
 });
+
+t.test('Medicare: an IOP is priced with the Part B deductible and coinsurance, never the Part A hospital deductible', async (t) => {
+  // As a HETS 271 sends them: plan-level lines with no network, told apart only by EB04 (MA / MB).
+  const medicare = coverage([
+    benefit({ id: 'a-ded', kind: 'deductible', serviceTypes: ['30'], network: 'unknown', insuranceType: 'MA', timePeriod: 'episode', amountCents: 167_600 }),
+    benefit({ id: 'a-ded-rem', kind: 'deductible', serviceTypes: ['30'], network: 'unknown', insuranceType: 'MA', timePeriod: 'remaining', amountCents: 167_600 }),
+    benefit({ id: 'b-ded', kind: 'deductible', serviceTypes: ['30'], network: 'unknown', insuranceType: 'MB', timePeriod: 'calendar-year', amountCents: 25_700 }),
+    benefit({ id: 'b-ded-rem', kind: 'deductible', serviceTypes: ['30'], network: 'unknown', insuranceType: 'MB', timePeriod: 'remaining', amountCents: 0 }),
+    benefit({ id: 'b-coins', kind: 'coinsurance', serviceTypes: ['30'], network: 'unknown', insuranceType: 'MB', percentPpm: 200_000 }),
+  ], 'Medicare');
+  const iop = resolveCostSharingTerms(medicare, 'iop-mental-health', 'in');
+  t.equal(iop.deductible.individual?.totalCents?.value, 25_700);
+  t.equal(iop.deductible.individual?.remainingCents?.value, 0, 'the Part B deductible is met; the unmet Part A one does not apply');
+  t.same(iop.deductible.individual?.remainingCents?.benefitIds, ['b-ded-rem']);
+  t.equal(iop.coinsurancePpm?.value, 200_000);
+  const residential = resolveCostSharingTerms(medicare, 'residential', 'in');
+  t.equal(residential.deductible.individual?.totalCents?.value, 167_600, 'an inpatient-style stay takes the Part A lines');
+});

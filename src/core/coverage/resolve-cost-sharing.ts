@@ -50,7 +50,7 @@ function findMostSpecific(
   for (const networkTier of ['specific', 'unknown'] as const) {
     const networkOk = (b: Benefit): boolean =>
       networkTier === 'specific' ? b.network === network || b.network === 'both' : b.network === 'unknown';
-    const pool = coverage.benefits.filter((b) => networkOk(b) && accept(b));
+    const pool = coverage.benefits.filter((b) => networkOk(b) && accept(b) && !otherMedicarePart(b, levelOfCare));
     if (perDiemCode !== undefined) {
       const exact = pool.filter((b) => b.procedureCodes.includes(perDiemCode));
       const first = candidates[0];
@@ -64,6 +64,19 @@ function findMostSpecific(
     }
   }
   return [];
+}
+
+/**
+ * Medicare answers for Part A (EB04 MA: hospital inpatient, per benefit period) and Part B (MB:
+ * outpatient) on the same service types. IOP, partial hospitalization and outpatient therapy are
+ * Part B services (facts.md 1.3 and 3.x: "Part B deductible, then 20% coinsurance"), so Part A
+ * lines never price them, and Part B lines never price an inpatient-style residential stay.
+ * Without this the $1,676 Part A deductible was taken for an IOP whose $257 Part B deductible was met.
+ */
+function otherMedicarePart(benefit: Benefit, levelOfCare: LevelOfCare): boolean {
+  const part = benefit.insuranceType;
+  if (part !== 'MA' && part !== 'MB') return false;
+  return levelOfCare === 'residential' ? part === 'MB' : part === 'MA';
 }
 
 function levelMatches(benefit: Benefit, level: CoverageLevel): boolean {
