@@ -163,3 +163,20 @@ t.test('a deductible sent with only the period name "Remaining" is read as what 
   t.equal(terms.deductible.individual?.totalCents?.value, 200_000);
   t.equal(terms.deductible.individual?.remainingCents?.value, 125_000);
 });
+
+t.test('referral wording in additionalInformation is read as the X12 reader reads MSG, and an action says to get one', async (t) => {
+  const required = benefit({ code: '1', additionalInformation: [{ description: 'REFERRAL REQUIRED; PRIOR AUTHORIZATION NOT REQUIRED' }] });
+  t.equal(required.benefits[0]?.referralRequired, 'yes');
+  t.ok(required.actions.some((a) => a.kind === 'obtain-referral'));
+  t.equal(benefit({ code: '1', additionalInformation: [{ description: 'No referral needed' }] }).benefits[0]?.referralRequired, 'no');
+  const split = benefit({ code: '1', additionalInformation: [{ description: 'NO REFERRAL NEEDED IN NETWORK' }, { description: 'REFERRAL REQUIRED OUT OF NETWORK' }] });
+  t.equal(split.benefits[0]?.referralRequired, 'unknown', 'notes that disagree leave it unknown');
+  t.ok(split.warnings.some((w) => w.code === 'clearinghouse.conflicting-referral'));
+});
+
+t.test('a mental-health "contact us" line naming no organization says to ask the payer, not that behavioral health is carved out', async (t) => {
+  const unnamed = benefit({ code: 'U' });
+  t.same(unnamed.actions.map((a) => a.kind), ['contact-payer']);
+  const named = benefit({ code: 'U', benefitsRelatedEntities: [{ entityIdentifier: 'Vendor', entityName: 'Synthetic Behavioral Health Administrator' }] });
+  t.match(named.actions, [{ kind: 'check-carve-out', message: /Synthetic Behavioral Health Administrator/ }]);
+});

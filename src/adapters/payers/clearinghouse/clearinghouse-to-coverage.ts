@@ -14,6 +14,7 @@ import { DomainError } from '../../../core/errors.js';
 import { jsonNumberToDecimalText } from '../fhir/fhir-decimal.js';
 import { AAA_FOLLOW_UP_ACTIONS, describeRejectReason, isKnownRejectReason } from '../../../core/coverage/aaa-reject-reasons.js';
 import { parseDollarsToCents, parseFractionToPpm } from '../../../core/money.js';
+import { referralClauses } from '../payer-notes.js';
 import type {
   Benefit, Coverage, CoverageAction, CoveredPerson, PayerError, PlanDates, PlanType, RelatedEntity, SourcePointer,
 } from '../../../core/coverage/coverage-model.js';
@@ -310,12 +311,18 @@ function benefitOf(entry: BenefitJson, index: number, warnings: Coverage['warnin
     coverageLevel: own(EB02_LEVELS, entry.coverageLevelCode?.trim().toUpperCase()) ?? 'unknown',
     timePeriod: own(EB06_PERIODS, timeQualifierCodeOf(entry)) ?? 'unknown',
     authorizationRequired: eb11Authorization(entry.authOrCertIndicator?.trim().toUpperCase() ?? ''),
-    // The 271 has no referral flag; payers state referral rules in free text, which we keep as notes.
     referralRequired: 'unknown',
     relatedEntities: [...(entry.benefitsRelatedEntities ?? []), ...(entry.benefitsRelatedEntity ? [entry.benefitsRelatedEntity] : [])].map(relatedEntityOf),
     notes: (entry.additionalInformation ?? []).map((a) => a.description).filter((d): d is string => d !== undefined && d !== ''),
     source: src(pointer),
   };
+  // The 271 has no referral flag; payers say it in the notes, read as the X12 reader reads MSG.
+  // Notes that disagree (waived in network, required out of network) leave it unknown.
+  const said = benefit.notes.map(referralClauses).reduce((a, b) => ({ yes: a.yes || b.yes, no: a.no || b.no }), { yes: false, no: false });
+  if (said.yes || said.no) benefit.referralRequired = said.yes && said.no ? 'unknown' : said.yes ? 'yes' : 'no';
+  if (said.yes && said.no) {
+    warnings.push({ code: 'clearinghouse.conflicting-referral', message: 'additionalInformation both requires and waives a referral (e.g. by network); referral left unknown.', pointer: `${pointer}.additionalInformation` });
+  }
   if (code) benefit.rawCode = code;
   if (entry.coverageLevelCode) benefit.coverageLevelCode = entry.coverageLevelCode;
   if (entry.insuranceTypeCode) benefit.insuranceType = entry.insuranceTypeCode;
@@ -531,18 +538,31 @@ function toCoverage(response: Response): Coverage {
   }));
   for (const b of benefits) {
     // EB01 = U on a behavioral-health code with an entity: a carve-out administers these benefits (facts.md 2.10).
-    if (b.kind === 'contact-entity' && b.serviceTypes.some((s) => BEHAVIORAL_HEALTH_SERVICE_TYPES.has(s))) {
+    const behavioral = b.serviceTypes.some((s) => BEHAVIORAL_HEALTH_SERVICE_TYPES.has(s));
+    if (b.kind === 'contact-entity' && behavioral) {
       const entity = b.relatedEntities[0];
-      actions.push({
-        kind: 'check-carve-out',
-        message: `Behavioral health benefits (${b.serviceTypes.join(', ')}) are handled by ${entity?.name ?? 'another organization'}; verify with them.`,
-        ...(entity ? { entity } : {}),
-        serviceTypes: b.serviceTypes,
-        source: b.source,
-      });
+      // As in the X12 reader: a named organization is a carve-out; a line naming no one says to
+      // ask the payer itself, and is not shown as "carved out".
+      actions.push(entity
+        ? {
+            kind: 'check-carve-out',
+            message: `Behavioral health benefits (${b.serviceTypes.join(', ')}) are handled by ${entity.name ?? 'an organization the payer named only by id'}; verify with them.`,
+            entity,
+            serviceTypes: b.serviceTypes,
+            source: b.source,
+          }
+        : {
+            kind: 'contact-payer',
+            message: `The payer sent no benefit details for ${b.serviceTypes.join(', ')} and says to contact it for them (no other organization named); ask the payer.`,
+            serviceTypes: b.serviceTypes,
+            source: b.source,
+          });
     }
-    if (b.authorizationRequired === 'yes' && b.serviceTypes.some((s) => BEHAVIORAL_HEALTH_SERVICE_TYPES.has(s))) {
+    if (b.authorizationRequired === 'yes' && behavioral) {
       actions.push({ kind: 'obtain-authorization', message: `The payer requires authorization for ${b.serviceTypes.join(', ')}.`, serviceTypes: b.serviceTypes, source: b.source });
+    }
+    if (b.referralRequired === 'yes' && (behavioral || b.serviceTypes.includes('30'))) {
+      actions.push({ kind: 'obtain-referral', message: `The payer's note says a referral is required for ${b.serviceTypes.join(', ')}.`, serviceTypes: b.serviceTypes, source: b.source });
     }
   }
 

@@ -43,6 +43,7 @@ import {
   eb12Network,
 } from './x12-271-code-maps.js';
 import { packCode, readX12 } from './x12-reader.js';
+import { referralClauses } from '../payer-notes.js';
 import type { X12Segment, X12Separators, X12Transaction } from './x12-reader.js';
 
 type HlLevel = '2000A' | '2000B' | '2000C' | '2000D' | 'unknown';
@@ -185,29 +186,6 @@ const HSD_PERIODS: Readonly<Record<string, string>> = {
   '32': 'lifetime', '33': 'lifetime remaining', '34': 'month', '35': 'week',
 };
 
-/**
- * Referral wording in MSG text (facts.md 2.10: the 271 has no referral element). A note is read
- * clause by clause (split on . ; , and ' - '), so "REFERRAL REQUIRED; PRIOR AUTHORIZATION NOT
- * REQUIRED" is a required referral: the "not" must be close to the word referral(s) in the same
- * clause ("NO REFERRAL NEEDED", "REFERRALS NOT REQUIRED", "DOES NOT REQUIRE A REFERRAL"). Every
- * pattern has bounded gaps, so a long MSG is read in linear time.
- */
-const REFERRAL = /\breferrals?\b/i;
-const NOTE_CLAUSE_SPLIT = /[.;,]| - /;
-const REFERRAL_NOT_REQUIRED =
-  /\bno\s+(?:[a-z]+\s+)?referrals?\b|\breferrals?\s*:?\s+(?:(?:is|are|was|were)\s+)?(?:not|never)\s+(?:required|needed|necessary)\b|\b(?:not|n't)\s+(?:require|need)s?\s+(?:an?\s+)?(?:[a-z]+\s+)?referrals?\b/i;
-
-/** What a note says about referrals: whether some clause requires one, and whether some clause says none is needed. */
-function referralClauses(text: string): { yes: boolean; no: boolean } {
-  const found = { yes: false, no: false };
-  if (!REFERRAL.test(text)) return found;
-  for (const clause of text.split(NOTE_CLAUSE_SPLIT)) {
-    if (!REFERRAL.test(clause)) continue;
-    if (REFERRAL_NOT_REQUIRED.test(clause)) found.no = true;
-    else found.yes = true;
-  }
-  return found;
-}
 const NETWORK_PHRASES = { in: 'in network', out: 'out of network', both: 'in and out of network', unknown: 'network not stated' } as const;
 
 /** A person's display name from NM103 (last or organization) and NM104 (first). */
