@@ -15,11 +15,12 @@ import { jsonNumberToDecimalText } from '../fhir/fhir-decimal.js';
 import { AAA_FOLLOW_UP_ACTIONS, describeRejectReason, isKnownRejectReason } from '../../../core/coverage/aaa-reject-reasons.js';
 import { parseDollarsToCents, parseFractionToPpm } from '../../../core/money.js';
 import { referralClauses } from '../payer-notes.js';
+import { applyServiceDelivery } from '../service-delivery.js';
 import type {
   Benefit, Coverage, CoverageAction, CoveredPerson, PayerError, PlanDates, PlanType, RelatedEntity, SourcePointer,
 } from '../../../core/coverage/coverage-model.js';
 import {
-  BEHAVIORAL_HEALTH_SERVICE_TYPES, EB01_KINDS, EB02_LEVELS, EB04_PLAN_TYPES, EB06_PERIODS, EB09_UNITS, ENTITY_ROLES, eb11Authorization, eb12Network,
+  BEHAVIORAL_HEALTH_SERVICE_TYPES, EB01_KINDS, EB02_LEVELS, EB04_PLAN_TYPES, EB06_NAMES, EB06_PERIODS, EB09_UNITS, codeNameKey, ENTITY_ROLES, eb11Authorization, eb12Network,
 } from '../x12/x12-271-code-maps.js';
 
 const Str = z.string();
@@ -260,16 +261,11 @@ function relatedEntityOf(entity: z.infer<typeof RelatedEntitySchema>): RelatedEn
   return related;
 }
 
-/** Lowercase words only: "Calendar Year", "calendar-year" and "CALENDAR YEAR" are the same name. */
-const nameKey = (value: unknown): string | undefined =>
-  typeof value === 'string' ? value.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim() : undefined;
+/** A name sent where a code belongs, compared by its words (codeNameKey); undefined when not a string. */
+const nameKey = (value: unknown): string | undefined => (typeof value === 'string' ? codeNameKey(value) : undefined);
 
 /** X12 EB06 names (what Stedi and Change Healthcare put in `timeQualifier`) -> EB06 code. */
-const EB06_CODE_BY_NAME: ReadonlyMap<string, string> = new Map(Object.entries({
-  '6': 'Hour', '7': 'Day', '13': '24 Hours', '21': 'Years', '22': 'Service Year', '23': 'Calendar Year', '24': 'Year to Date',
-  '25': 'Contract', '26': 'Episode', '27': 'Visit', '28': 'Outlier', '29': 'Remaining', '30': 'Exceeded', '31': 'Not Exceeded',
-  '32': 'Lifetime', '33': 'Lifetime Remaining', '34': 'Month', '35': 'Week', '36': 'Admission',
-}).map(([code, name]) => [nameKey(name)!, code]));
+const EB06_CODE_BY_NAME: ReadonlyMap<string, string> = new Map(Object.entries(EB06_NAMES).map(([code, name]) => [nameKey(name)!, code]));
 
 /** `inPlanNetworkIndicator` names -> EB12 code. */
 const EB12_CODE_BY_NAME: ReadonlyMap<string, string> = new Map([['yes', 'Y'], ['no', 'N'], ['not applicable', 'W'], ['unknown', 'U']]);
@@ -401,14 +397,6 @@ function placeOfServiceNotes(entry: BenefitJson): string[] {
   return notes;
 }
 
-const HSD_UNITS: Readonly<Record<string, string>> = { DY: 'days', FL: 'units', HS: 'hours', MN: 'months', VS: 'visits' };
-const HSD_BASIS: Readonly<Record<string, string>> = { DA: 'day', MO: 'month', VS: 'visit', WK: 'week', YR: 'year' };
-const HSD_PERIOD_NAMES: Readonly<Record<string, string>> = {
-  '6': 'hour', '7': 'day', '21': 'year', '22': 'service year', '23': 'calendar year', '24': 'year to date', '25': 'contract',
-  '26': 'episode', '27': 'visit', '28': 'outlier', '29': 'remaining', '30': 'exceeded', '31': 'not exceeded',
-  '32': 'lifetime', '33': 'lifetime remaining', '34': 'month', '35': 'week',
-};
-
 /**
  * `benefitsServiceDelivery` (the 271 HSD segment: quantityQualifierCode = HSD01, quantity = HSD02,
  * unitForMeasurementQualifierCode = HSD03, sampleSelectionModulus = HSD04, timePeriodQualifierCode
@@ -432,34 +420,7 @@ function readServiceDelivery(entry: BenefitJson, benefit: Benefit, pointer: stri
       else warnings.push({ code: 'clearinghouse.invalid-quantity', message: 'benefitsServiceDelivery quantity is not a count of zero or more; left out.', pointer: `${pointer}.benefitsServiceDelivery[${i}].quantity` });
     }
     const periods = periodsText !== undefined && QUANTITY.test(periodsText) ? Number(periodsText) : undefined;
-    const unit = qualifier === undefined ? undefined : (own(HSD_UNITS, qualifier) ?? qualifier);
-    const per = own(HSD_BASIS, basisCode) ?? own(HSD_PERIOD_NAMES, periodCode);
-    const parts: string[] = [];
-    if (quantity !== undefined) parts.push(String(quantity));
-    if (unit !== undefined) parts.push(unit);
-    if (per !== undefined) parts.push(periods !== undefined && periods > 1 ? `per ${periods} ${per}s` : `per ${per}`);
-    const text = parts.join(' ');
-    if (benefit.delivery !== undefined) {
-      if (text !== '') benefit.notes.push(`Also delivered as: ${text}`);
-      return;
-    }
-    const delivery: NonNullable<Benefit['delivery']> = { text };
-    if (quantity !== undefined) delivery.quantity = quantity;
-    if (unit !== undefined) delivery.unit = unit;
-    if (per !== undefined) delivery.per = per;
-    if (periods !== undefined) delivery.periods = periods;
-    benefit.delivery = delivery;
-    // The count of a limitation sent only as a delivery pattern.
-    if (benefit.kind !== 'limitation' || benefit.quantity !== undefined || quantity === undefined) return;
-    const countUnit = own(EB09_UNITS, qualifier);
-    if (qualifier === undefined || countUnit === undefined || basisCode !== undefined || modulus !== undefined) return;
-    if (periodsText !== undefined && periods !== 1) return;
-    const period = periodCode === undefined ? undefined : own(EB06_PERIODS, periodCode);
-    if (periodCode !== undefined && period === undefined) return;
-    if (period !== undefined && benefit.timePeriod !== 'unknown' && benefit.timePeriod !== period) return;
-    if (period === undefined && benefit.timePeriod === 'unknown') return;
-    benefit.quantity = { value: quantity, unit: countUnit, qualifier };
-    if (period !== undefined) benefit.timePeriod = period;
+    applyServiceDelivery(benefit, { qualifier, quantity, basis: basisCode, modulus, period: periodCode, periods, periodsSent: periodsText !== undefined });
   });
 }
 

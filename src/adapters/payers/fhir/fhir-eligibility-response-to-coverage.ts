@@ -27,7 +27,7 @@ import type {
   Benefit, BenefitKind, Coverage, CoverageAction, CoverageLevel, CoveredPerson, Network, PayerError, PlanType, SourcePointer, TimePeriod,
 } from '../../../core/coverage/coverage-model.js';
 import { fhirMoneyToCents, fhirPercentToPpm } from './fhir-decimal.js';
-import { EB01_KINDS, EB02_LEVELS, EB06_PERIODS, eb12Network, ownCode } from '../x12/x12-271-code-maps.js';
+import { EB01_KINDS, EB02_LEVELS, EB06_NAMES, EB06_PERIODS, codeNameKey, eb12Network, ownCode } from '../x12/x12-271-code-maps.js';
 
 const Coding = z.object({ system: z.string().optional(), code: z.string().optional(), display: z.string().optional() }).loose();
 const CodeableConcept = z.object({ coding: z.array(Coding).optional(), text: z.string().optional() }).loose();
@@ -251,12 +251,8 @@ function serviceTypesOf(item: FhirItem): string[] {
   if (coded.length > 0 || item.category !== undefined) return coded;
   // No category at all: payers that convert X12 to FHIR (Canvas via its clearinghouse) name the
   // service type in item.name ("Health Benefit Plan Coverage"). Only exact X12 names are read.
-  const byName = item.name === undefined ? undefined : X12_SERVICE_TYPE_BY_NAME.get(normalizedName(item.name));
+  const byName = item.name === undefined ? undefined : X12_SERVICE_TYPE_BY_NAME.get(codeNameKey(item.name));
   return byName === undefined ? [] : [byName];
-}
-
-function normalizedName(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 /** X12 service type names (5010 EB03 list) for plan-level and behavioral-health codes, by normalized name. */
@@ -267,7 +263,7 @@ const X12_SERVICE_TYPE_BY_NAME: ReadonlyMap<string, string> = new Map(Object.ent
   BC: 'Day Care (Psychiatric)', BD: 'Cognitive Therapy', CE: 'Mental Health Provider - Inpatient', CF: 'Mental Health Provider - Outpatient',
   CG: 'Mental Health Facility - Inpatient', CH: 'Mental Health Facility - Outpatient', CI: 'Substance Abuse Facility - Inpatient',
   CJ: 'Substance Abuse Facility - Outpatient', RT: 'Residential Psychiatric Treatment',
-}).map(([code, name]) => [normalizedName(name), code]));
+}).map(([code, name]) => [codeNameKey(name), code]));
 
 const PROCEDURE_QUALIFIERS: Readonly<Record<string, string>> = {
   'http://www.ama-assn.org/go/cpt': 'HC',
@@ -341,13 +337,6 @@ function stediCode(concept: CodeableConceptT | undefined, system: string): strin
 /** EB01 codes whose meaning is the same in X12 and in every published Stedi table. */
 const STEDI_EB01_UNAMBIGUOUS = new Set(['1', '2', '3', '4', '5', '6', '7', '8', 'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'L', 'MC']);
 
-/** X12 EB06 names, to check a Stedi time-qualifier coding's display against its code. */
-const EB06_NAMES: Readonly<Record<string, string>> = {
-  '6': 'Hour', '7': 'Day', '13': '24 Hours', '21': 'Years', '22': 'Service Year', '23': 'Calendar Year', '24': 'Year to Date',
-  '25': 'Contract', '26': 'Episode', '27': 'Visit', '28': 'Outlier', '29': 'Remaining', '30': 'Exceeded', '31': 'Not Exceeded',
-  '32': 'Lifetime', '33': 'Lifetime Remaining', '34': 'Month', '35': 'Week', '36': 'Admission',
-};
-
 /**
  * The period from a Stedi time-qualifier coding: the X12 EB06 code, read only when its display is
  * absent or names the same period (a code whose display disagrees could be a remaining amount read
@@ -358,7 +347,7 @@ function stediTerm(item: FhirItem): TimePeriod | undefined {
   if (coding === undefined) return undefined;
   const name = ownCode(EB06_NAMES, coding.code);
   if (name === undefined) return 'unknown';
-  if (coding.display !== undefined && normalizedName(coding.display) !== normalizedName(name)) return 'unknown';
+  if (coding.display !== undefined && codeNameKey(coding.display) !== codeNameKey(name)) return 'unknown';
   return ownCode(EB06_PERIODS, coding.code) ?? 'unknown';
 }
 
@@ -395,7 +384,7 @@ const X12_BENEFIT_NAMES: Readonly<Record<string, BenefitKind>> = {
 
 function kindOfText(text: string | undefined): BenefitKind | undefined {
   if (text === undefined) return undefined;
-  const key = normalizedName(text.replace(/\(\s*incomplete information\s*\)\s*$/i, ''));
+  const key = codeNameKey(text.replace(/\(\s*incomplete information\s*\)\s*$/i, ''));
   return Object.hasOwn(X12_BENEFIT_NAMES, key) ? X12_BENEFIT_NAMES[key] : undefined;
 }
 

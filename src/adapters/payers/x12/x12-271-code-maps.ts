@@ -81,6 +81,22 @@ export const EB06_PERIODS: Readonly<Record<string, TimePeriod>> = {
   '36': 'admission',
 };
 
+/** A code name compared by its words only: "Calendar Year", "calendar-year" and "CALENDAR YEAR" are one name. */
+export function codeNameKey(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/**
+ * EB06 codes -> their names in the 5010 code list, as senders that convert 271s to JSON or FHIR
+ * write them ("Calendar Year", "Remaining"): to read a period sent by name, or to check a name
+ * sent next to its code.
+ */
+export const EB06_NAMES: Readonly<Record<string, string>> = {
+  '6': 'Hour', '7': 'Day', '13': '24 Hours', '21': 'Years', '22': 'Service Year', '23': 'Calendar Year', '24': 'Year to Date',
+  '25': 'Contract', '26': 'Episode', '27': 'Visit', '28': 'Outlier', '29': 'Remaining', '30': 'Exceeded', '31': 'Not Exceeded',
+  '32': 'Lifetime', '33': 'Lifetime Remaining', '34': 'Month', '35': 'Week', '36': 'Admission',
+};
+
 /** EB09 quantity qualifier -> unit (all 18 valid codes; counts of things map to their unit). */
 export const EB09_UNITS: Readonly<Record<string, QuantityUnit>> = {
   VS: 'visit',

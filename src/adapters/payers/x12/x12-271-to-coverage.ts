@@ -44,6 +44,7 @@ import {
 } from './x12-271-code-maps.js';
 import { packCode, readX12 } from './x12-reader.js';
 import { referralClauses } from '../payer-notes.js';
+import { applyServiceDelivery } from '../service-delivery.js';
 import type { X12Segment, X12Separators, X12Transaction } from './x12-reader.js';
 
 type HlLevel = '2000A' | '2000B' | '2000C' | '2000D' | 'unknown';
@@ -177,14 +178,6 @@ const EB12_CODES = new CodeTable(['Y', 'N', 'W', 'U'], eb12Network);
 
 /** The 2110 loop name per HL level (an unknown level reads as the subscriber's, like `letter`). */
 const LOOP_2110: Readonly<Record<HlLevel, string>> = { '2000A': '2110A', '2000B': '2110B', '2000C': '2110C', '2000D': '2110D', unknown: '2110C' };
-
-const HSD_UNITS: Readonly<Record<string, string>> = { DY: 'days', FL: 'units', HS: 'hours', MN: 'months', VS: 'visits' };
-const HSD_BASIS: Readonly<Record<string, string>> = { DA: 'day', MO: 'month', VS: 'visit', WK: 'week', YR: 'year' };
-const HSD_PERIODS: Readonly<Record<string, string>> = {
-  '6': 'hour', '7': 'day', '21': 'year', '22': 'service year', '23': 'calendar year', '24': 'year to date', '25': 'contract',
-  '26': 'episode', '27': 'visit', '28': 'outlier', '29': 'remaining', '30': 'exceeded', '31': 'not exceeded',
-  '32': 'lifetime', '33': 'lifetime remaining', '34': 'month', '35': 'week',
-};
 
 const NETWORK_PHRASES = { in: 'in network', out: 'out of network', both: 'in and out of network', unknown: 'network not stated' } as const;
 
@@ -864,63 +857,16 @@ class Transaction271 {
     const eb = this.requireEb(seg);
     if (eb === undefined) return;
     // Each element read once: every read slices or looks up a shared string again.
-    const hsd01 = seg.el(1);
     const hsd02 = seg.opt(2);
     const hsd06 = seg.opt(6);
     const quantity = hsd02 === undefined ? undefined : plainQuantity(hsd02);
     if (hsd02 !== undefined && quantity === undefined) this.warn('x12.value.invalid-quantity', 'HSD02 is not a plain non-negative number; the quantity was left out', seg);
-    const unit = ownCode(HSD_UNITS, hsd01) ?? (hsd01 === '' ? undefined : hsd01);
     const periods = hsd06 === undefined ? undefined : plainQuantity(hsd06);
     if (hsd06 !== undefined && periods === undefined) this.warn('x12.value.invalid-quantity', 'HSD06 is not a plain non-negative number; the periods were left out', seg);
-    const per = ownCode(HSD_BASIS, seg.el(3)) ?? ownCode(HSD_PERIODS, seg.el(5));
-    // "<quantity> <unit> per <periods> <per>s", leaving out what is absent.
-    const shown = quantity !== undefined && Number.isFinite(quantity) ? String(quantity) : undefined;
-    let text = shown ?? '';
-    let empty = shown === undefined;
-    if (unit !== undefined) {
-      text = empty ? `${unit}` : `${text} ${unit}`;
-      empty = false;
-    }
-    if (per !== undefined) {
-      const rate = periods !== undefined && Number.isFinite(periods) && periods > 1 ? `per ${periods} ${per}s` : `per ${per}`;
-      text = empty ? rate : `${text} ${rate}`;
-    }
-    const delivery: NonNullable<Benefit['delivery']> = { text };
-    if (quantity !== undefined && Number.isFinite(quantity)) delivery.quantity = quantity;
-    if (unit !== undefined) delivery.unit = unit;
-    if (per !== undefined) delivery.per = per;
-    if (periods !== undefined && Number.isFinite(periods)) delivery.periods = periods;
-    if (eb.delivery === undefined) {
-      eb.delivery = delivery;
-      if (quantity !== undefined && eb.kind === 'limitation' && eb.quantity === undefined) this.hsdLimit(seg, eb, quantity);
-      return;
-    }
-    // The model holds one delivery pattern: the first is kept, the others stay readable as notes.
-    if (text !== '') eb.notes.push(`Also delivered as: ${text}`);
-    this.warn('x12.hsd.repeated', 'a further HSD on the same benefit was kept as a note; the first HSD is the delivery pattern', seg);
-  }
-
-  /**
-   * A limitation (EB*F) whose count is only in its first HSD, as some payers send visit limits:
-   * "HSD*VS*40***23" is 40 visits per calendar year, "HSD*VS*40***29" 40 visits remaining. The
-   * count becomes the benefit's quantity and HSD05 its period (when EB06 gave none or the same
-   * one). A frequency ("HSD*VS*5*WK", per week), a count over several periods, or an HSD05 that
-   * contradicts EB06 stays a delivery pattern only.
-   */
-  private hsdLimit(seg: X12Segment, eb: Benefit, quantity: number): void {
-    if (seg.size(3) > 0 || seg.size(4) > 0) return;
-    const hsd01 = seg.el(1);
-    const unit = eb09Unit(hsd01);
-    if (unit === undefined || !Number.isFinite(quantity)) return;
-    const hsd05 = seg.el(5);
-    const period = hsd05 === '' ? undefined : eb06Period(hsd05);
-    if (hsd05 !== '' && period === undefined) return;
-    const hsd06 = seg.el(6).trim();
-    if (hsd06 !== '' && hsd06 !== '1') return;
-    if (period !== undefined && eb.timePeriod !== 'unknown' && eb.timePeriod !== period) return;
-    if (period === undefined && eb.timePeriod === 'unknown') return;
-    eb.quantity = { value: quantity, unit, qualifier: hsd01 };
-    if (period !== undefined) eb.timePeriod = period;
+    const applied = applyServiceDelivery(eb, {
+      qualifier: seg.el(1), quantity, basis: seg.el(3), modulus: seg.el(4), period: seg.el(5), periods, periodsSent: hsd06 !== undefined,
+    });
+    if (applied === 'repeated') this.warn('x12.hsd.repeated', 'a further HSD on the same benefit was kept as a note; the first HSD is the delivery pattern', seg);
   }
 
   private msg(seg: X12Segment): void {
