@@ -22,7 +22,7 @@ t.test('the sandbox payers answer as documented: PPO needs PA, HMO needs PA and 
   const ppo = evaluatePriorAuth({ payerId: 'sandbox-ppo', planType: 'PPO', levelOfCare: 'iop-mental-health', programDates: days }, rules);
   t.equal(ppo.authorization.required, 'required');
   t.equal(ppo.referral.required, 'not-required');
-  t.equal(ppo.timeline?.submitBy, '2026-02-14', 'ERISA 15-day default decision time');
+  t.equal(ppo.timeline?.submitBy, '2026-02-13', 'ERISA 15-day default decision time: 16 days before is a Saturday, so the Friday before');
   const hmo = evaluatePriorAuth({ payerId: 'sandbox-hmo', planType: 'HMO', levelOfCare: 'iop-substance-use', programDates: days }, rules);
   t.equal(hmo.authorization.required, 'required');
   t.equal(hmo.referral.required, 'required');
@@ -38,7 +38,7 @@ t.test('CMS-0057-F decision times apply to Medicaid from 2026 and the illustrati
   );
   t.equal(result.authorization.required, 'required');
   t.match(result.decisionTime, { standardCalendarDays: 7, urgentHours: 72, ruleId: 'cms-0057-f-decision-time' });
-  t.equal(result.timeline?.submitBy, '2026-01-25', '8 days before: a 7-day decision is due the day before day 1');
+  t.equal(result.timeline?.submitBy, '2026-01-23', '8 days before (Sunday 2026-01-25), moved to Friday: a 7-day decision is due before day 1');
   const in2025 = evaluatePriorAuth({ payerId: 'example-az-complete-health', planType: 'Medicaid', levelOfCare: 'iop-mental-health', codes: ['S9480'], programDates: ['2025-11-03'] }, rules);
   t.equal(in2025.decisionTime?.standardCalendarDays, 15, 'before 2026 the 7-day rule does not apply');
 });

@@ -101,8 +101,10 @@ t.test('a rule that changes on an effective date mid-program governs only the da
 t.test('the timeline says when to submit, when to review, and which days are at risk if submitted late', async (t) => {
   const dates = mwf(4);
   const onTime = evaluatePriorAuth(input({ programDates: dates, requestDate: '2026-02-14' }), RULES);
-  // 15-day decision time: submit by 2026-03-02 - 16 days = 2026-02-14; decision due 2026-03-01.
-  t.equal(onTime.timeline?.submitBy, '2026-02-14');
+  // 15-day decision time: submit by 2026-03-02 - 16 days = Saturday 2026-02-14, so Friday the 13th;
+  // sent on the 14th anyway, the decision is due 2026-03-01.
+  t.equal(onTime.timeline?.submitBy, '2026-02-13', 'a Saturday submit-by date moves to the Friday before');
+  t.ok(onTime.timeline?.notes.some((n) => n.includes('Saturday (2026-02-14)') && n.includes('2026-02-13')), 'the note says why');
   t.equal(onTime.timeline?.decisionDueBy, '2026-03-01');
   t.same(onTime.timeline?.initialAuthorizationCovers, { from: '2026-03-02', to: '2026-03-13', days: 6 }, '6 units = first 6 program days');
   t.same(onTime.timeline?.reviews, [
@@ -121,10 +123,24 @@ t.test('a Medicaid plan in 2026 uses the 7-day decision time and a 30-day initia
   const dates = mwf(6, '2026-04-06');
   const result = evaluatePriorAuth(input({ payerId: 'state-mco', payerGroup: 'state-medicaid', planType: 'Medicaid', levelOfCare: 'residential', programDates: dates }), RULES);
   t.equal(result.decisionTime?.standardCalendarDays, 7);
-  t.equal(result.timeline?.submitBy, '2026-03-29');
+  t.equal(result.timeline?.submitBy, '2026-03-27', 'Sunday 2026-03-29 (day 1 minus 8 days) moves to Friday');
   t.same(result.timeline?.initialAuthorizationCovers, { from: '2026-04-06', to: '2026-05-05', days: 13 });
   t.same(result.timeline?.reviews, [], 'no review interval is known for residential care here');
   t.same(result.timeline?.daysAtRiskWithoutApproval, ['2026-05-06', '2026-05-08', '2026-05-11', '2026-05-13', '2026-05-15']);
+});
+
+t.test('concurrent review dates that fall on a weekend move to the Friday before, and say so', async (t) => {
+  // Program from Wednesday 2026-03-04: the 6-unit initial authorization covers through Monday
+  // 2026-03-16, and a review 1 day before that would be Sunday 2026-03-15.
+  const dates = ['2026-03-04', '2026-03-06', '2026-03-09', '2026-03-11', '2026-03-13', '2026-03-16', '2026-03-18', '2026-03-20', '2026-03-23', '2026-03-25', '2026-03-27', '2026-03-30'];
+  const result = evaluatePriorAuth(input({ programDates: dates }), RULES);
+  const reviewDays = (result.timeline?.reviews ?? []).map((r) => new Date(`${r.date}T00:00:00Z`).getUTCDay());
+  t.ok(reviewDays.length > 0, 'reviews are scheduled');
+  t.notOk(reviewDays.some((d) => d === 0 || d === 6), 'no review date is a Saturday or Sunday');
+  t.equal(result.timeline?.reviews[0]?.date, '2026-03-13', 'Sunday 2026-03-15 moves to Friday 2026-03-13');
+  t.ok(result.timeline?.notes.some((n) => n.includes('concurrent review date(s) fell on a weekend')), 'the note says why');
+  const weekday = evaluatePriorAuth(input({ programDates: mwf(4) }), RULES);
+  t.notOk(weekday.timeline?.notes.some((n) => n.includes('concurrent review date')), 'no note when no review moved');
 });
 
 t.test('program days out of order or not dates are refused with pointers', async (t) => {

@@ -11,7 +11,7 @@
 import type { PlanType, TriState } from '../coverage/coverage-model.js';
 import type { LevelOfCare } from '../coverage/level-of-care.js';
 import { DomainError, type FieldError } from '../errors.js';
-import { addDays, isIsoDate } from './calendar-dates.js';
+import { addDays, dayOfWeek, isIsoDate } from './calendar-dates.js';
 
 /** Who a rule is about. */
 export type PriorAuthPayerMatch = { id: string } | { group: string } | '*';
@@ -255,6 +255,16 @@ export function evaluatePriorAuth(input: PriorAuthInput, rules: readonly PriorAu
   return result;
 }
 
+/** The date itself on a weekday, else the Friday before: a request due on a weekend is sent on the last working day before it. */
+function onWeekdayOrBefore(date: string): string {
+  const dow = dayOfWeek(date);
+  return dow === 6 ? addDays(date, -1) : dow === 0 ? addDays(date, -2) : date;
+}
+
+function weekendNote(what: string, from: string, to: string): string {
+  return `${what} fell on a ${dayOfWeek(from) === 6 ? 'Saturday' : 'Sunday'} (${from}); moved to the Friday before (${to}), the last working day, so the request does not wait for Monday.`;
+}
+
 function buildTimeline(
   input: PriorAuthInput,
   rules: readonly PriorAuthRule[],
@@ -267,8 +277,10 @@ function buildTimeline(
   const decisionDays = decisionTime?.standardCalendarDays ?? FALLBACK_DECISION_DAYS;
   if (!decisionTime) notes.push(`No rule states the payer's decision time; assumed ${FALLBACK_DECISION_DAYS} calendar days (ERISA pre-service maximum, 29 CFR 2560.503-1).`);
   // Submit early enough that the decision is due the day before day 1: submitBy + N <= day1 - 1.
-  const submitBy = addDays(day1, -(decisionDays + 1));
+  const latestSubmit = addDays(day1, -(decisionDays + 1));
+  const submitBy = onWeekdayOrBefore(latestSubmit);
   notes.push(`Submit by ${submitBy} so a standard decision (${decisionDays} calendar days) is due before the first day that needs authorization (${day1}).`);
+  if (submitBy !== latestSubmit) notes.push(weekendNote('The submit-by date', latestSubmit, submitBy));
 
   const initialRule = pick(rules, input, day1, 'initialAuthorization');
   const reviewRule = pick(rules, input, day1, 'concurrentReviewIntervalDays');
@@ -292,11 +304,16 @@ function buildTimeline(
   const reviews: { date: string; coversThrough: string }[] = [];
   let through = coversThrough;
   if (interval !== undefined) {
+    let movedReviews = 0;
     while (through < last) {
       const next = addDays(through, interval);
-      reviews.push({ date: addDays(through, -lead), coversThrough: next });
+      const due = addDays(through, -lead);
+      const date = onWeekdayOrBefore(due);
+      if (date !== due) movedReviews += 1;
+      reviews.push({ date, coversThrough: next });
       through = next;
     }
+    if (movedReviews > 0) notes.push(`${movedReviews} concurrent review date(s) fell on a weekend and were moved to the Friday before: payer utilization-review staff and clinic staff work weekdays, and a late review leaves days unapproved.`);
     notes.push(`Concurrent review every ${interval} days${lead > 0 ? `, submitted ${lead} days before the last covered day` : ''} (${reviewRule ? cite(reviewRule) : ''}).`);
   } else if (through < last) {
     notes.push('No concurrent review interval is known; days after the initial authorization are at risk until a review is arranged with the payer.');

@@ -1266,7 +1266,10 @@ export interface components {
                     /** Format: date */
                     date: string;
                 }[];
-                /** Format: date */
+                /**
+                 * Format: date
+                 * @description The last working day to send the request so a standard decision is due before the first day that needs approval. A date that falls on a weekend is moved to the Friday before (and a note says so); review dates are moved the same way.
+                 */
                 submitBy: string;
             };
         };
