@@ -110,3 +110,39 @@ t.test('estimates served from a warm cache are the same every time (what is read
   t.not(third.estimate.expected.totals.patientPaysCents, first.estimate.expected.totals.patientPaysCents);
   t.equal(first.estimate.expected.totals.patientPaysCents, 324_000, 'the sandbox PPO member pays $3,240 over 36 days');
 });
+
+t.test('an HMO or EPO that answers only for its network is priced self-pay out of network; a PPO answering the same way stays unknown', async (t) => {
+  // The sandbox HMO answer without its explicit "no out-of-network benefits" line (EB*I ... N):
+  // every remaining cost-sharing line is marked in network (EB12=Y).
+  const hmoBody = readFileSync(fixture('sandbox/responses/sandbox-hmo-referral.271'), 'utf8').replace(/EB\*I\*IND[^~]*~\s*MSG\*NO OUT[^~]*~\s*/, '');
+  t.notMatch(hmoBody, /EB\*I\*/, 'the explicit out-of-network exclusion is gone');
+  const hmo = normalizePayerDocument(hmoBody, 'x12-271').coverages[0]!;
+  t.equal(hmo.plan.type, 'HMO');
+  const deps = {
+    ...clinicData(),
+    verify: {
+      findPayer: () => undefined,
+      gatewayFor: () => {
+        throw new Error('no payer call expected');
+      },
+      cache: { getOrFetch: async () => { throw new Error('no cache expected'); }, health: async () => ({ backend: 'memory' as const, status: 'ok' as const }), close: async () => undefined },
+      normalize: () => [],
+    },
+  };
+  const plan = { levelOfCare: 'iop-mental-health' as const, startDate: '2026-12-07', daysPerWeek: 3, hoursPerDay: 3, weeks: 4 };
+  const selfPay = await estimateCost(deps, { payerId: 'sandbox-hmo', networkStatus: 'out', plan, coverage: structuredClone(hmo) });
+  const assumptionIds = selfPay.estimate.assumptions.map((a) => a.id);
+  t.ok(assumptionIds.includes('no-out-of-network-benefits'), 'the estimate says the plan has no out-of-network benefits');
+  t.equal(selfPay.estimate.expected.totals.patientTotalCents, selfPay.estimate.high.totals.patientTotalCents, 'expected is the self-pay price');
+  t.ok(selfPay.estimate.expected.totals.patientTotalCents > 0);
+  t.equal(selfPay.estimate.low.totals.patientTotalCents, selfPay.estimate.expected.totals.patientTotalCents, 'no range: the plan pays nothing out of network');
+
+  const ppo = structuredClone(hmo);
+  ppo.plan.type = 'PPO';
+  const unknown = await estimateCost(deps, { payerId: 'sandbox-hmo', networkStatus: 'out', plan, coverage: ppo });
+  t.notOk(unknown.estimate.assumptions.some((a) => a.id === 'no-out-of-network-benefits'), 'a PPO that sent no out-of-network lines is not assumed to have none');
+  t.ok(unknown.estimate.low.totals.patientTotalCents < unknown.estimate.high.totals.patientTotalCents, 'the PPO gets a range: its out-of-network terms are unknown');
+
+  const inNetwork = await estimateCost(deps, { payerId: 'sandbox-hmo', networkStatus: 'in', plan, coverage: structuredClone(hmo) });
+  t.notOk(inNetwork.estimate.assumptions.some((a) => a.id === 'no-out-of-network-benefits'), 'in network the HMO terms apply as before');
+});

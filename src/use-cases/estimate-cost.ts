@@ -5,7 +5,7 @@
  */
 import type { Coverage, CostSharingTerms, PlanType } from '../core/coverage/coverage-model.js';
 import type { LevelOfCare } from '../core/coverage/level-of-care.js';
-import { resolveCostSharingTerms } from '../core/coverage/resolve-cost-sharing.js';
+import { answeredOnlyInNetworkForClosedNetworkPlan, resolveCostSharingTerms } from '../core/coverage/resolve-cost-sharing.js';
 import { compareLevelsOfCare, type LevelComparison } from '../core/estimate/compare-levels-of-care.js';
 import { estimateProgramCost, type ProgramEstimate } from '../core/estimate/estimate-program.js';
 import type { FeeSchedule } from '../core/estimate/fee-schedule.js';
@@ -138,8 +138,11 @@ async function resolveCoverage(deps: EstimateCostDeps, input: CoverageInput, lev
     });
   }
   const notes = coverage.benefits.flatMap((b) => b.notes);
+  // An HMO or EPO that answered only for its network has no out-of-network benefits: no out terms,
+  // so the engine prices out-of-network days at the self-pay rate and says why.
+  const noOutOfNetwork = answeredOnlyInNetworkForClosedNetworkPlan(coverage);
   return {
-    termsFor: (level) => ({ in: termsOf(coverage, level, 'in'), out: termsOf(coverage, level, 'out') }),
+    termsFor: (level) => (noOutOfNetwork ? { in: termsOf(coverage, level, 'in') } : { in: termsOf(coverage, level, 'in'), out: termsOf(coverage, level, 'out') }),
     planType: coverage.plan.type,
     notes,
     ...(source ? { asOf: source.asOf.slice(0, 10), source } : {}),

@@ -296,3 +296,24 @@ export function resolveCostSharingTerms(coverage: Coverage, levelOfCare: LevelOf
 function order(levelOfCare: LevelOfCare, code: string): number {
   return LEVEL_OF_CARE_SERVICE_TYPES[levelOfCare].findIndex((c) => c.code === code);
 }
+
+/** Benefit kinds that state what the patient pays or whether a service is covered. */
+const NETWORK_SENSITIVE_KINDS: ReadonlySet<string> = new Set(['coinsurance', 'copay', 'deductible', 'out-of-pocket', 'limitation', 'non-covered', 'exclusion']);
+
+/**
+ * True when a closed-network plan (HMO, EPO) answered only for its network: every cost-sharing
+ * line is marked in network and none is out of network, both, or unmarked. Those plans pay
+ * nothing out of network outside emergencies, so silence about out-of-network care means
+ * "no out-of-network benefits", not "out-of-network terms unknown". A PPO or POS answering the
+ * same way stays unknown: those plans do have out-of-network benefits the payer did not send.
+ */
+export function answeredOnlyInNetworkForClosedNetworkPlan(coverage: Coverage): boolean {
+  if (coverage.plan.type !== 'HMO' && coverage.plan.type !== 'EPO') return false;
+  let inNetworkLines = 0;
+  for (const benefit of coverage.benefits) {
+    if (!NETWORK_SENSITIVE_KINDS.has(benefit.kind)) continue;
+    if (benefit.network !== 'in') return false;
+    inNetworkLines += 1;
+  }
+  return inNetworkLines > 0;
+}
