@@ -146,3 +146,34 @@ t.test('an HMO or EPO that answers only for its network is priced self-pay out o
   const inNetwork = await estimateCost(deps, { payerId: 'sandbox-hmo', networkStatus: 'in', plan, coverage: structuredClone(hmo) });
   t.notOk(inNetwork.estimate.assumptions.some((a) => a.id === 'no-out-of-network-benefits'), 'in network the HMO terms apply as before');
 });
+
+t.test("the payer's plan dates set the plan year: a July plan year resets the deductible on 1 July, and says where that came from", async (t) => {
+  const body = readFileSync(fixture('sandbox/responses/sandbox-ppo-active.271'), 'utf8')
+    .replace('DTP*346*D8*20260101', 'DTP*346*D8*20250701')
+    .replace('DTP*291*RD8*20260101-20261231', 'DTP*291*RD8*20250701-20260630');
+  const coverage = normalizePayerDocument(body, 'x12-271').coverages[0]!;
+  const deps = {
+    ...clinicData(),
+    verify: {
+      findPayer: () => undefined,
+      gatewayFor: () => {
+        throw new Error('no payer call expected');
+      },
+      cache: { getOrFetch: async () => { throw new Error('no cache expected'); }, health: async () => ({ backend: 'memory' as const, status: 'ok' as const }), close: async () => undefined },
+      normalize: () => [],
+    },
+  };
+  const plan = { levelOfCare: 'iop-mental-health' as const, startDate: '2026-06-01', daysPerWeek: 3, hoursPerDay: 3, weeks: 8 };
+  const request = { payerId: 'sandbox-ppo', networkStatus: 'in' as const, asOf: '2026-05-20', plan };
+  const fromPayer = await estimateCost(deps, { ...request, coverage: structuredClone(coverage) });
+  const resets = fromPayer.estimate.expected.milestones.filter((m) => m.kind === 'plan-year-reset').map((m) => m.date);
+  t.same(resets, ['2026-07-01'], 'the deductible and out-of-pocket totals reset on the first program day of the new plan year');
+  const assumption = fromPayer.estimate.assumptions.find((a) => a.id === 'plan-year-from-payer');
+  t.match(assumption?.text, /1 July, from the payer's plan dates \(2025-07-01 to 2026-06-30\)/);
+  t.notOk(fromPayer.estimate.assumptions.some((a) => a.id === 'plan-year-calendar'), 'no calendar-year guess');
+
+  const callerSays = await estimateCost(deps, { ...request, coverage: structuredClone(coverage), planYear: { startMonth: 1, startDay: 1 } });
+  t.same(callerSays.estimate.expected.milestones.filter((m) => m.kind === 'plan-year-reset'), [], "the caller's plan year wins: no reset inside June-July");
+  t.notOk(callerSays.estimate.assumptions.some((a) => a.id === 'plan-year-from-payer'));
+  t.ok(fromPayer.estimate.expected.totals.patientTotalCents > callerSays.estimate.expected.totals.patientTotalCents, 'a new deductible in July costs the patient more');
+});

@@ -6,6 +6,7 @@
 import type { Coverage, CostSharingTerms, PlanType } from '../core/coverage/coverage-model.js';
 import type { LevelOfCare } from '../core/coverage/level-of-care.js';
 import { answeredOnlyInNetworkForClosedNetworkPlan, resolveCostSharingTerms } from '../core/coverage/resolve-cost-sharing.js';
+import { planYearFromPayerDates, type PayerPlanYear } from '../core/estimate/plan-year.js';
 import { compareLevelsOfCare, type LevelComparison } from '../core/estimate/compare-levels-of-care.js';
 import { estimateProgramCost, type ProgramEstimate } from '../core/estimate/estimate-program.js';
 import type { FeeSchedule } from '../core/estimate/fee-schedule.js';
@@ -74,6 +75,8 @@ interface ResolvedCoverage {
   planType: PlanType;
   /** Free-text notes the payer sent, for prior-authorization signals (pre-certification...). */
   notes: string[];
+  /** The plan year the payer's dates state (benefit period or a one-year plan period), if any. */
+  planYear?: PayerPlanYear;
   asOf?: string;
   source?: VerifyCoverageResult['source'];
 }
@@ -141,7 +144,9 @@ async function resolveCoverage(deps: EstimateCostDeps, input: CoverageInput, lev
   // An HMO or EPO that answered only for its network has no out-of-network benefits: no out terms,
   // so the engine prices out-of-network days at the self-pay rate and says why.
   const noOutOfNetwork = answeredOnlyInNetworkForClosedNetworkPlan(coverage);
+  const planYear = planYearFromPayerDates(coverage.plan.dates);
   return {
+    ...(planYear ? { planYear } : {}),
     termsFor: (level) => (noOutOfNetwork ? { in: termsOf(coverage, level, 'in') } : { in: termsOf(coverage, level, 'in'), out: termsOf(coverage, level, 'out') }),
     planType: coverage.plan.type,
     notes,
@@ -173,6 +178,13 @@ function priorAuthFor(deps: EstimateCostDeps, request: { payerId: string; planTy
   );
 }
 
+/** The caller's plan year wins; otherwise the one the payer's dates state (said as an assumption); otherwise none (calendar year). */
+function planYearOf(request: EstimateOptions, coverage: ResolvedCoverage): { planYear?: { startMonth: number; startDay: number }; planYearSource?: string } {
+  if (request.planYear) return { planYear: request.planYear };
+  if (coverage.planYear) return { planYear: { startMonth: coverage.planYear.startMonth, startDay: coverage.planYear.startDay }, planYearSource: coverage.planYear.source };
+  return {};
+}
+
 /** Estimates one program. Throws DomainError for impossible plans, missing prices or bad coverage input. */
 export async function estimateCost(deps: EstimateCostDeps, request: EstimateCostRequest): Promise<EstimateCostResult> {
   const coverage = await resolveCoverage(deps, request, [request.plan.levelOfCare]);
@@ -186,7 +198,7 @@ export async function estimateCost(deps: EstimateCostDeps, request: EstimateCost
     payerId: request.payerId,
     asOf,
     planType: coverage.planType,
-    ...(request.planYear ? { planYear: request.planYear } : {}),
+    ...planYearOf(request, coverage),
     ...(request.deductibleMode ? { deductibleMode: request.deductibleMode } : {}),
     ...(request.authorization ? { authorization: request.authorization } : {}),
   });
@@ -280,7 +292,7 @@ export async function compareCost(
     payerId: request.payerId,
     asOf: request.asOf ?? coverage.asOf ?? today(deps.clock),
     planType: coverage.planType,
-    ...(request.planYear ? { planYear: request.planYear } : {}),
+    ...planYearOf(request, coverage),
     ...(request.deductibleMode ? { deductibleMode: request.deductibleMode } : {}),
   });
   return coverage.source ? { ...result, coverageSource: coverage.source } : result;

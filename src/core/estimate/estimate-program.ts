@@ -35,6 +35,8 @@ export interface EstimateInput {
   planType?: PlanType;
   /** Plan (benefit) year start; a calendar year is assumed when absent. */
   planYear?: { startMonth: number; startDay: number };
+  /** Where `planYear` came from when the caller did not give it (e.g. the payer's benefit period); stated as an assumption. */
+  planYearSource?: string;
   /** Force an aggregate family deductible; embedded is assumed when both amounts are given. */
   deductibleMode?: 'embedded' | 'aggregate';
   /** Units already authorized; lines past them are flagged at risk. */
@@ -236,6 +238,7 @@ export function estimateProgramCost(input: EstimateInput, options: { pointerPref
       planYear: input.planYear ?? { startMonth: 1, startDay: 1 },
       planYearAssumed: input.planYear === undefined,
     };
+    if (input.planYear !== undefined && input.planYearSource !== undefined) ctx.planYearSource = input.planYearSource;
     if (input.planType !== undefined) ctx.planType = input.planType;
     if (input.deductibleMode !== undefined) ctx.deductibleMode = input.deductibleMode;
     if (input.authorization !== undefined) ctx.authorization = input.authorization;

@@ -68,6 +68,8 @@ export interface ScenarioContext {
   lastDay: DayNumber;
   planYear: { startMonth: number; startDay: number };
   planYearAssumed: boolean;
+  /** Set when the plan year was read from the payer's dates rather than given by the caller. */
+  planYearSource?: string;
 }
 
 /** Numeric terms for a scenario, and the assumptions behind them. */
@@ -134,6 +136,8 @@ export function planYearStarts(ctx: Pick<ScenarioContext, 'asOfDay' | 'lastDay' 
   return starts;
 }
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
 /** Resolves the terms for one scenario. */
 export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): ScenarioTerms {
   const assumptions: Omit<Assumption, 'scenarios'>[] = [];
@@ -146,6 +150,8 @@ export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): 
   const crossesYear = starts.some((d) => d >= ctx.firstDay) || starts.length > 0;
   if (ctx.planYearAssumed && crossesYear) {
     assume('plan-year-calendar', 'medium', 'The plan year was not given; we assume it starts on 1 January, when deductible and out-of-pocket totals reset.');
+  } else if (ctx.planYearSource !== undefined && crossesYear) {
+    assume('plan-year-from-payer', 'low', `The plan year starts on ${ctx.planYear.startDay} ${MONTH_NAMES[ctx.planYear.startMonth - 1] ?? ''}, from ${ctx.planYearSource}: deductible and out-of-pocket totals reset then.`);
   }
 
   if (t === undefined) {

@@ -536,6 +536,7 @@ export interface components {
             /** @enum {string} */
             networkStatus: "in" | "out" | "unknown";
             payerId: string;
+            /** @description When the plan (benefit) year starts, so deductible and out-of-pocket totals reset on the right day. When absent, the payer's own dates decide it if they state one whole year (a benefit period, or plan dates such as DTP*291 20250701-20260630; said as the assumption plan-year-from-payer); otherwise 1 January is assumed (plan-year-calendar). */
             planYear?: {
                 startDay: number;
                 startMonth: number;
@@ -826,6 +827,7 @@ export interface components {
                 termsMonths?: number[];
             };
             plan: components["schemas"]["TreatmentPlan"];
+            /** @description When the plan (benefit) year starts, so deductible and out-of-pocket totals reset on the right day. When absent, the payer's own dates decide it if they state one whole year (a benefit period, or plan dates such as DTP*291 20250701-20260630; said as the assumption plan-year-from-payer); otherwise 1 January is assumed (plan-year-calendar). */
             planYear?: {
                 startDay: number;
                 startMonth: number;
