@@ -177,3 +177,30 @@ t.test("the payer's plan dates set the plan year: a July plan year resets the de
   t.notOk(callerSays.estimate.assumptions.some((a) => a.id === 'plan-year-from-payer'));
   t.ok(fromPayer.estimate.expected.totals.patientTotalCents > callerSays.estimate.expected.totals.patientTotalCents, 'a new deductible in July costs the patient more');
 });
+
+t.test('a program that runs past the eligibility end the payer sent says so, counts the days, and lowers confidence', async (t) => {
+  const body = readFileSync(fixture('sandbox/responses/sandbox-ppo-active.271'), 'utf8').replace('DTP*291*RD8*20260101-20261231~', 'DTP*291*RD8*20260101-20261231~DTP*357*D8*20261208~');
+  const coverage = normalizePayerDocument(body, 'x12-271').coverages[0]!;
+  t.equal(coverage.plan.dates.eligibilityEnd, '2026-12-08');
+  const deps = {
+    ...clinicData(),
+    verify: {
+      findPayer: () => undefined,
+      gatewayFor: () => {
+        throw new Error('no payer call expected');
+      },
+      cache: { getOrFetch: async () => { throw new Error('no cache expected'); }, health: async () => ({ backend: 'memory' as const, status: 'ok' as const }), close: async () => undefined },
+      normalize: () => [],
+    },
+  };
+  // Mon/Wed/Fri from Monday 2026-11-30 for two weeks: 9 and 11 December fall after the 8th.
+  const plan = { levelOfCare: 'iop-mental-health' as const, startDate: '2026-11-30', daysPerWeek: 3, hoursPerDay: 3, weeks: 2 };
+  const ending = await estimateCost(deps, { payerId: 'sandbox-ppo', networkStatus: 'in', asOf: '2026-11-26', plan, coverage });
+  const notice = ending.estimate.notices.find((n) => n.includes('confirmed coverage only through 2026-12-08'));
+  t.ok(notice, 'a notice names the date');
+  t.match(notice, /2 program days fall after it/);
+  t.not(ending.estimate.confidence.level, 'high');
+
+  const shorter = await estimateCost(deps, { payerId: 'sandbox-ppo', networkStatus: 'in', asOf: '2026-11-26', plan: { ...plan, weeks: 1 }, coverage });
+  t.notOk(shorter.estimate.notices.some((n) => n.includes('confirmed coverage only')), 'no notice when the program ends before the eligibility end');
+});

@@ -6,7 +6,7 @@
 import type { Coverage, CostSharingTerms, PlanType } from '../core/coverage/coverage-model.js';
 import type { LevelOfCare } from '../core/coverage/level-of-care.js';
 import { answeredOnlyInNetworkForClosedNetworkPlan, resolveCostSharingTerms } from '../core/coverage/resolve-cost-sharing.js';
-import { planYearFromPayerDates, type PayerPlanYear } from '../core/estimate/plan-year.js';
+import { coverageConfirmedThrough, planYearFromPayerDates, type PayerPlanYear } from '../core/estimate/plan-year.js';
 import { compareLevelsOfCare, type LevelComparison } from '../core/estimate/compare-levels-of-care.js';
 import { estimateProgramCost, type ProgramEstimate } from '../core/estimate/estimate-program.js';
 import type { FeeSchedule } from '../core/estimate/fee-schedule.js';
@@ -77,6 +77,8 @@ interface ResolvedCoverage {
   notes: string[];
   /** The plan year the payer's dates state (benefit period or a one-year plan period), if any. */
   planYear?: PayerPlanYear;
+  /** The last day the payer confirmed coverage for, if it said. */
+  confirmedThrough?: { date: string; source: string };
   asOf?: string;
   source?: VerifyCoverageResult['source'];
 }
@@ -145,8 +147,10 @@ async function resolveCoverage(deps: EstimateCostDeps, input: CoverageInput, lev
   // so the engine prices out-of-network days at the self-pay rate and says why.
   const noOutOfNetwork = answeredOnlyInNetworkForClosedNetworkPlan(coverage);
   const planYear = planYearFromPayerDates(coverage.plan.dates);
+  const confirmedThrough = coverageConfirmedThrough(coverage.plan.dates);
   return {
     ...(planYear ? { planYear } : {}),
+    ...(confirmedThrough ? { confirmedThrough } : {}),
     termsFor: (level) => (noOutOfNetwork ? { in: termsOf(coverage, level, 'in') } : { in: termsOf(coverage, level, 'in'), out: termsOf(coverage, level, 'out') }),
     planType: coverage.plan.type,
     notes,
@@ -199,6 +203,7 @@ export async function estimateCost(deps: EstimateCostDeps, request: EstimateCost
     asOf,
     planType: coverage.planType,
     ...planYearOf(request, coverage),
+    ...(coverage.confirmedThrough ? { coverageConfirmedThrough: coverage.confirmedThrough } : {}),
     ...(request.deductibleMode ? { deductibleMode: request.deductibleMode } : {}),
     ...(request.authorization ? { authorization: request.authorization } : {}),
   });
@@ -293,6 +298,7 @@ export async function compareCost(
     asOf: request.asOf ?? coverage.asOf ?? today(deps.clock),
     planType: coverage.planType,
     ...planYearOf(request, coverage),
+    ...(coverage.confirmedThrough ? { coverageConfirmedThrough: coverage.confirmedThrough } : {}),
     ...(request.deductibleMode ? { deductibleMode: request.deductibleMode } : {}),
   });
   return coverage.source ? { ...result, coverageSource: coverage.source } : result;

@@ -34,7 +34,7 @@ export interface LevelToCompare {
 
 /** Inputs shared by every level: the estimate's own options, a common start date and the levels. */
 export interface CompareInput
-  extends Pick<EstimateInput, 'networkStatus' | 'feeSchedule' | 'payerId' | 'asOf' | 'planType' | 'planYear' | 'planYearSource' | 'deductibleMode'> {
+  extends Pick<EstimateInput, 'networkStatus' | 'feeSchedule' | 'payerId' | 'asOf' | 'planType' | 'planYear' | 'planYearSource' | 'coverageConfirmedThrough' | 'deductibleMode'> {
   startDate: string;
   levels: LevelToCompare[];
 }
@@ -66,6 +66,7 @@ export function compareLevelsOfCare(input: CompareInput): { rows: LevelCompariso
     if (input.planType !== undefined) estimateInput.planType = input.planType;
     if (input.planYear !== undefined) estimateInput.planYear = input.planYear;
     if (input.planYearSource !== undefined) estimateInput.planYearSource = input.planYearSource;
+    if (input.coverageConfirmedThrough !== undefined) estimateInput.coverageConfirmedThrough = input.coverageConfirmedThrough;
     if (input.deductibleMode !== undefined) estimateInput.deductibleMode = input.deductibleMode;
     const estimate = estimateProgramCost(estimateInput, { pointerPrefix: `/levels/${i}` });
     const expected = estimate.range.expectedCents;

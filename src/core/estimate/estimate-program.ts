@@ -37,6 +37,8 @@ export interface EstimateInput {
   planYear?: { startMonth: number; startDay: number };
   /** Where `planYear` came from when the caller did not give it (e.g. the payer's benefit period); stated as an assumption. */
   planYearSource?: string;
+  /** The last day the payer confirmed coverage for (eligibility end or policy expiration), and which date it was. */
+  coverageConfirmedThrough?: { date: string; source: string };
   /** Force an aggregate family deductible; embedded is assumed when both amounts are given. */
   deductibleMode?: 'embedded' | 'aggregate';
   /** Units already authorized; lines past them are flagged at risk. */
@@ -305,6 +307,15 @@ export function estimateProgramCost(input: EstimateInput, options: { pointerPref
   }
   if (terms?.referralRequired.value === 'yes') notices.push('The plan requires a referral for this level of care.');
   if (asOfDay > first.day) notices.push('The program starts before the date the payer\'s accumulators were read; claims in between are not counted.');
+  const confirmed = input.coverageConfirmedThrough;
+  const confirmedDay = confirmed === undefined ? undefined : parseIsoDay(confirmed.date);
+  if (confirmed !== undefined && confirmedDay !== undefined && confirmedDay < lastDay) {
+    // Priced as covered (the plan usually renews), but nobody has confirmed it: say so, and lower confidence.
+    const after = new Set(lines.filter((l) => l.day > confirmedDay).map((l) => l.day)).size;
+    notices.push(`The payer confirmed coverage only through ${confirmed.date} (${confirmed.source}); ${after} program day${after === 1 ? '' : 's'} fall after it. They are priced as if the coverage continues: check eligibility again before then, and if the coverage ends those days are self-pay or billed to the next plan.`);
+    reasons.push(`Coverage is confirmed only through ${confirmed.date}; ${after} program day${after === 1 ? '' : 's'} fall after it.`);
+    impacts.push('medium');
+  }
   if (scenarios.high.totals.balanceBillCents > 0) notices.push('Out-of-network balance billing depends on state law and the clinic\'s contract; the No Surprises Act does not cover a freestanding IOP clinic.');
 
   const level: Confidence['level'] = impacts.includes('high') ? 'low' : impacts.includes('medium') ? 'medium' : 'high';

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { planYearFromPayerDates } from './plan-year.js';
+import { coverageConfirmedThrough, planYearFromPayerDates } from './plan-year.js';
 
 t.test("a whole benefit or plan year in the payer's dates gives the plan year start", async (t) => {
   t.same(planYearFromPayerDates({ planBegin: '2025-07-01', planEnd: '2026-06-30' }), {
@@ -17,4 +17,10 @@ t.test('dates that do not describe one whole year say nothing about the plan yea
   t.equal(planYearFromPayerDates({ planBegin: '2025-07-01', planEnd: '2027-06-30' }), undefined, 'two years');
   t.equal(planYearFromPayerDates({ eligibilityBegin: '2025-07-01', eligibilityEnd: '2026-06-30' }), undefined, 'eligibility dates are the member\'s, not the plan year');
   t.equal(planYearFromPayerDates({}), undefined);
+});
+
+t.test('coverage is confirmed through the earlier of the eligibility end and the policy expiration, never the plan end', async (t) => {
+  t.same(coverageConfirmedThrough({ eligibilityEnd: '2026-06-30', policyExpiration: '2026-09-30', planEnd: '2026-03-31' }), { date: '2026-06-30', source: "the payer's eligibility end date" });
+  t.same(coverageConfirmedThrough({ policyExpiration: '2026-05-31', eligibilityEnd: '2026-06-30' }), { date: '2026-05-31', source: 'the policy expiration date' });
+  t.equal(coverageConfirmedThrough({ planBegin: '2026-01-01', planEnd: '2026-12-31' }), undefined, 'a plan year ends and renews');
 });

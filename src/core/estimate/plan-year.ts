@@ -43,3 +43,17 @@ export function planYearFromPayerDates(dates: PlanDates): PayerPlanYear | undefi
   }
   return undefined;
 }
+
+/**
+ * The last day the payer confirmed coverage for: the earlier of the eligibility end (X12 DTP*357 or
+ * the end of 307) and the policy expiration (540). A plan end date is left out: plan years end and
+ * renew, and that says nothing about this member's coverage stopping.
+ */
+export function coverageConfirmedThrough(dates: PlanDates): { date: string; source: string } | undefined {
+  const ends = [
+    { date: dates.eligibilityEnd, source: "the payer's eligibility end date" },
+    { date: dates.policyExpiration, source: 'the policy expiration date' },
+  ].filter((end): end is { date: string; source: string } => end.date !== undefined && parseIsoDay(end.date) !== undefined);
+  ends.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return ends[0];
+}
