@@ -232,3 +232,25 @@ t.test('Medicare: an IOP is priced with the Part B deductible and coinsurance, n
   const residential = resolveCostSharingTerms(medicare, 'residential', 'in');
   t.equal(residential.deductible.individual?.totalCents?.value, 167_600, 'an inpatient-style stay takes the Part A lines');
 });
+
+t.test('a copay or coinsurance sent only at the family level is this patient\'s share; an individual line wins when both are sent', async (t) => {
+  // Some senders mark every copay and coinsurance FAM (the member is on a family plan).
+  const familyOnly = coverage([
+    benefit({ id: 'coins-fam', kind: 'coinsurance', serviceTypes: ['MH'], coverageLevel: 'family', timePeriod: 'visit', percentPpm: 500_000 }),
+    benefit({ id: 'copay-fam', kind: 'copay', serviceTypes: ['A6'], coverageLevel: 'family', timePeriod: 'visit', amountCents: 3_000 }),
+  ]);
+  const iop = resolveCostSharingTerms(familyOnly, 'iop-mental-health', 'in');
+  t.equal(iop.coinsurancePpm?.value, 500_000, '50% coinsurance is used, not lost');
+  t.ok(iop.unknowns.some((u) => u.includes('family level')), 'and the family level is said');
+  const therapy = resolveCostSharingTerms(familyOnly, 'outpatient-therapy', 'in');
+  t.same(therapy.copay?.value, { amountCents: 3_000, per: 'visit' });
+
+  const both = coverage([
+    benefit({ id: 'coins-fam', kind: 'coinsurance', serviceTypes: ['MH'], coverageLevel: 'family', percentPpm: 500_000 }),
+    benefit({ id: 'coins-ind', kind: 'coinsurance', serviceTypes: ['MH'], coverageLevel: 'individual', percentPpm: 200_000 }),
+  ]);
+  const chosen = resolveCostSharingTerms(both, 'iop-mental-health', 'in');
+  t.equal(chosen.coinsurancePpm?.value, 200_000, 'the individual line wins');
+  t.notOk(chosen.unknowns.some((u) => u.includes('family level')));
+  t.notOk(chosen.unknowns.some((u) => u.includes('differing coinsurance')), 'the family line is not counted as a conflicting value');
+});

@@ -156,6 +156,12 @@ function resolveFlag(
   return { value: { value: 'unknown', benefitIds: [], sources: [] }, unknownNetwork: false };
 }
 
+/** Individual (or unstated-level) lines when there are any among the matches, else the family ones. */
+function preferIndividual<M extends { benefit: Benefit }>(matches: M[]): M[] {
+  const individual = matches.filter((m) => m.benefit.coverageLevel !== 'family');
+  return individual.length > 0 ? individual : matches;
+}
+
 /** Choose the cost-sharing terms for one level of care and network from a normalized coverage. */
 export function resolveCostSharingTerms(coverage: Coverage, levelOfCare: LevelOfCare, network: 'in' | 'out'): CostSharingTerms {
   const unknowns: string[] = [];
@@ -182,8 +188,10 @@ export function resolveCostSharingTerms(coverage: Coverage, levelOfCare: LevelOf
   if (oopInd.accumulator) terms.outOfPocket.individual = oopInd.accumulator;
   if (oopFam.accumulator) terms.outOfPocket.family = oopFam.accumulator;
 
-  // Coinsurance: the patient's share (EB08 / FHIR copay-percent), individual or unstated level.
-  const coins = findMostSpecific(coverage, levelOfCare, network, (b) => b.kind === 'coinsurance' && b.percentPpm !== undefined && b.coverageLevel !== 'family');
+  // Coinsurance: the patient's share (EB08 / FHIR copay-percent). A share is per person: on a copay
+  // or coinsurance line, FAM says the member is on a family plan, not that the family shares it, so
+  // family lines count too; individual ones win among equally specific lines.
+  const coins = preferIndividual(findMostSpecific(coverage, levelOfCare, network, (b) => b.kind === 'coinsurance' && b.percentPpm !== undefined));
   const coinsFirst = coins[0];
   if (coinsFirst) {
     terms.coinsurancePpm = sourced<Ppm>(coinsFirst.benefit.percentPpm!, [coinsFirst.benefit]);
@@ -191,10 +199,11 @@ export function resolveCostSharingTerms(coverage: Coverage, levelOfCare: LevelOf
       unknowns.push(`The payer sent differing coinsurance values for ${coinsFirst.candidate.code}; used the first (${coinsFirst.benefit.id}).`);
     }
     if (coinsFirst.unknownNetwork) unknowns.push(`Coinsurance did not say which network it applies to; used it for ${words}.`);
+    if (coinsFirst.benefit.coverageLevel === 'family') unknowns.push(`Coinsurance was sent only at the family level (${coinsFirst.benefit.id}); used it as this patient's share.`);
   }
 
   // Copay: per visit (EB06 27) or per day (EB06 7); a per-diem program day is one visit (facts.md 2.12 item 4).
-  const copays = findMostSpecific(coverage, levelOfCare, network, (b) => b.kind === 'copay' && b.amountCents !== undefined && b.coverageLevel !== 'family');
+  const copays = preferIndividual(findMostSpecific(coverage, levelOfCare, network, (b) => b.kind === 'copay' && b.amountCents !== undefined));
   const copayFirst = copays[0];
   if (copayFirst) {
     const period = copayFirst.benefit.timePeriod;
@@ -207,6 +216,7 @@ export function resolveCostSharingTerms(coverage: Coverage, levelOfCare: LevelOf
       unknowns.push(`The payer sent differing copays for ${copayFirst.candidate.code}; used the first (${copayFirst.benefit.id}).`);
     }
     if (copayFirst.unknownNetwork) unknowns.push(`Copay did not say which network it applies to; used it for ${words}.`);
+    if (copayFirst.benefit.coverageLevel === 'family') unknowns.push(`The copay was sent only at the family level (${copayFirst.benefit.id}); used it as this patient's copay.`);
     const applies = noteDeductibleApplies(copayFirst.benefit);
     if (applies !== undefined) terms.deductibleAppliesToCopay = sourced(applies, [copayFirst.benefit]);
   }
