@@ -1,6 +1,7 @@
 import t from 'tap';
 import { clearinghouseToCoverages } from './clearinghouse-to-coverage.js';
-import { resolveCostSharingTerms } from '../../../core/coverage/resolve-cost-sharing.js';
+import { answeredOnlyInNetworkForClosedNetworkPlan, resolveCostSharingTerms } from '../../../core/coverage/resolve-cost-sharing.js';
+import { DomainError } from '../../../core/errors.js';
 
 // Synthetic member data only: these strings must never reach descriptions, reasons or warnings.
 const MEMBER = { memberId: 'ZQX00417', firstName: 'Ottoline', lastName: 'Brackenridge', dateOfBirth: '19790214' };
@@ -179,4 +180,68 @@ t.test('a mental-health "contact us" line naming no organization says to ask the
   t.same(unnamed.actions.map((a) => a.kind), ['contact-payer']);
   const named = benefit({ code: 'U', benefitsRelatedEntities: [{ entityIdentifier: 'Vendor', entityName: 'Synthetic Behavioral Health Administrator' }] });
   t.match(named.actions, [{ kind: 'check-carve-out', message: /Synthetic Behavioral Health Administrator/ }]);
+});
+
+t.test("a dental HMO line or another payer's Medicare line does not become the medical plan's type", async (t) => {
+  // Stedi-shaped: the plan's 1/30 line has no insuranceTypeCode; a dental-only line does (Cigna's "Dental HMO").
+  const coverage = read({
+    payer: { name: 'Example Plan' },
+    subscriber: MEMBER,
+    planStatus: [{ statusCode: '1', serviceTypeCodes: ['30'] }],
+    benefitsInformation: [
+      { code: 'R', serviceTypeCodes: ['30'], insuranceTypeCode: 'MB', benefitsRelatedEntity: { entityIdentifier: 'Payer', entityName: 'Other Synthetic Carrier' } },
+      { code: '1', serviceTypeCodes: ['35'], insuranceTypeCode: 'HM', planCoverage: 'Dental HMO' },
+      { code: '1', serviceTypeCodes: ['30'], planCoverage: 'Open Access Plus' },
+      { code: 'A', serviceTypeCodes: ['MH'], benefitPercent: '0.2', inPlanNetworkIndicatorCode: 'Y' },
+    ],
+  });
+  t.equal(coverage.plan.type, 'unknown');
+  t.equal(coverage.plan.name, 'Open Access Plus');
+  t.equal(answeredOnlyInNetworkForClosedNetworkPlan(coverage), false, 'out-of-network care is not priced as "no benefits"');
+  const typed = read({
+    subscriber: MEMBER,
+    benefitsInformation: [
+      { code: '1', serviceTypeCodes: ['35'], insuranceTypeCode: 'HM' },
+      { code: '1', serviceTypeCodes: ['30'], insuranceTypeCode: 'PR' },
+    ],
+  });
+  t.equal(typed.plan.type, 'PPO', "the medical plan's own type is still read");
+});
+
+const refusal = (json: unknown): DomainError | undefined => {
+  try {
+    read(json);
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  return undefined;
+};
+
+t.test("Stedi's redesigned plans[] response and an items[] list are refused as unsupported, not read as an empty answer", async (t) => {
+  const plans = { payerId: '87726', subscriber: MEMBER, payer: { name: 'Example Plan' }, plans: [{ name: 'Gold Plan HMO', benefits: { statuses: [{ status: 'ACTIVE_COVERAGE' }] } }] };
+  t.match(refusal(plans), { code: 'format.unsupported', message: /plans\[\]\.benefits/ });
+  const items = { discoveryId: 'synthetic', items: [{ subscriber: MEMBER, planStatus: [{ statusCode: '1' }] }], status: 'COMPLETE' };
+  t.match(refusal(items), { code: 'format.unsupported', message: /one item at a time/ });
+});
+
+t.test('coverage found by insurance discovery with confidence REVIEW_NEEDED says it may not be the patient\'s', async (t) => {
+  const found = read({ subscriber: MEMBER, planStatus: [{ statusCode: '1' }], confidence: { level: 'REVIEW_NEEDED', reason: `partial match on ${MEMBER.dateOfBirth}` } });
+  t.equal(found.eligibility.status, 'active');
+  t.match(found.warnings, [{ code: 'clearinghouse.discovery-low-confidence' }]);
+  t.match(found.actions, [{ kind: 'verify-manually', message: /REVIEW_NEEDED/ }]);
+  t.notMatch(JSON.stringify({ w: found.warnings, a: found.actions }), MEMBER.dateOfBirth, "the clearinghouse's free-text reason is not repeated");
+  const sure = read({ subscriber: MEMBER, planStatus: [{ statusCode: '1' }], confidence: { level: 'HIGH' } });
+  t.same(sure.warnings, []);
+  t.same(sure.actions, []);
+});
+
+t.test('a planStatus sent with only its status name is read as that status', async (t) => {
+  const active = read({ subscriber: MEMBER, planStatus: [{ status: 'Active Coverage', serviceTypeCodes: ['30'] }] });
+  t.equal(active.eligibility.status, 'active');
+  t.same(active.actions, [], 'no "verify by hand" for an answer that says active');
+  t.equal(read({ subscriber: MEMBER, planStatus: [{ status: 'Inactive' }] }).eligibility.status, 'inactive');
+  const unreadable = read({ subscriber: MEMBER, planStatus: [{ status: 'Covered-ish' }] });
+  t.equal(unreadable.eligibility.status, 'undetermined');
+  t.match(unreadable.eligibility.reason, /plan status entries, but none/);
 });

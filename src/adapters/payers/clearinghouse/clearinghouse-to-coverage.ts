@@ -7,7 +7,9 @@
  *
  * Dialect decision: the older Eligible.com v1 JSON (`eligible_id`, `demographics`, `plan.financials`)
  * is a different shape with pre-aggregated, lossy financials. It is recognised and rejected with
- * 'format.unsupported' rather than half-read; see fixtures/clearinghouse/README.md.
+ * 'format.unsupported' rather than half-read; see fixtures/clearinghouse/README.md. So are Stedi's
+ * redesigned eligibility-check shape (`plans[].benefits`, 2026-06-01 API) and the `items[]` lists
+ * of insurance discovery and batch results, which would otherwise read as answers with no lines.
  */
 import { z } from 'zod';
 import { DomainError } from '../../../core/errors.js';
@@ -21,6 +23,7 @@ import type {
 } from '../../../core/coverage/coverage-model.js';
 import {
   BEHAVIORAL_HEALTH_SERVICE_TYPES, EB01_KINDS, EB02_LEVELS, EB04_PLAN_TYPES, EB06_NAMES, EB06_PERIODS, EB09_UNITS, codeNameKey, ENTITY_ROLES, eb11Authorization, eb12Network,
+  SEPARATE_PRODUCT_SERVICE_TYPES,
 } from '../x12/x12-271-code-maps.js';
 
 const Str = z.string();
@@ -113,6 +116,8 @@ const ResponseSchema = z.object({
   planStatus: List(z.object({ statusCode: Str.optional(), status: Str.optional(), planDetails: Str.optional(), serviceTypeCodes: List(Str) }).loose()),
   benefitsInformation: List(BenefitSchema),
   errors: AaaErrors,
+  /** Insurance discovery only: { level, reason }. Read tolerantly; it never rejects an answer. */
+  confidence: z.unknown().optional(),
 }).loose();
 
 type Response = z.infer<typeof ResponseSchema>;
@@ -120,6 +125,24 @@ type BenefitJson = z.infer<typeof BenefitSchema>;
 
 function jsonPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`), '$');
+}
+
+/**
+ * Stedi's redesigned eligibility-check response (2026-06-01 API): benefits grouped under
+ * `plans[].benefits` with spelled-out values, and no `benefitsInformation`. Read as this dialect
+ * it would have no lines at all, and the answer would look empty rather than unread.
+ */
+function isPlansDialect(json: object): boolean {
+  return 'plans' in json && Array.isArray((json as { plans?: unknown }).plans) && !('benefitsInformation' in json);
+}
+
+/**
+ * A list of eligibility responses (`items[]`): Stedi's insurance discovery result and batch
+ * polling page. Its items may be different payers (discovery) or different patients (batch).
+ */
+function isItemsEnvelope(json: object): boolean {
+  const items = (json as { items?: unknown }).items;
+  return Array.isArray(items) && !('benefitsInformation' in json) && !('planStatus' in json) && !('subscriber' in json);
 }
 
 /** True for the Eligible.com v1 dialect, which this service recognises but does not read. */
@@ -138,6 +161,20 @@ export function clearinghouseToCoverages(json: unknown): Coverage[] {
       'format.unsupported',
       'This is Eligible.com v1 eligibility JSON (eligible_id / demographics / plan.financials), a different clearinghouse dialect; send the Change Healthcare-compatible eligibility response (benefitsInformation) instead',
       { meta: { format: 'clearinghouse-json', dialect: 'eligible-v1' } },
+    );
+  }
+  if (isPlansDialect(json)) {
+    throw new DomainError(
+      'format.unsupported',
+      "This is Stedi's redesigned eligibility-check JSON (plans[].benefits), a different shape; send the Change Healthcare-compatible eligibility response (benefitsInformation) from the legacy eligibility endpoint instead",
+      { meta: { format: 'clearinghouse-json', dialect: 'stedi-plans', pointer: '$.plans' } },
+    );
+  }
+  if (isItemsEnvelope(json)) {
+    throw new DomainError(
+      'format.unsupported',
+      'This is a list of eligibility responses (items[], as insurance discovery and batch results return them), not one response; send one item at a time',
+      { meta: { format: 'clearinghouse-json', dialect: 'items-envelope', pointer: '$.items' } },
     );
   }
   const parsed = ResponseSchema.safeParse(json);
@@ -527,12 +564,24 @@ function toCoverage(response: Response): Coverage {
     }
   }
 
-  const activeLines = benefits.filter((b) => b.kind === 'active-coverage');
-  const planLine = activeLines.find((b) => b.serviceTypes.includes('30')) ?? activeLines[0];
-  const insuranceTypeCode = planLine?.insuranceType ?? benefits.find((b) => b.insuranceType)?.insuranceType;
+  // As the X12 reader does: the plan's type comes from a line about this plan. An "other or
+  // additional payor" line (R) names another plan's type, an inactive line a plan that ended, and
+  // a line only about dental, vision or pharmacy ("Dental HMO") a separate product: none of them
+  // makes the medical plan an HMO, or Medicare.
+  const aboutPlan = (b: Benefit): boolean => b.serviceTypes.length === 0 || !b.serviceTypes.every((s) => SEPARATE_PRODUCT_SERVICE_TYPES.has(s));
+  const typeLine =
+    benefits.find((b) => b.kind === 'active-coverage' && b.insuranceType !== undefined && b.serviceTypes.includes('30')) ??
+    benefits.find((b) => b.kind === 'active-coverage' && b.insuranceType !== undefined && aboutPlan(b)) ??
+    benefits.find((b) => b.kind !== 'other-payer' && b.kind !== 'inactive' && b.insuranceType !== undefined && aboutPlan(b));
+  const insuranceTypeCode = typeLine?.insuranceType;
   const planType: PlanType = insuranceTypeCode ? (own(EB04_PLAN_TYPES, insuranceTypeCode) ?? 'other') : 'unknown';
   const plan: Coverage['plan'] = { type: planType, dates: planDatesOf(response.planDateInformation) };
   if (insuranceTypeCode) plan.insuranceTypeCode = insuranceTypeCode;
+  // The plan's name: an active 30 line's planCoverage, preferring one that is not about a
+  // behavioral-health program (Medicaid's "MENTAL HEALTH INPATIENT" 30+MH line names a program).
+  const named = benefits.filter((b) => b.kind === 'active-coverage' && b.planDescription !== undefined);
+  const plan30 = named.filter((b) => b.serviceTypes.includes('30'));
+  const planLine = plan30.find((b) => !b.serviceTypes.some((s) => BEHAVIORAL_HEALTH_SERVICE_TYPES.has(s))) ?? plan30[0] ?? named[0];
   const planName = planLine?.planDescription ?? response.planInformation?.planDescription;
   if (planName) plan.name = planName;
   const groupNumber = response.planInformation?.groupNumber ?? response.subscriber?.groupNumber;
@@ -541,6 +590,15 @@ function toCoverage(response: Response): Coverage {
   if (groupName) plan.groupName = groupName;
 
   const eligibility = eligibilityOf(response, benefits, payerErrors);
+  // An insurance discovery result carries how sure the clearinghouse is that this coverage is the
+  // patient's (Stedi: HIGH or REVIEW_NEEDED). Anything short of HIGH is said, not silently trusted.
+  // The level is an enum; the reason is free text and is not repeated.
+  const confidence = textField(response.confidence, 'level');
+  if (confidence !== undefined && confidence.toUpperCase() !== 'HIGH') {
+    const level = /^[A-Za-z_ ]{1,40}$/.test(confidence) ? confidence : 'not high';
+    warnings.push({ code: 'clearinghouse.discovery-low-confidence', message: `This coverage was found by insurance discovery with confidence ${level}; it may not be the patient's.`, pointer: '$.confidence' });
+    actions.push({ kind: 'verify-manually', message: `Insurance discovery matched this coverage with confidence ${level}: confirm with the patient or payer that it is theirs before relying on it.`, source: src('$.confidence') });
+  }
   if (eligibility.status === 'undetermined' && payerErrors.length === 0) {
     actions.push({ kind: 'verify-manually', message: 'The payer did not say whether coverage is active; verify with the payer by phone or portal.' });
   }
@@ -574,14 +632,34 @@ function toCoverage(response: Response): Coverage {
   return coverage;
 }
 
+/** The names of EB01 1-8 in the 5010 code list, as `planStatus[].status` carries them. */
+const STATUS_CODE_BY_NAME: ReadonlyMap<string, string> = new Map(
+  [
+    ['1', 'Active Coverage'], ['2', 'Active - Full Risk Capitation'], ['3', 'Active - Services Capitated'],
+    ['4', 'Active - Services Capitated to Primary Care Physician'], ['5', 'Active - Pending Investigation'],
+    ['6', 'Inactive'], ['7', 'Inactive - Pending Eligibility Update'], ['8', 'Inactive - Pending Investigation'],
+  ].map(([code, name]) => [codeNameKey(name!), code!]),
+);
+
+/**
+ * A planStatus entry's EB01 code: `statusCode`, or when a sender gives only the name
+ * ("status": "Active Coverage"), the code of that exact name.
+ */
+function statusCodeOf(entry: { statusCode?: string | undefined; status?: string | undefined }): string | undefined {
+  const code = entry.statusCode?.trim();
+  if (code) return code;
+  const key = nameKey(entry.status);
+  return key === undefined ? undefined : STATUS_CODE_BY_NAME.get(key);
+}
+
 function eligibilityOf(response: Response, benefits: Benefit[], errors: PayerError[]): Coverage['eligibility'] {
   // planStatus[].statusCode is EB01 of the plan-level lines: 1-5 active, 6-8 inactive.
-  const statuses = response.planStatus ?? [];
-  const activeIndex = statuses.findIndex((s) => /^[1-5]$/.test(s.statusCode ?? ''));
+  const statuses = (response.planStatus ?? []).map(statusCodeOf);
+  const activeIndex = statuses.findIndex((code) => /^[1-5]$/.test(code ?? ''));
   // Our wording with the code, not the payer's status text, which is free text.
-  if (activeIndex >= 0) return { status: 'active', reason: `Payer reports active coverage (planStatus statusCode ${statuses[activeIndex]!.statusCode}).`, source: src(`$.planStatus[${activeIndex}]`) };
-  const inactiveIndex = statuses.findIndex((s) => /^[6-8]$/.test(s.statusCode ?? ''));
-  if (inactiveIndex >= 0) return { status: 'inactive', reason: `Payer reports inactive coverage (planStatus statusCode ${statuses[inactiveIndex]!.statusCode}).`, source: src(`$.planStatus[${inactiveIndex}]`) };
+  if (activeIndex >= 0) return { status: 'active', reason: `Payer reports active coverage (planStatus statusCode ${statuses[activeIndex]!}).`, source: src(`$.planStatus[${activeIndex}]`) };
+  const inactiveIndex = statuses.findIndex((code) => /^[6-8]$/.test(code ?? ''));
+  if (inactiveIndex >= 0) return { status: 'inactive', reason: `Payer reports inactive coverage (planStatus statusCode ${statuses[inactiveIndex]!}).`, source: src(`$.planStatus[${inactiveIndex}]`) };
   const active = benefits.find((b) => b.kind === 'active-coverage');
   if (active) return { status: 'active', reason: `Payer reports active coverage for service type ${active.serviceTypes.join(', ') || 'unspecified'}.`, source: active.source };
   const inactive = benefits.find((b) => b.kind === 'inactive');
@@ -589,5 +667,10 @@ function eligibilityOf(response: Response, benefits: Benefit[], errors: PayerErr
   if (errors.length > 0) {
     return { status: 'undetermined', reason: `Payer rejected the inquiry: ${errors.map((e) => `${e.description} (${e.code})`).join('; ')}.`, source: errors[0]!.source };
   }
-  return { status: 'undetermined', reason: 'The response has no plan status or coverage lines.' };
+  return {
+    status: 'undetermined',
+    reason: statuses.length > 0
+      ? 'The response has plan status entries, but none with an active or inactive status (1-8), and no coverage lines.'
+      : 'The response has no plan status or coverage lines.',
+  };
 }
