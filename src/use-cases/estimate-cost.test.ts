@@ -27,6 +27,21 @@ function clinicData() {
   };
 }
 
+/** The clinic's data and a payer port that fails if called: for estimates from a coverage given in the request. */
+function offlineDeps() {
+  return {
+    ...clinicData(),
+    verify: {
+      findPayer: () => undefined,
+      gatewayFor: () => {
+        throw new Error('no payer call expected');
+      },
+      cache: { getOrFetch: async () => { throw new Error('no cache expected'); }, health: async () => ({ backend: 'memory' as const, status: 'ok' as const }), close: async () => undefined },
+      normalize: () => [],
+    },
+  };
+}
+
 t.test('a live comparison asks the payer once for every level of care it compares', async (t) => {
   const asked: EligibilityInquiry[] = [];
   const body = readFileSync(fixture('sandbox/responses/sandbox-ppo-active.271'), 'utf8');
@@ -118,17 +133,7 @@ t.test('an HMO or EPO that answers only for its network is priced self-pay out o
   t.notMatch(hmoBody, /EB\*I\*/, 'the explicit out-of-network exclusion is gone');
   const hmo = normalizePayerDocument(hmoBody, 'x12-271').coverages[0]!;
   t.equal(hmo.plan.type, 'HMO');
-  const deps = {
-    ...clinicData(),
-    verify: {
-      findPayer: () => undefined,
-      gatewayFor: () => {
-        throw new Error('no payer call expected');
-      },
-      cache: { getOrFetch: async () => { throw new Error('no cache expected'); }, health: async () => ({ backend: 'memory' as const, status: 'ok' as const }), close: async () => undefined },
-      normalize: () => [],
-    },
-  };
+  const deps = offlineDeps();
   const plan = { levelOfCare: 'iop-mental-health' as const, startDate: '2026-12-07', daysPerWeek: 3, hoursPerDay: 3, weeks: 4 };
   const selfPay = await estimateCost(deps, { payerId: 'sandbox-hmo', networkStatus: 'out', plan, coverage: structuredClone(hmo) });
   const assumptionIds = selfPay.estimate.assumptions.map((a) => a.id);
@@ -152,17 +157,7 @@ t.test("the payer's plan dates set the plan year: a July plan year resets the de
     .replace('DTP*346*D8*20260101', 'DTP*346*D8*20250701')
     .replace('DTP*291*RD8*20260101-20261231', 'DTP*291*RD8*20250701-20260630');
   const coverage = normalizePayerDocument(body, 'x12-271').coverages[0]!;
-  const deps = {
-    ...clinicData(),
-    verify: {
-      findPayer: () => undefined,
-      gatewayFor: () => {
-        throw new Error('no payer call expected');
-      },
-      cache: { getOrFetch: async () => { throw new Error('no cache expected'); }, health: async () => ({ backend: 'memory' as const, status: 'ok' as const }), close: async () => undefined },
-      normalize: () => [],
-    },
-  };
+  const deps = offlineDeps();
   const plan = { levelOfCare: 'iop-mental-health' as const, startDate: '2026-06-01', daysPerWeek: 3, hoursPerDay: 3, weeks: 8 };
   const request = { payerId: 'sandbox-ppo', networkStatus: 'in' as const, asOf: '2026-05-20', plan };
   const fromPayer = await estimateCost(deps, { ...request, coverage: structuredClone(coverage) });
@@ -182,17 +177,7 @@ t.test('a program that runs past the eligibility end the payer sent says so, cou
   const body = readFileSync(fixture('sandbox/responses/sandbox-ppo-active.271'), 'utf8').replace('DTP*291*RD8*20260101-20261231~', 'DTP*291*RD8*20260101-20261231~DTP*357*D8*20261208~');
   const coverage = normalizePayerDocument(body, 'x12-271').coverages[0]!;
   t.equal(coverage.plan.dates.eligibilityEnd, '2026-12-08');
-  const deps = {
-    ...clinicData(),
-    verify: {
-      findPayer: () => undefined,
-      gatewayFor: () => {
-        throw new Error('no payer call expected');
-      },
-      cache: { getOrFetch: async () => { throw new Error('no cache expected'); }, health: async () => ({ backend: 'memory' as const, status: 'ok' as const }), close: async () => undefined },
-      normalize: () => [],
-    },
-  };
+  const deps = offlineDeps();
   // Mon/Wed/Fri from Monday 2026-11-30 for two weeks: 9 and 11 December fall after the 8th.
   const plan = { levelOfCare: 'iop-mental-health' as const, startDate: '2026-11-30', daysPerWeek: 3, hoursPerDay: 3, weeks: 2 };
   const ending = await estimateCost(deps, { payerId: 'sandbox-ppo', networkStatus: 'in', asOf: '2026-11-26', plan, coverage });
