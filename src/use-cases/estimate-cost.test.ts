@@ -189,3 +189,14 @@ t.test('a program that runs past the eligibility end the payer sent says so, cou
   const shorter = await estimateCost(deps, { payerId: 'sandbox-ppo', networkStatus: 'in', asOf: '2026-11-26', plan: { ...plan, weeks: 1 }, coverage });
   t.notOk(shorter.estimate.notices.some((n) => n.includes('confirmed coverage only')), 'no notice when the program ends before the eligibility end');
 });
+
+t.test('a Medicaid spend-down in the payer answer is named in the estimate, which says it does not price it', async (t) => {
+  const body = readFileSync(fixture('sandbox/responses/sandbox-ppo-active.271'), 'utf8').replace('DTP*291*RD8*20260101-20261231~', 'DTP*291*RD8*20260101-20261231~EB*Y*IND*30*MC**29*120~');
+  const coverage = normalizePayerDocument(body, 'x12-271').coverages[0]!;
+  t.ok(coverage.benefits.some((b) => b.kind === 'spend-down' && b.amountCents === 12_000 && b.timePeriod === 'remaining'), 'EB01 Y is read as a spend-down');
+  const plan = { levelOfCare: 'iop-mental-health' as const, startDate: '2026-11-30', daysPerWeek: 3, hoursPerDay: 3, weeks: 2 };
+  const result = await estimateCost(offlineDeps(), { payerId: 'sandbox-ppo', networkStatus: 'in', asOf: '2026-11-26', plan, coverage });
+  t.ok(result.estimate.notices.some((n) => n.startsWith('Medicaid spend-down: you must pay $120.00 (left to meet)') && n.includes('does not include it')), 'a notice names the amount and says it is not priced');
+  t.not(result.estimate.confidence.level, 'high', 'confidence drops');
+  t.ok(result.estimate.confidence.reasons.some((r) => r.includes('spend-down')));
+});

@@ -64,7 +64,7 @@ export const BENEFIT_KINDS = [
   'active-coverage', 'inactive', 'coinsurance', 'copay', 'deductible', 'out-of-pocket',
   'limitation', 'non-covered', 'exclusion', 'contact-entity', 'benefit-description',
   'cost-containment', 'managed-care-coordinator', 'primary-care-provider', 'other-payer',
-  'unlimited', 'other',
+  'unlimited', 'spend-down', 'other',
 ] as const;
 export type BenefitKind = (typeof BENEFIT_KINDS)[number];
 
@@ -271,6 +271,11 @@ export interface CostSharingTerms {
   referralRequired: Sourced<TriState>;
   /** Not covered at all for this level of care (X12 EB01=I). */
   notCovered?: Sourced<true>;
+  /**
+   * Medicaid spend-down (X12 EB01=Y): medical costs the patient must incur in a period before
+   * Medicaid pays. The estimate does not price it; it says so.
+   */
+  spendDown?: Sourced<{ amountCents: Cents; period: TimePeriod }>;
   /** Which service type was used, and why (most specific present, or plan-level fallback). */
   chosen: { serviceType: string; reason: string; fellBackToPlanLevel: boolean };
   /** Parts of the terms the payer did not give, in plain language. */

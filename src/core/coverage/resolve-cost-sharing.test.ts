@@ -254,3 +254,13 @@ t.test('a copay or coinsurance sent only at the family level is this patient\'s 
   t.notOk(chosen.unknowns.some((u) => u.includes('family level')));
   t.notOk(chosen.unknowns.some((u) => u.includes('differing coinsurance')), 'the family line is not counted as a conflicting value');
 });
+
+t.test('a Medicaid spend-down is carried into the terms, the remaining amount before the total', async (t) => {
+  const terms = resolveCostSharingTerms(coverage([
+    benefit({ id: 'sd-total', kind: 'spend-down', serviceTypes: ['30'], network: 'unknown', timePeriod: 'month', amountCents: 40_000 }),
+    benefit({ id: 'sd-left', kind: 'spend-down', serviceTypes: ['30'], network: 'unknown', timePeriod: 'remaining', amountCents: 12_000 }),
+  ], 'Medicaid'), 'iop-mental-health', 'in');
+  t.same(terms.spendDown?.value, { amountCents: 12_000, period: 'remaining' });
+  t.same(terms.spendDown?.benefitIds, ['sd-left']);
+  t.equal(resolveCostSharingTerms(coverage([]), 'iop-mental-health', 'in').spendDown, undefined, 'none when the payer sends none');
+});

@@ -221,6 +221,14 @@ export function resolveCostSharingTerms(coverage: Coverage, levelOfCare: LevelOf
     if (applies !== undefined) terms.deductibleAppliesToCopay = sourced(applies, [copayFirst.benefit]);
   }
 
+  // Medicaid spend-down: what the patient pays before Medicaid does. The remaining amount, when sent,
+  // is what matters now; the engine does not price it (its period rarely matches the program), it says so.
+  const spendDowns = findMostSpecific(coverage, levelOfCare, network, (b) => b.kind === 'spend-down' && b.amountCents !== undefined);
+  const spendDown = spendDowns.find((m) => m.benefit.timePeriod === 'remaining') ?? spendDowns[0];
+  if (spendDown) {
+    terms.spendDown = sourced({ amountCents: spendDown.benefit.amountCents!, period: spendDown.benefit.timePeriod }, [spendDown.benefit]);
+  }
+
   // Visit / day limits.
   const limits = findMostSpecific(coverage, levelOfCare, network, (b) => b.kind === 'limitation' && b.quantity !== undefined);
   const limitFirst = limits[0];

@@ -12,7 +12,7 @@
  */
 import type { CostSharingTerms, PlanType } from '../coverage/coverage-model.js';
 import { DomainError } from '../errors.js';
-import type { Cents } from '../money.js';
+import { formatCents, type Cents } from '../money.js';
 import { parseIsoDay } from './calendar-days.js';
 import { applyCostSharing, type CostSharingResult, type ResolvedTerms } from './cost-sharing.js';
 import type { FeeSchedule } from './fee-schedule.js';
@@ -307,6 +307,14 @@ export function estimateProgramCost(input: EstimateInput, options: { pointerPref
   }
   if (terms?.referralRequired.value === 'yes') notices.push('The plan requires a referral for this level of care.');
   if (asOfDay > first.day) notices.push('The program starts before the date the payer\'s accumulators were read; claims in between are not counted.');
+  const spendDown = terms?.spendDown;
+  if (spendDown !== undefined) {
+    const amount = formatCents(spendDown.value.amountCents);
+    const which = spendDown.value.period === 'remaining' ? 'left to meet' : spendDown.value.period === 'unknown' ? 'per period' : `per ${spendDown.value.period.replace(/-/g, ' ')}`;
+    notices.push(`Medicaid spend-down: you must pay ${amount} (${which}) in medical costs before Medicaid pays (payer response: ${spendDown.sources.map((source) => source.pointer).join(', ')}). This estimate does not include it; ask the payer which period it covers.`);
+    reasons.push(`A Medicaid spend-down of ${amount} is not priced in this estimate.`);
+    impacts.push('medium');
+  }
   const confirmed = input.coverageConfirmedThrough;
   const confirmedDay = confirmed === undefined ? undefined : parseIsoDay(confirmed.date);
   if (confirmed !== undefined && confirmedDay !== undefined && confirmedDay < lastDay) {

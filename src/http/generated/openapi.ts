@@ -496,7 +496,7 @@ export interface components {
             id: string;
             insuranceType?: string;
             /** @enum {string} */
-            kind: "active-coverage" | "inactive" | "coinsurance" | "copay" | "deductible" | "out-of-pocket" | "limitation" | "non-covered" | "exclusion" | "contact-entity" | "benefit-description" | "cost-containment" | "managed-care-coordinator" | "primary-care-provider" | "other-payer" | "unlimited" | "other";
+            kind: "active-coverage" | "inactive" | "coinsurance" | "copay" | "deductible" | "out-of-pocket" | "limitation" | "non-covered" | "exclusion" | "contact-entity" | "benefit-description" | "cost-containment" | "managed-care-coordinator" | "primary-care-provider" | "other-payer" | "unlimited" | "spend-down" | "other";
             /** @enum {string} */
             network: "in" | "out" | "both" | "unknown";
             notes: string[];
@@ -625,6 +625,15 @@ export interface components {
             };
             outOfPocket: components["schemas"]["AccumulatorPair"];
             referralRequired: components["schemas"]["SourcedTriState"];
+            /** @description Medicaid spend-down (X12 EB01=Y) - medical costs the patient must incur in the period before Medicaid pays. Estimates do not price it; they say so in a notice. */
+            spendDown?: {
+                benefitIds: components["schemas"]["BenefitIds"];
+                sources: components["schemas"]["Sources"];
+                value: {
+                    amountCents: number;
+                    period: string;
+                };
+            };
             unknowns: string[];
         };
         CostTotals: {

@@ -37,6 +37,7 @@ export const EB01_KINDS: Readonly<Record<string, BenefitKind>> = {
   MC: 'managed-care-coordinator',
   R: 'other-payer',
   U: 'contact-entity',
+  Y: 'spend-down',
 };
 
 /** Every EB01 code valid in 5010 (the ones not in EB01_KINDS become kind 'other'). */
