@@ -245,3 +245,34 @@ t.test('a planStatus sent with only its status name is read as that status', asy
   t.equal(unreadable.eligibility.status, 'undetermined');
   t.match(unreadable.eligibility.reason, /plan status entries, but none/);
 });
+
+t.test('active dental or vision alone does not make the coverage active when the medical plan is reported inactive', async (t) => {
+  const dentalOnly = read({
+    payer: { name: 'Example Plan' },
+    subscriber: MEMBER,
+    planStatus: [
+      { statusCode: '1', status: 'Active Coverage', serviceTypeCodes: ['35'] },
+      { statusCode: '6', status: 'Inactive', serviceTypeCodes: ['30'] },
+    ],
+    benefitsInformation: [{ code: '1', serviceTypeCodes: ['35'] }, { code: '6', serviceTypeCodes: ['30'] }],
+  });
+  t.equal(dentalOnly.eligibility.status, 'inactive');
+  t.match(dentalOnly.eligibility.reason, /separate dental, vision or pharmacy product/);
+
+  const byLines = read({
+    payer: { name: 'Example Plan' },
+    subscriber: MEMBER,
+    benefitsInformation: [{ code: '1', serviceTypeCodes: ['AL'] }, { code: '6', serviceTypeCodes: ['30', 'MH'] }],
+  });
+  t.equal(byLines.eligibility.status, 'inactive', 'the same from benefit lines when there is no planStatus');
+
+  const medicalActive = read({
+    payer: { name: 'Example Plan' },
+    subscriber: MEMBER,
+    planStatus: [{ statusCode: '6', status: 'Inactive', serviceTypeCodes: ['35'] }, { statusCode: '1', status: 'Active Coverage', serviceTypeCodes: ['30'] }],
+  });
+  t.equal(medicalActive.eligibility.status, 'active', 'an inactive dental plan does not end an active medical plan');
+
+  const onlyDental = read({ payer: { name: 'Example Plan' }, subscriber: MEMBER, planStatus: [{ statusCode: '1', status: 'Active Coverage', serviceTypeCodes: ['35'] }] });
+  t.equal(onlyDental.eligibility.status, 'active', 'with nothing said about the medical plan, active stays active');
+});

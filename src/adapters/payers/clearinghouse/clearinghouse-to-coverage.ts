@@ -652,17 +652,35 @@ function statusCodeOf(entry: { statusCode?: string | undefined; status?: string 
   return key === undefined ? undefined : STATUS_CODE_BY_NAME.get(key);
 }
 
+/** True when every listed service type is a separate dental, vision or pharmacy product. */
+function onlySeparateProducts(serviceTypes: readonly string[]): boolean {
+  return serviceTypes.length > 0 && serviceTypes.every((code) => SEPARATE_PRODUCT_SERVICE_TYPES.has(code));
+}
+
 function eligibilityOf(response: Response, benefits: Benefit[], errors: PayerError[]): Coverage['eligibility'] {
-  // planStatus[].statusCode is EB01 of the plan-level lines: 1-5 active, 6-8 inactive.
-  const statuses = (response.planStatus ?? []).map(statusCodeOf);
-  const activeIndex = statuses.findIndex((code) => /^[1-5]$/.test(code ?? ''));
+  // planStatus[].statusCode is EB01 of the plan-level lines: 1-5 active, 6-8 inactive. Active
+  // dental, vision or pharmacy alone does not make the medical plan active when the medical plan
+  // is reported inactive: the clinic bills the medical plan.
+  const entries = response.planStatus ?? [];
+  const statuses = entries.map(statusCodeOf);
+  const medical = (index: number): boolean => !onlySeparateProducts(entries[index]?.serviceTypeCodes ?? []);
+  const isActive = (code: string | undefined): boolean => /^[1-5]$/.test(code ?? '');
+  const isInactive = (code: string | undefined): boolean => /^[6-8]$/.test(code ?? '');
+  const medicalActive = statuses.findIndex((code, i) => isActive(code) && medical(i));
+  const medicalInactive = statuses.findIndex((code, i) => isInactive(code) && medical(i));
+  const activeIndex = medicalActive >= 0 ? medicalActive : medicalInactive >= 0 ? -1 : statuses.findIndex(isActive);
   // Our wording with the code, not the payer's status text, which is free text.
   if (activeIndex >= 0) return { status: 'active', reason: `Payer reports active coverage (planStatus statusCode ${statuses[activeIndex]!}).`, source: src(`$.planStatus[${activeIndex}]`) };
-  const inactiveIndex = statuses.findIndex((code) => /^[6-8]$/.test(code ?? ''));
-  if (inactiveIndex >= 0) return { status: 'inactive', reason: `Payer reports inactive coverage (planStatus statusCode ${statuses[inactiveIndex]!}).`, source: src(`$.planStatus[${inactiveIndex}]`) };
-  const active = benefits.find((b) => b.kind === 'active-coverage');
+  const inactiveIndex = medicalInactive >= 0 ? medicalInactive : statuses.findIndex(isInactive);
+  if (inactiveIndex >= 0) {
+    const separateActive = statuses.some(isActive) ? ' Only a separate dental, vision or pharmacy product is reported active.' : '';
+    return { status: 'inactive', reason: `Payer reports inactive coverage (planStatus statusCode ${statuses[inactiveIndex]!}).${separateActive}`, source: src(`$.planStatus[${inactiveIndex}]`) };
+  }
+  const activeLines = benefits.filter((b) => b.kind === 'active-coverage');
+  const medicalInactiveLine = benefits.find((b) => b.kind === 'inactive' && !onlySeparateProducts(b.serviceTypes));
+  const active = activeLines.find((b) => !onlySeparateProducts(b.serviceTypes)) ?? (medicalInactiveLine ? undefined : activeLines[0]);
   if (active) return { status: 'active', reason: `Payer reports active coverage for service type ${active.serviceTypes.join(', ') || 'unspecified'}.`, source: active.source };
-  const inactive = benefits.find((b) => b.kind === 'inactive');
+  const inactive = medicalInactiveLine ?? benefits.find((b) => b.kind === 'inactive');
   if (inactive) return { status: 'inactive', reason: 'Payer reports the coverage inactive.', source: inactive.source };
   if (errors.length > 0) {
     return { status: 'undetermined', reason: `Payer rejected the inquiry: ${errors.map((e) => `${e.description} (${e.code})`).join('; ')}.`, source: errors[0]!.source };
