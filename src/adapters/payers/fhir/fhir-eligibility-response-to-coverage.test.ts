@@ -2,6 +2,7 @@ import t from 'tap';
 import { isDomainError } from '../../../core/errors.js';
 import { fhirEligibilityResponseToCoverages } from './fhir-eligibility-response-to-coverage.js';
 import { fhirMoneyToCents, jsonNumberToDecimalText } from './fhir-decimal.js';
+import { resolveCostSharingTerms } from '../../../core/coverage/resolve-cost-sharing.js';
 
 const response = (insurance: unknown[], extra: Record<string, unknown> = {}): Record<string, unknown> => ({
   resourceType: 'CoverageEligibilityResponse', outcome: 'complete', insurance, ...extra,
@@ -356,4 +357,133 @@ t.test('an unsettled answer with no error code to act on still tells the coordin
   t.same(empty?.actions.map((a) => a.kind), ['verify-manually']);
   const settled = fhirEligibilityResponseToCoverages(response([{ coverage: { reference: 'Coverage/x' }, inforce: true }]))[0];
   t.same(settled?.actions, [], 'no extra step when the payer settled it');
+});
+
+t.test('a coinsurance over 100%, or sent as money with a currency, is left out with a warning instead of pricing thousands of percent', async (t) => {
+  // A public FHIR test-data generator writes copay-percent as allowedMoney / usedMoney in USD.
+  const asMoney = onlyCoverage(response([{ coverage: {}, inforce: true, item: [coinsuranceItem({ allowedMoney: { value: 45000, currency: 'USD' }, usedMoney: { value: 20, currency: 'USD' } })] }]));
+  t.ok(asMoney.benefits.filter((b) => b.kind === 'coinsurance').every((b) => b.percentPpm === undefined && b.amountCents === undefined), 'neither a percent nor dollars');
+  t.same(asMoney.warnings.filter((w) => w.code === 'fhir.percent-as-money').map((w) => w.pointer), [
+    '$.insurance[0].item[0].benefit[0].allowed', '$.insurance[0].item[0].benefit[0].used',
+  ]);
+  for (const benefit of [{ allowedUnsignedInt: 2000 }, { allowedString: '150' }, { allowedString: '250%' }, { allowedMoney: { value: 120 } }]) {
+    const coverage = onlyCoverage(response([{ coverage: {}, inforce: true, item: [coinsuranceItem(benefit)] }]));
+    t.equal(coverage.benefits.find((b) => b.kind === 'coinsurance')?.percentPpm, undefined, JSON.stringify(benefit));
+    const warning = coverage.warnings.find((w) => w.code === 'fhir.percent-over-100');
+    t.match(warning?.message ?? '', /over 100%/, `${JSON.stringify(benefit)}: warned`);
+  }
+  const whole = onlyCoverage(response([{ coverage: {}, inforce: true, item: [coinsuranceItem({ allowedUnsignedInt: 100 })] }]));
+  t.equal(whole.benefits.find((b) => b.kind === 'coinsurance')?.percentPpm, 1_000_000, '100% is still a valid share');
+});
+
+t.test('a queued response (received, not processed) is a retryable non-answer, never inactive coverage from its inforce false', async (t) => {
+  const queued = onlyCoverage(response([{ coverage: { reference: 'Coverage/c1' }, inforce: false }], { outcome: 'queued', disposition: 'submitted' }));
+  t.equal(queued.eligibility.status, 'undetermined');
+  t.match(queued.eligibility.reason, /queued/);
+  t.same(queued.payerErrors.map((e) => [e.code, e.retryable]), [['queued', true]]);
+  t.same(queued.actions.map((a) => a.kind), ['retry-later']);
+  t.same(queued.benefits, [], 'the disposition is not kept as a benefit, so the answer reads as a rejection');
+  t.ok(queued.warnings.some((w) => w.code === 'fhir.inforce-contradicts-error' && /queued/.test(w.message)));
+  const bare = fhirEligibilityResponseToCoverages({ resourceType: 'CoverageEligibilityResponse', outcome: 'queued' })[0];
+  t.same(bare?.actions.map((a) => a.kind), ['retry-later']);
+  t.match(bare?.eligibility.reason ?? '', /queued/);
+});
+
+t.test('a response with status entered-in-error is not read: no benefit from it is priced and it reads as a rejection', async (t) => {
+  const item = { category: { coding: [{ code: 'MH' }] }, network: { coding: [{ code: 'in' }] }, benefit: [{ type: { coding: [{ code: 'copay' }] }, allowedMoney: { value: 25, currency: 'USD' } }] };
+  const coverage = onlyCoverage(response([{ coverage: {}, inforce: true, item: [item] }], { status: 'entered-in-error' }));
+  t.equal(coverage.eligibility.status, 'undetermined', 'inforce true on an erroneous answer settles nothing');
+  t.same(coverage.benefits, []);
+  t.equal(resolveCostSharingTerms(coverage, 'iop-mental-health', 'in').copay, undefined, 'the $25 copay is not priced');
+  t.same(coverage.payerErrors.map((e) => [e.code, e.retryable]), [['entered-in-error', false]]);
+  t.ok(coverage.warnings.some((w) => w.code === 'fhir.entered-in-error'));
+});
+
+t.test('a cancelled response never reads as active coverage, even with benefit amounts; with inforce false it is inactive', async (t) => {
+  // Candid-via-Medplum documents status 'cancelled' as "coverage not active or inactive".
+  const item = { category: { coding: [{ code: '30' }] }, benefit: [{ type: { text: 'CoinsurancePercent' }, allowedUnsignedInt: 20 }] };
+  const noInforce = onlyCoverage(response([{ coverage: {}, item: [item] }], { status: 'cancelled' }));
+  t.equal(noInforce.eligibility.status, 'undetermined');
+  t.same(noInforce.warnings.filter((w) => w.code === 'fhir.response-cancelled').map((w) => w.pointer), ['$.status']);
+  t.same(noInforce.actions.map((a) => a.kind), ['verify-manually']);
+  t.equal(onlyCoverage(response([{ coverage: {}, inforce: true, item: [item] }], { status: 'cancelled' })).eligibility.status, 'undetermined');
+  t.equal(onlyCoverage(response([{ coverage: {}, inforce: false }], { status: 'cancelled' })).eligibility.status, 'inactive');
+  t.equal(onlyCoverage(response([{ coverage: {}, inforce: true, item: [item] }], { status: 'active' })).eligibility.status, 'active');
+});
+
+t.test('a benefit without a type, or an insurance without a coverage, is kept with a warning instead of refusing the whole answer', async (t) => {
+  // Shape published for an n8n FHIR node: category only as text, benefits with only allowedMoney / usedMoney.
+  const doc = response([{
+    inforce: true,
+    item: [
+      { category: { text: 'Copay' }, benefit: [{ allowedMoney: { value: 25, currency: 'USD' } }] },
+      { category: { text: 'Deductible' }, benefit: [{ usedMoney: { value: 500, currency: 'USD' } }] },
+    ],
+  }]);
+  const coverage = onlyCoverage(doc);
+  t.equal(coverage.eligibility.status, 'active', 'inforce true is still read');
+  const copayLine = coverage.benefits.find((b) => b.id === 'fhir-0-0-0');
+  t.match(copayLine, { kind: 'other', amountCents: 2500 }, 'kept, but not priced as a copay it never named');
+  t.ok(copayLine?.notes.includes('Benefit category: Copay'), "the category's words label the line");
+  t.same(coverage.warnings.filter((w) => w.code === 'fhir.unknown-benefit-type').map((w) => w.pointer), [
+    '$.insurance[0].item[0].benefit[0].type', '$.insurance[0].item[1].benefit[0].type',
+  ]);
+  t.equal(resolveCostSharingTerms(coverage, 'outpatient-therapy', 'in').copay, undefined);
+});
+
+t.test('a Coverage whose type is only the text "PPO" or "HMO" gives that plan type; other text stays unknown', async (t) => {
+  const withType = (type: unknown) => onlyCoverage({
+    resourceType: 'CoverageEligibilityResponse', outcome: 'complete',
+    contained: [{ resourceType: 'Coverage', id: 'c', type }],
+    insurance: [{ coverage: { reference: '#c' }, inforce: true }],
+  }).plan.type;
+  t.equal(withType({ text: 'PPO' }), 'PPO');
+  t.equal(withType({ text: ' hmo ' }), 'HMO');
+  t.equal(withType({ text: 'Gold PPO Plus' }), 'unknown');
+  t.equal(withType({ coding: [{ code: 'HMO' }], text: 'PPO' }), 'HMO', 'a code wins over text');
+});
+
+t.test("a coded benefit type keeps the payer's own label as a note when it says more than the code's display", async (t) => {
+  // Shape of the Nigeria Core IG pre-auth example: a 'room' code labelled "HMO Coverage Amount".
+  const coverage = onlyCoverage(response([{ inforce: true, item: [{ benefit: [
+    { type: { coding: [{ code: 'room', display: 'Room' }], text: 'HMO Coverage Amount' }, allowedMoney: { value: 135, currency: 'USD' } },
+    { type: { coding: [{ code: 'copay', display: 'Copayment per service' }], text: 'Copayment per service' }, allowedMoney: { value: 15, currency: 'USD' } },
+  ] }] }]));
+  t.ok(coverage.benefits.find((b) => b.id === 'fhir-0-0-0')?.notes.includes('Benefit label: HMO Coverage Amount'));
+  t.notOk(coverage.benefits.find((b) => b.id === 'fhir-0-0-1')?.notes.some((n) => n.startsWith('Benefit label')), 'a label that repeats the display is not added');
+});
+
+t.test("a category coded by name in an X12 system ('mental-health' / \"Mental Health\") is read as MH, so its copay and authorization price the visit", async (t) => {
+  // Shape of a public X12-to-FHIR converter that writes MH, 85, 87 as words in ex-benefitcategory.
+  const cat = (code: string, display: string) => ({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/ex-benefitcategory', code, display }] });
+  const copay = (value: number) => ({ type: { coding: [{ code: 'copay' }] }, allowedMoney: { value, currency: 'USD' } });
+  const coverage = onlyCoverage(response([{ inforce: true, item: [
+    { category: cat('30', 'Health Benefit Plan Coverage'), network: { coding: [{ code: 'in' }] }, benefit: [copay(20)] },
+    { category: cat('mental-health', 'Mental Health'), network: { coding: [{ code: 'in' }] }, authorizationRequired: true, benefit: [copay(45)] },
+    { category: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/ex-benefitcategory', code: 'mental-health' }] }, benefit: [] },
+    { category: cat('vision', 'Vision'), benefit: [copay(10)] },
+  ] }]));
+  const terms = resolveCostSharingTerms(coverage, 'outpatient-therapy', 'in');
+  t.same(terms.copay?.value, { amountCents: 4500, per: 'visit' }, 'the $45 mental health copay, not the $20 plan copay');
+  t.equal(terms.authorizationRequired.value, 'yes');
+  t.equal(terms.chosen.serviceType, 'MH');
+  t.same(coverage.benefits.find((b) => b.id === 'fhir-0-2')?.serviceTypes, ['MH'], 'the code alone is read by name too');
+  t.same(coverage.benefits.find((b) => b.id === 'fhir-0-3')?.serviceTypes, [], 'a word that is no X12 name is not kept as a code');
+  t.same(coverage.warnings.filter((w) => w.code === 'fhir.unmapped-category').map((w) => w.pointer), ['$.insurance[0].item[3].category']);
+});
+
+t.test('a copay, deductible or out-of-pocket sent as a bare number is left out with a warning, not read as a visit count', async (t) => {
+  // Medplum's Opkit bot writes a percent copay as { type: copay, allowedUnsignedInt: 20 }.
+  const coverage = onlyCoverage(response([{ inforce: true, item: [{ category: { coding: [{ code: 'MH' }] }, benefit: [
+    { type: { coding: [{ code: 'copay' }] }, allowedUnsignedInt: 20 },
+    { type: { coding: [{ code: 'deductible' }] }, allowedUnsignedInt: 500, usedUnsignedInt: 100 },
+    { type: { coding: [{ code: 'visit' }] }, allowedUnsignedInt: 30, usedUnsignedInt: 8 },
+  ] }] }]));
+  const money = coverage.benefits.filter((b) => b.kind === 'copay' || b.kind === 'deductible');
+  t.ok(money.length > 0 && money.every((b) => b.quantity === undefined && b.amountCents === undefined), 'no "20 visits" copay and no invented remaining');
+  t.notOk(coverage.benefits.some((b) => b.id.startsWith('fhir-0-0-1-remaining')));
+  t.same(coverage.warnings.filter((w) => w.code === 'fhir.count-on-money-benefit').map((w) => w.pointer), [
+    '$.insurance[0].item[0].benefit[0].allowed', '$.insurance[0].item[0].benefit[1].allowed', '$.insurance[0].item[0].benefit[1].used',
+  ]);
+  t.equal(coverage.benefits.find((b) => b.id === 'fhir-0-0-2-remaining')?.quantity?.value, 22, 'a visit limit is still a count');
 });

@@ -15,6 +15,17 @@
  * - Network codes are read case-insensitively and from network.text ("In Network"); a network
  *   that is present but not recognised stays 'unknown' with a warning.
  * - outcome 'error' (or errors with no benefits) never yields 'active', whatever inforce says.
+ * - outcome 'queued' (received, not processed) is no answer: a retryable 'queued' payer error, never
+ *   'inactive' from an inforce false sent alongside it.
+ * - status 'entered-in-error' is not an answer: its items are not read and it reads as a rejection;
+ *   status 'cancelled' (withdrawn; Candid-via-Medplum sends it for coverage not active) never yields
+ *   'active', only 'inactive' when inforce says false.
+ * - A coinsurance over 100%, or sent as Money with a currency, is left out with a warning; so is a
+ *   bare number on a copay, deductible or out-of-pocket line (never read as a visit count).
+ * - A category coded as a word in an X12 system ('mental-health') is read by its exact X12 name;
+ *   one that is no X12 name is left out with a warning rather than kept as a code nothing matches.
+ * - A benefit without a type or an insurance without a coverage (both 1..1) is kept with a warning,
+ *   not a reason to refuse the whole answer.
  * - A bare OperationOutcome (or a Bundle of only OperationOutcomes) with error issues is a payer
  *   rejection: an 'undetermined' coverage whose payerErrors carry only codes and our own wording.
  * - Payer free text (disposition, diagnostics, details.text, error text) never goes into
@@ -42,8 +53,13 @@ const Reference = z.object({ reference: z.string().optional(), display: z.string
 const Period = z.object({ start: z.string().optional(), end: z.string().optional() }).loose();
 const Money = z.object({ value: z.number().optional(), currency: z.string().optional() }).loose();
 
+/**
+ * benefit.type and insurance.coverage are 1..1 in FHIR, but generated responses leave them out (an
+ * n8n FHIR node emits benefits with only allowedMoney). One such line is kept as 'other' with a
+ * warning rather than refusing the whole answer and its inforce.
+ */
 const BenefitSchema = z.object({
-  type: CodeableConcept,
+  type: CodeableConcept.optional().transform((type) => type ?? {}),
   allowedUnsignedInt: z.number().int().nonnegative().optional(),
   allowedString: z.string().optional(),
   allowedMoney: Money.optional(),
@@ -68,7 +84,7 @@ const ItemSchema = z.object({
 }).loose();
 
 const InsuranceSchema = z.object({
-  coverage: Reference,
+  coverage: Reference.optional().transform((coverage) => coverage ?? {}),
   inforce: z.boolean().optional(),
   benefitPeriod: Period.optional(),
   item: z.array(ItemSchema).optional(),
@@ -77,6 +93,7 @@ const InsuranceSchema = z.object({
 const ResponseSchema = z.object({
   resourceType: z.literal('CoverageEligibilityResponse'),
   id: z.string().optional(),
+  status: z.string().optional(),
   outcome: z.string().optional(),
   disposition: z.string().optional(),
   patient: Reference.optional(),
@@ -243,16 +260,31 @@ const X12_STC_SYSTEMS = new Set([
   'http://x12.org/codes/service-type-codes',
 ]);
 
-/** ex-benefitcategory codes are X12 service type codes; codings from other systems cannot be mapped. */
-function serviceTypesOf(item: FhirItem): string[] {
-  const coded = (item.category?.coding ?? [])
-    .filter((c) => c.code !== undefined && (c.system === undefined || X12_STC_SYSTEMS.has(c.system)))
-    .map((c) => c.code!.trim().toUpperCase());
-  if (coded.length > 0 || item.category !== undefined) return coded;
+/**
+ * ex-benefitcategory codes are X12 service type codes; codings from other systems cannot be mapped.
+ * A code in an X12 system that is not shaped like a service type code (one or two letters or digits:
+ * a converter writes MH as 'mental-health' / "Mental Health") is read by its exact X12 name, from the
+ * display or the code; otherwise it is left out and `unreadable` is set, never kept as a code
+ * nothing can match.
+ */
+const X12_STC_SHAPE = /^[A-Z0-9]{1,2}$/;
+
+function serviceTypesOf(item: FhirItem): { serviceTypes: string[]; unreadable: boolean } {
+  let unreadable = false;
+  const coded: string[] = [];
+  for (const c of item.category?.coding ?? []) {
+    if (c.code === undefined || c.code.trim() === '' || (c.system !== undefined && !X12_STC_SYSTEMS.has(c.system))) continue;
+    const code = c.code.trim().toUpperCase();
+    const read = X12_STC_SHAPE.test(code) ? code
+      : [c.display, c.code].map((name) => (name === undefined ? undefined : X12_SERVICE_TYPE_BY_NAME.get(codeNameKey(name)))).find((x) => x !== undefined);
+    if (read === undefined) unreadable = true;
+    else if (!coded.includes(read)) coded.push(read);
+  }
+  if (coded.length > 0 || item.category !== undefined) return { serviceTypes: coded, unreadable: unreadable || coded.length === 0 };
   // No category at all: payers that convert X12 to FHIR (Canvas via its clearinghouse) name the
   // service type in item.name ("Health Benefit Plan Coverage"). Only exact X12 names are read.
   const byName = item.name === undefined ? undefined : X12_SERVICE_TYPE_BY_NAME.get(codeNameKey(item.name));
-  return byName === undefined ? [] : [byName];
+  return { serviceTypes: byName === undefined ? [] : [byName], unreadable: false };
 }
 
 /** X12 service type names (5010 EB03 list) for plan-level and behavioral-health codes, by normalized name. */
@@ -451,12 +483,25 @@ function readPercent(source: number | string): ValueParts {
     // either way can put a wrong number into an estimate, so the value is left out and flagged.
     return { invalid: 'percentage', invalidCode: 'fhir.percent-looks-like-fraction' };
   }
+  // A patient's share is at most the whole charge; more (a dollar amount in a percent field, or a
+  // generator's random number) would multiply the estimate, so it is left out as X12 EB08 > 1 is.
+  if (ppm > 1_000_000) return { invalid: 'percentage', invalidCode: 'fhir.percent-over-100' };
   return { percentPpm: ppm };
 }
+
+/** Benefit kinds whose value is an amount of money, never a count. */
+const MONEY_KINDS: ReadonlySet<BenefitKind> = new Set(['copay', 'deductible', 'out-of-pocket']);
 
 function invalidValueMessage(which: 'allowed' | 'used', parts: ValueParts): string {
   if (parts.invalidCode === 'fhir.percent-looks-like-fraction') {
     return `Benefit ${which} percentage is between 0 and 1, so it looks like a fraction (X12 style, 0.2 = 20%) rather than a FHIR whole-number percent (20 = 20%); it is ambiguous and was left out.`;
+  }
+  if (parts.invalidCode === 'fhir.percent-over-100') return `Benefit ${which} percentage is over 100%; left out.`;
+  if (parts.invalidCode === 'fhir.count-on-money-benefit') {
+    return `Benefit ${which} is a money benefit (copay, deductible or out-of-pocket) sent as a bare number; it is not a visit count, a percent or dollars, and was left out.`;
+  }
+  if (parts.invalidCode === 'fhir.percent-as-money') {
+    return `Benefit ${which} is a percentage type but was sent as money with a currency; it is not read as a percent or as dollars, and was left out.`;
   }
   return `Benefit ${which} ${parts.invalid ?? 'value'} could not be used; left out.`;
 }
@@ -464,6 +509,11 @@ function invalidValueMessage(which: 'allowed' | 'used', parts: ValueParts): stri
 function readValue(kind: BenefitKind, money: { value?: number | undefined; currency?: string | undefined } | undefined, unsignedInt: number | undefined, text: string | undefined): ValueParts {
   const parts: ValueParts = {};
   if (kind === 'coinsurance') {
+    if (unsignedInt === undefined && text === undefined && money?.value !== undefined && money.currency !== undefined) {
+      // Money with a currency is an amount of money, not a percentage (a generator writes copay-percent
+      // as allowedMoney USD 2000): reading it as 2000% or as $2,000 would both be guesses.
+      return { invalid: 'percentage', invalidCode: 'fhir.percent-as-money' };
+    }
     const source = unsignedInt ?? text ?? money?.value;
     return source === undefined ? parts : readPercent(source);
   }
@@ -479,7 +529,12 @@ function readValue(kind: BenefitKind, money: { value?: number | undefined; curre
       parts.invalidCode = 'fhir.negative-money';
     } else parts.amountCents = cents;
   }
-  if (unsignedInt !== undefined) parts.quantity = unsignedInt;
+  if (unsignedInt !== undefined && MONEY_KINDS.has(kind)) {
+    // A copay, deductible or out-of-pocket maximum is money; a bare count on one is not a visit
+    // limit (Medplum's Opkit bot writes a percent copay as copay + allowedUnsignedInt 20).
+    parts.invalid ??= 'count on a money benefit';
+    parts.invalidCode ??= 'fhir.count-on-money-benefit';
+  } else if (unsignedInt !== undefined) parts.quantity = unsignedInt;
   if (text !== undefined) parts.text = text;
   return parts;
 }
@@ -511,6 +566,14 @@ function responseToCoverages(response: FhirResponse, base: string, bundle: Locat
     message: e.action,
     source: e.source,
   }));
+  // A response that is not (yet) an answer: read as a rejection carrying our own code, as an
+  // OperationOutcome is, so the use case reports it (retryable for queued) instead of caching it.
+  const notAnAnswer = notAnAnswerOf(response, base, src);
+  if (notAnAnswer && payerErrors.length === 0) {
+    payerErrors.push(notAnAnswer.error);
+    actions.push({ kind: notAnAnswer.actionKind, message: notAnAnswer.error.action, source: notAnAnswer.error.source });
+  }
+  const enteredInError = response.status === 'entered-in-error';
 
   // The disposition is the payer's own free text (it may name the member). It is kept as a payer
   // note (Benefit.notes, which estimates show as what the payer said), never in eligibility.reason
@@ -537,9 +600,10 @@ function responseToCoverages(response: FhirResponse, base: string, bundle: Locat
 
   const insurances = response.insurance ?? [];
   if (insurances.length === 0) {
-    const reason = response.outcome === 'error'
-      ? `Payer answered with outcome 'error'${payerErrors.length > 0 ? ` (${payerErrors.map((e) => e.code).join(', ')})` : ''}; coverage could not be determined.`
-      : 'Payer sent no insurance entries; coverage could not be determined.';
+    const reason = notAnAnswer ? `${notAnAnswer.reason}; coverage could not be determined.`
+      : response.outcome === 'error'
+        ? `Payer answered with outcome 'error'${payerErrors.length > 0 ? ` (${payerErrors.map((e) => e.code).join(', ')})` : ''}; coverage could not be determined.`
+        : 'Payer sent no insurance entries; coverage could not be determined.';
     const coverage: Coverage = {
       format: 'fhir-r4', formatVersion: 'R4', payer, plan: { type: 'unknown', dates: {} },
       eligibility: { status: 'undetermined', reason, source: src(base) }, benefits: withDisposition([], payerErrors, ''), payerErrors,
@@ -560,11 +624,18 @@ function responseToCoverages(response: FhirResponse, base: string, bundle: Locat
     }
     const benefits: Benefit[] = [];
     const itemActions: CoverageAction[] = [];
-    (insurance.item ?? []).forEach((item, ti) => {
+    if (enteredInError && (insurance.item ?? []).length > 0) {
+      warnings.push({ code: 'fhir.entered-in-error', message: "The response's status is entered-in-error; its benefit items were not read.", pointer: `${insBase}.item` });
+    }
+    (enteredInError ? [] : insurance.item ?? []).forEach((item, ti) => {
       const itemBase = `${insBase}.item[${ti}]`;
-      const serviceTypes = serviceTypesOf(item);
-      if (serviceTypes.length === 0 && item.category !== undefined) {
-        warnings.push({ code: 'fhir.unmapped-category', message: 'Benefit category is not an X12 service type code; kept without a service type.', pointer: `${itemBase}.category` });
+      const { serviceTypes, unreadable } = serviceTypesOf(item);
+      if (unreadable) {
+        warnings.push({
+          code: 'fhir.unmapped-category',
+          message: serviceTypes.length === 0 ? 'Benefit category is not an X12 service type code; kept without a service type.' : 'A benefit category coding is not an X12 service type code; left out.',
+          pointer: `${itemBase}.category`,
+        });
       }
       const network = networkOf(item);
       if (!network.recognised) {
@@ -581,6 +652,9 @@ function responseToCoverages(response: FhirResponse, base: string, bundle: Locat
       };
       const coverageLevelCode = firstCode(item.unit);
       const itemNotes = [item.name, item.description].filter((n): n is string => n !== undefined && n !== '');
+      // An unmapped category's own words are the only label a person has for the line ("Copay").
+      const categoryText = item.category?.text?.trim();
+      if (serviceTypes.length === 0 && categoryText && !itemNotes.includes(categoryText)) itemNotes.unshift(`Benefit category: ${categoryText}`);
       for (const supporting of item.authorizationSupporting ?? []) {
         const label = supporting.text ?? supporting.coding?.[0]?.display ?? supporting.coding?.[0]?.code;
         if (label) itemNotes.push(`Authorization needs: ${label}`);
@@ -611,7 +685,12 @@ function responseToCoverages(response: FhirResponse, base: string, bundle: Locat
         const { kind, note } = stediKind !== undefined ? { kind: stediKind, note: undefined }
           : textKind !== undefined ? { kind: textKind, note: undefined } : kindOf(typeCode);
         if (kind === 'other') warnings.push({ code: 'fhir.unknown-benefit-type', message: 'Benefit type code is not one this service knows; kept as other.', pointer: `${pointer}.type` });
-        const notes = [...itemNotes, ...(note ? [note] : [])];
+        // The payer's own label for a coded type ("HMO Coverage Amount" on a 'room' code) says what the
+        // amount is when the code does not; kept unless it only repeats the coding's display.
+        const typeText = typeCode !== undefined ? entry.type.text?.trim() : undefined;
+        const typeDisplay = entry.type.coding?.find((c) => c.code?.trim().toUpperCase() === typeCode?.toUpperCase())?.display;
+        const label = typeText && (typeDisplay === undefined || codeNameKey(typeText) !== codeNameKey(typeDisplay)) ? [`Benefit label: ${typeText}`] : [];
+        const notes = [...itemNotes, ...(note ? [note] : []), ...label];
         const allowed = readValue(kind, entry.allowedMoney, entry.allowedUnsignedInt, entry.allowedString);
         const used = readValue(kind, entry.usedMoney, entry.usedUnsignedInt, entry.usedString);
         for (const [which, parts] of [['allowed', allowed], ['used', used]] as const) {
@@ -649,12 +728,22 @@ function responseToCoverages(response: FhirResponse, base: string, bundle: Locat
       });
     });
 
-    const eligibility = eligibilityOf(insurance.inforce, benefits, response, payerErrors, insBase, src);
+    const eligibility = eligibilityOf(insurance.inforce, benefits, response, payerErrors, notAnAnswer?.reason, insBase, src);
     if (eligibility.contradiction) {
+      const reported = notAnAnswer ? notAnAnswer.what : response.outcome === 'error' ? "outcome 'error'" : 'errors and no benefits';
       warnings.push({
         code: 'fhir.inforce-contradicts-error',
-        message: `insurance.inforce is ${String(insurance.inforce)}, but the payer also reported ${response.outcome === 'error' ? "outcome 'error'" : 'errors and no benefits'}; eligibility left undetermined.`,
+        message: `insurance.inforce is ${String(insurance.inforce)}, but the payer also reported ${reported}; eligibility left undetermined.`,
         pointer: `${insBase}.inforce`,
+      });
+    }
+    if (response.status === 'cancelled' && eligibility.value.status === 'active') {
+      // fm-status cancelled: the response was withdrawn (Candid-via-Medplum: coverage not active).
+      eligibility.value = { status: 'undetermined', reason: "The payer's response is cancelled, so it does not confirm active coverage.", source: src(`${base}.status`) };
+      warnings.push({
+        code: 'fhir.response-cancelled',
+        message: "The response's status is cancelled (withdrawn, or coverage not active); it is not read as active coverage.",
+        pointer: `${base}.status`,
       });
     }
     const plan = planOf(coverageResource);
@@ -693,21 +782,58 @@ function eligibilityOf(
   benefits: Benefit[],
   response: FhirResponse,
   payerErrors: PayerError[],
+  notAnAnswer: string | undefined,
   insBase: string,
   src: (pointer: string) => SourcePointer,
 ): { value: Coverage['eligibility']; contradiction: boolean } {
   // outcome 'error', or errors with nothing else, means the payer did not process the inquiry: an
   // inforce flag next to that (often a default true) does not settle eligibility, as with X12 AAA.
-  const failed = response.outcome === 'error' || (payerErrors.length > 0 && benefits.length === 0);
+  // So does a response that is not an answer (queued, entered-in-error).
+  const failed = notAnAnswer !== undefined || response.outcome === 'error' || (payerErrors.length > 0 && benefits.length === 0);
   if (failed) {
     const codes = payerErrors.length > 0 ? ` (${payerErrors.map((e) => e.code).join(', ')})` : '';
-    const what = response.outcome === 'error' ? `answered with outcome 'error'${codes}` : `reported errors${codes} and no benefits`;
+    const what = notAnAnswer !== undefined ? notAnAnswer
+      : response.outcome === 'error' ? `The payer answered with outcome 'error'${codes}` : `The payer reported errors${codes} and no benefits`;
     return {
-      value: { status: 'undetermined', reason: `The payer ${what}; eligibility is not settled.`, source: payerErrors[0]?.source ?? src(insBase) },
+      value: { status: 'undetermined', reason: `${what}; eligibility is not settled.`, source: payerErrors[0]?.source ?? src(insBase) },
       contradiction: inforce !== undefined,
     };
   }
   return { value: eligibilityFromInforce(inforce, benefits, insBase, src), contradiction: false };
+}
+
+/**
+ * A response that is not an answer to the eligibility question: outcome 'queued' (received, not yet
+ * processed; FHIR remittance-outcome) or status 'entered-in-error' (fm-status: should not have
+ * existed; Candid-via-Medplum sends it when the payer returned errors).
+ */
+function notAnAnswerOf(response: FhirResponse, base: string, src: (pointer: string) => SourcePointer):
+  { error: PayerError; actionKind: CoverageAction['kind']; reason: string; what: string } | undefined {
+  if (response.status === 'entered-in-error') {
+    return {
+      error: {
+        code: 'entered-in-error', description: 'Response Entered in Error', level: 'source',
+        action: 'The payer marked this answer as entered in error; resend the inquiry or verify coverage manually.', retryable: false,
+        source: src(`${base}.status`),
+      },
+      actionKind: 'verify-manually',
+      reason: 'The payer marked its response entered-in-error',
+      what: "status 'entered-in-error'",
+    };
+  }
+  if (response.outcome === 'queued') {
+    return {
+      error: {
+        code: 'queued', description: 'Inquiry Queued, Not Yet Processed', level: 'source',
+        action: 'The payer received the inquiry but has not processed it; retry later with backoff.', retryable: true,
+        source: src(`${base}.outcome`),
+      },
+      actionKind: 'retry-later',
+      reason: 'The payer queued the inquiry and has not processed it yet',
+      what: "outcome 'queued'",
+    };
+  }
+  return undefined;
 }
 
 function eligibilityFromInforce(
@@ -743,6 +869,11 @@ function planOf(resource: z.infer<typeof CoverageResource> | undefined): Coverag
   if (!resource) return plan;
   const typeCode = firstCode(resource.type);
   if (typeCode !== undefined) plan.type = ACT_CODE_PLAN_TYPES[typeCode] ?? 'other';
+  else if (resource.type?.text !== undefined) {
+    // Only text ("PPO"): read when it is exactly one of the managed-care names, as X12 insurance types are.
+    const byText = resource.type.text.trim().toUpperCase();
+    if (['PPO', 'HMO', 'POS', 'EPO'].includes(byText)) plan.type = byText as PlanType;
+  }
   for (const c of resource.class ?? []) {
     const classType = firstCode(c.type);
     if (classType === 'group') {

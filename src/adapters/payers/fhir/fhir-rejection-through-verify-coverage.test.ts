@@ -54,3 +54,16 @@ t.test('a FHIR server that is throttling answers as a retryable outage, like AAA
   t.match(error, { code: 'payer.unavailable', meta: { aaaCode: 'throttled' } });
   t.same(d.kinds, [], 'nothing was cached');
 });
+
+t.test('a queued response is reported as a retryable outage and not cached, not as inactive coverage', async (t) => {
+  const d = deps({ resourceType: 'CoverageEligibilityResponse', status: 'active', outcome: 'queued', disposition: 'submitted', insurance: [{ coverage: { reference: 'Coverage/c1' }, inforce: false }] });
+  const error = await verifyCoverage(d, { inquiry }).catch((e: unknown) => e);
+  t.match(error, { code: 'payer.unavailable', meta: { aaaCode: 'queued' } });
+  t.same(d.kinds, [], 'nothing was cached');
+});
+
+t.test('a response marked entered-in-error is reported as a rejection, not as the active coverage its inforce claims', async (t) => {
+  const d = deps({ resourceType: 'CoverageEligibilityResponse', status: 'entered-in-error', outcome: 'complete', insurance: [{ coverage: {}, inforce: true }] });
+  const error = await verifyCoverage(d, { inquiry }).catch((e: unknown) => e);
+  t.match(error, { code: 'payer.rejected', meta: { aaaCode: 'entered-in-error', retryable: false } });
+});
