@@ -264,3 +264,12 @@ t.test('a Medicaid spend-down is carried into the terms, the remaining amount be
   t.same(terms.spendDown?.benefitIds, ['sd-left']);
   t.equal(resolveCostSharingTerms(coverage([]), 'iop-mental-health', 'in').spendDown, undefined, 'none when the payer sends none');
 });
+
+t.test('a coinsurance outside 0-100% is never used, and that is said', async (t) => {
+  const terms = resolveCostSharingTerms(coverage([
+    benefit({ id: 'coins-bad', kind: 'coinsurance', serviceTypes: ['MH'], percentPpm: 20_000_000 }),
+    benefit({ id: 'coins-plan', kind: 'coinsurance', serviceTypes: ['30'], percentPpm: 200_000 }),
+  ]), 'iop-mental-health', 'in');
+  t.equal(terms.coinsurancePpm?.value, 200_000, 'the plan-level 20% is used instead of 2000%');
+  t.ok(terms.unknowns.some((u) => u.includes('outside 0-100%') && u.includes('coins-bad')));
+});

@@ -191,7 +191,11 @@ export function resolveCostSharingTerms(coverage: Coverage, levelOfCare: LevelOf
   // Coinsurance: the patient's share (EB08 / FHIR copay-percent). A share is per person: on a copay
   // or coinsurance line, FAM says the member is on a family plan, not that the family shares it, so
   // family lines count too; individual ones win among equally specific lines.
-  const coins = preferIndividual(findMostSpecific(coverage, levelOfCare, network, (b) => b.kind === 'coinsurance' && b.percentPpm !== undefined));
+  // A share outside 0-100% (a coverage typed in by hand or from a reader we do not own) is never used.
+  const validShare = (ppm: number | undefined): ppm is number => ppm !== undefined && ppm >= 0 && ppm <= 1_000_000;
+  const coins = preferIndividual(findMostSpecific(coverage, levelOfCare, network, (b) => b.kind === 'coinsurance' && validShare(b.percentPpm)));
+  const outOfRange = findMostSpecific(coverage, levelOfCare, network, (b) => b.kind === 'coinsurance' && b.percentPpm !== undefined && !validShare(b.percentPpm));
+  if (outOfRange.length > 0) unknowns.push(`The payer sent a coinsurance outside 0-100% (${outOfRange.map((m) => m.benefit.id).join(', ')}); it was not used.`);
   const coinsFirst = coins[0];
   if (coinsFirst) {
     terms.coinsurancePpm = sourced<Ppm>(coinsFirst.benefit.percentPpm!, [coinsFirst.benefit]);
