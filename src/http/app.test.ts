@@ -20,6 +20,15 @@ t.test('the HTTP edge answers every failure as problem+json', async (t) => {
     t.match(res.json(), { code: 'route.method-not-allowed', status: 405 });
   });
 
+  t.test('OPTIONS on a known path says which methods it allows (CORS closed)', async (t) => {
+    const res = await app.inject({ method: 'OPTIONS', url: '/v1/estimates' });
+    t.equal(res.statusCode, 204);
+    t.equal(res.headers.allow, 'POST, OPTIONS');
+    t.equal(res.body, '');
+    const unknown = await app.inject({ method: 'OPTIONS', url: '/v1/does-not-exist' });
+    t.equal(unknown.statusCode, 404, 'an unknown path is still a 404');
+  });
+
   t.test('a malformed JSON body is a 400 that says the JSON could not be parsed', async (t) => {
     const res = await app.inject({ method: 'POST', url: '/v1/payers', headers: { 'content-type': 'application/json' }, payload: '{"payerId": ' });
     t.equal(res.statusCode, 400);

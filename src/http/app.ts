@@ -205,7 +205,10 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   registerPageRoutes(app, deps);
 
   await app.after();
-  const allMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+  // OPTIONS too when CORS is closed (RFC 9110 9.3.7: 204 with Allow). When CORS is open, its
+  // preflight route answers OPTIONS on every path, and a route here would shadow it.
+  const corsClosed = deps.security.corsOrigins.length === 0;
+  const allMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', ...(corsClosed ? ['OPTIONS'] : [])];
   for (const [url, methods] of [...methodsByUrl]) {
     const others = allMethods.filter((m) => !methods.has(m));
     if (others.length === 0) continue;
@@ -215,6 +218,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
       url,
       config: { methodNotAllowed: true },
       handler: async (request, reply) => {
+        if (request.method === 'OPTIONS') return reply.code(204).header('allow', `${allow}, OPTIONS`).send();
         reply.header('allow', allow);
         return sendProblem(
           reply,
