@@ -213,6 +213,111 @@ t.test('an all-nines family out-of-pocket maximum ($99,999.99) is a placeholder,
   t.equal(codes(c).filter((w) => w === 'x12.value.placeholder-amount').length, 2);
 });
 
+t.test('a line that lacks its terminator ends at the line break instead of swallowing the next segment', async (t) => {
+  // A ZirMed 271 written one segment per line with 'EB|A|IND|52|||||0.1' and no '~': unwrapping
+  // glued the next line in, losing an out-of-network non-covered line.
+  const body = [ACTIVE, 'EB*A*IND*MH***27**0.1****Y', 'EB*I**MH^A8^98*********N', 'EB*B*IND*MH***27*30*****Y'];
+  const c = only(build271(body).replace('0.1****Y~\n', '0.1****Y\n'));
+  t.equal(benefit(c, ebId(1)).percentPpm, 100_000);
+  t.equal(benefit(c, ebId(1)).network, 'in');
+  t.equal(benefit(c, ebId(2)).kind, 'non-covered');
+  t.equal(resolveCostSharingTerms(c, 'iop-mental-health', 'out').notCovered?.value, true, 'no out-of-network benefits, as the payer said');
+  t.ok(codes(c).includes('x12.envelope.missing-terminator'));
+  t.notOk(codes(c).includes('x12.envelope.line-wrapped'));
+
+  // A MSG wrapped at a word is still unwrapped: the next line does not start with a segment id.
+  const wrapped = only(build271([ACTIVE, 'MSG*BENEFITS ARE SUBJECT TO ALL CONTRACT LIMITS', 'EB*B*IND*MH***27*30*****Y']).replace('BENEFITS ARE', 'BENEFITS\nARE'));
+  t.ok(codes(wrapped).includes('x12.envelope.line-wrapped'));
+  t.equal(benefit(wrapped, ebId(2)).amountCents, 3000);
+});
+
+t.test('an other-payer line that names the primary payer (NM1*PRP) asks to confirm which plan pays first', async (t) => {
+  // Medicare (HETS-style 4010) for a member enrolled in a Medicare Advantage HMO since 2024-08-01:
+  // Original Medicare's Part B terms are not what this patient pays.
+  const c = only(build271([
+    'EB*1*IND**MB',
+    'EB*C*IND*30*MB**29*0',
+    'EB*R**30*HN',
+    'DTP*290*D8*20240801',
+    'LS*2120',
+    'NM1*PRP*2*EXAMPLE ADVANTAGE PLAN (SYNTHETIC)',
+    'PER*IC**TE*8005550100',
+    'LE*2120',
+    'EB*R**30',
+    'LS*2120',
+    'NM1*PR*2*EXAMPLE OTHER INSURER (SYNTHETIC)',
+    'LE*2120',
+  ]));
+  const verify = c.actions.filter((a) => a.kind === 'verify-manually');
+  t.equal(verify.length, 1, 'only the line naming a primary payer');
+  t.match(verify[0]?.message, /EXAMPLE ADVANTAGE PLAN \(SYNTHETIC\) as the primary payer \(coordination of benefits from 2024-08-01\).*phone 8005550100/);
+  t.equal(verify[0]?.entity?.entityCode, 'PRP');
+  t.same(verify[0]?.serviceTypes, ['30']);
+});
+
+t.test('a $0 family accumulator is dropped only beside an individual total above $0 of the same accumulator', async (t) => {
+  const c = only(build271([
+    'EB*1**30*HN*SYNTHETIC MA HMO',
+    'EB*G*IND*30*HN**23*6700*****Y',
+    'EB*G*FAM*30*HN**23*0*****Y',
+    'EB*G*FAM*30*HN**29*0*****Y',
+    'EB*C*IND*30***23*0*****Y',
+    'EB*C*FAM*30***23*0*****Y',
+    'EB*G*FAM*30*HN**23*0*****N',
+    'EB*C*IND*MH***23*500*****Y',
+    'EB*C*FAM*MH***23*1000*****Y',
+  ]));
+  t.same([benefit(c, ebId(2)).amountCents, benefit(c, ebId(3)).amountCents], [undefined, undefined], '$0 family beside $6,700 individual');
+  t.same([benefit(c, ebId(4)).amountCents, benefit(c, ebId(5)).amountCents], [0, 0], 'a plan with no deductible at all keeps its $0 amounts');
+  t.equal(benefit(c, ebId(6)).amountCents, 0, 'another network is another accumulator');
+  t.equal(benefit(c, ebId(8)).amountCents, 100_000, 'a real family amount is kept');
+  t.equal(resolveCostSharingTerms(c, 'iop-mental-health', 'in').outOfPocket.family, undefined);
+  t.equal(codes(c).filter((w) => w === 'x12.value.family-zero-filler').length, 1);
+});
+
+t.test('out-of-network accumulators sent as all $0 beside real in-network ones are "none reported", not a $0 out-of-network cap', async (t) => {
+  // A clearinghouse 4010 answer (UHC managed indemnity via ZirMed): every EB12=N deductible and
+  // out-of-pocket line $0 (total, met, remaining). Read as sent, out-of-network IOP cost $0.
+  const c = only(build271([
+    'EB*1**30*C1*SYNTHETIC MANAGED INDEMNITY',
+    'EB*G*IND*30*C1***1500*****Y',
+    'EB*G*IND*30*C1**29*0*****Y',
+    'EB*C*IND*30****118*****Y',
+    'EB*G*IND*30*C1***0*****N',
+    'EB*G*IND*30*C1**24*0*****N',
+    'EB*G*IND*30*C1**29*0*****N',
+    'EB*C*IND*30****0*****N',
+    'EB*C*IND*30***29*0*****N',
+    'EB*C*FAM*30****0*****N',
+    'EB*A*IND*MH***27**0.4****N',
+  ]));
+  const out = resolveCostSharingTerms(c, 'iop-mental-health', 'out');
+  t.equal(out.outOfPocket.individual, undefined, 'no $0 out-of-network out-of-pocket maximum');
+  t.equal(out.deductible.individual, undefined);
+  t.equal(out.coinsurancePpm?.value, 400_000, 'the out-of-network coinsurance is still read');
+  t.same([4, 5, 6, 7, 8].map((i) => benefit(c, ebId(i)).amountCents), [undefined, undefined, undefined, undefined, undefined]);
+  t.equal(benefit(c, ebId(9)).amountCents, 0, 'a $0 family deductible with no in-network family deductible beside it is kept');
+  t.match(benefit(c, ebId(4)).notes, [/\$0\.00 for the out-of-network out-of-pocket maximum beside a \$1,500\.00 in-network one/]);
+  t.equal(resolveCostSharingTerms(c, 'iop-mental-health', 'in').outOfPocket.individual?.totalCents?.value, 150_000, 'in network untouched');
+  t.equal(codes(c).filter((w) => w === 'x12.value.out-of-network-zero-filler').length, 2);
+});
+
+t.test('a remaining amount is left out as placeholder-derived only when it is exactly the placeholder less what was met', async (t) => {
+  const c = only(build271([
+    ACTIVE,
+    'EB*G*FAM*30*PR**23*99999.99*****W',
+    'EB*G*FAM*30*PR**24*302.68*****W',
+    'EB*G*FAM*30*PR**29*99697.31*****W',
+    'EB*C*FAM*30*PR**23*999999.99*****W',
+    'EB*C*FAM*30*PR**24*100*****W',
+    'EB*C*FAM*30*PR**29*4000*****W',
+  ]));
+  t.equal(benefit(c, ebId(3)).amountCents, undefined, '99,697.31 = 99,999.99 - 302.68');
+  t.equal(benefit(c, ebId(2)).amountCents, 30_268, 'what was met is real');
+  t.equal(benefit(c, ebId(6)).amountCents, 400_000, 'a remaining amount that does not add up is kept');
+  t.same(codes(c).filter((w) => w === 'x12.value.placeholder-remaining'), ['x12.value.placeholder-remaining']);
+});
+
 t.test('a second HSD on one benefit is kept as a note instead of replacing the first delivery pattern', async (t) => {
   const c = only(build271([ACTIVE, 'EB*F*IND*MH*PR**23', 'HSD*VS*3*WK*1', 'HSD*DY*30***23']));
   const f = benefit(c, ebId(1));

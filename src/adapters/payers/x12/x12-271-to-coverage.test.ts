@@ -2,6 +2,7 @@ import t from 'tap';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import type { Benefit, Coverage } from '../../../core/coverage/coverage-model.js';
 import { DomainError } from '../../../core/errors.js';
+import { resolveCostSharingTerms } from '../../../core/coverage/resolve-cost-sharing.js';
 import { x12271ToCoverages } from './x12-271-to-coverage.js';
 
 const root = new URL('../../../../fixtures/x12/', import.meta.url);
@@ -36,6 +37,7 @@ const GOLDEN = [
   'behavioral-health/bh-active-without-mh-cost-sharing.271',
   'behavioral-health/bh-dependent-sud-iop-day-copay-and-visit-limit.271',
   'behavioral-health/bh-two-interchanges-inactive-and-retry.x12',
+  'behavioral-health/bh-medicare-advantage-family-filler-and-placeholders.271',
 ];
 
 t.test('normalized output matches the reviewed golden file for every quirky fixture', async (t) => {
@@ -262,6 +264,31 @@ t.test('OopFactory mutated 3.1.2: a lifetime limit that needs authorization out 
   t.equal(coventry?.name, 'COVENTRY HEALTH AND LIFE INSURANCE');
   t.same(coventry?.contacts, [{ kind: 'phone', value: '8008823822' }]);
   t.ok(c.warnings.some((w) => w.code === 'x12.count.se01-mismatch'));
+});
+
+t.test('Medicare Advantage D-SNP: a $0 family out-of-pocket maximum is "no family tier", not a $0 cap on the IOP', async (t) => {
+  // Shape of a real UHC Dual Complete answer: EB*G*FAM*30*HN**23*0 / **24*0 / **29*0 beside an
+  // $8,300 individual maximum. Read as $0 family remaining, it priced a whole IOP program at $0.
+  const c = only('behavioral-health/bh-medicare-advantage-family-filler-and-placeholders.271');
+  const terms = resolveCostSharingTerms(c, 'iop-mental-health', 'in');
+  t.equal(terms.outOfPocket.family, undefined, 'no family out-of-pocket maximum (it was $0 remaining)');
+  t.same([terms.outOfPocket.individual?.totalCents?.value, terms.outOfPocket.individual?.remainingCents?.value], [830_000, 705_000]);
+  const familyOop = c.benefits.filter((b) => b.kind === 'out-of-pocket' && b.coverageLevel === 'family');
+  t.same(familyOop.map((b) => b.amountCents), [undefined, undefined, undefined]);
+  t.match(familyOop[0]?.notes, [/\$0\.00 for the family out-of-pocket maximum beside a \$8,300\.00 individual one/]);
+  t.equal(c.warnings.filter((w) => w.code === 'x12.value.family-zero-filler').length, 1);
+});
+
+t.test('Medicare Advantage: a family deductible remaining derived from the $99,999.99 placeholder is left out, what was met is kept', async (t) => {
+  // UHC Group Medicare Advantage: EB*C*FAM*30***23*99999.99, ***24*290, ***29*99709.99.
+  const c = only('behavioral-health/bh-medicare-advantage-family-filler-and-placeholders.271');
+  const family = resolveCostSharingTerms(c, 'iop-mental-health', 'in').deductible.family;
+  t.equal(family?.remainingCents, undefined, 'not $99,709.99 left to meet');
+  t.equal(family?.totalCents, undefined);
+  t.equal(family?.metCents?.value, 29_000);
+  t.match(find(c, (b) => b.id === 'eb-17').notes, [/\$99,709\.99 remaining, which is its \$99,999\.99 placeholder total less the \$290\.00 met/]);
+  const limit = find(c, (b) => b.kind === 'limitation');
+  t.same([limit.amountCents, limit.quantity?.value], [undefined, 25], 'an all-nines EB*F dollar limit is a placeholder too; its visit count stays');
 });
 
 t.test('warnings and errors never quote member ids, names or birth dates', async (t) => {

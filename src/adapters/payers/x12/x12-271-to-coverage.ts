@@ -21,6 +21,7 @@ import type {
   PlanType,
   RelatedEntity,
   SourcePointer,
+  TimePeriod,
 } from '../../../core/coverage/coverage-model.js';
 import { describeFollowUpAction, describeRejectReason, isKnownRejectReason } from '../../../core/coverage/aaa-reject-reasons.js';
 import { DomainError } from '../../../core/errors.js';
@@ -207,12 +208,22 @@ function setOwn(record: Record<string, string>, key: string, value: string): voi
 /** EB13 written with another component separator than ISA16: 'HC>H0015', 'HC-90837'. */
 const FOREIGN_SEPARATOR_PROCEDURE = /^([A-Z][A-Z0-9])[^A-Za-z0-9\s]([A-Z0-9]{4,8})$/;
 /**
- * All-nines deductible / out-of-pocket amounts ($99,999.99, $999,999.99, $9,999,999.99, $99,999,
- * $999,999): Medicare Advantage and other payers send them for "no amount applies" (a family
- * maximum on a plan with none, for instance). Read as real, they show in every estimate's
+ * All-nines deductible / out-of-pocket / limitation amounts ($99,999.99, $999,999.99, $9,999,999.99,
+ * $99,999, $999,999): Medicare Advantage and other payers send them for "no amount applies" (a family
+ * maximum on a plan with none, a dollar cap on a visit-limited benefit: UHC's
+ * EB*F*IND*PT***23*999999.99**VS*25). Read as real, they show in every estimate's
  * arithmetic as a cap nobody has; no actual plan sets a deductible or maximum of exactly these.
  */
 const PLACEHOLDER_AMOUNTS: ReadonlySet<number> = new Set([9_999_999, 99_999_999, 999_999_999, 9_999_900, 99_999_900]);
+
+/** Periods of a deductible or out-of-pocket line that state its total (not what is met or left). */
+const ACCUMULATOR_TOTAL_PERIODS: ReadonlySet<TimePeriod> = new Set<TimePeriod>(['calendar-year', 'service-year', 'plan-year', 'contract', 'lifetime', 'unknown']);
+
+/** The lines of a patient about one accumulator (any network or level): same kind, insurance type, services, procedures and dates. */
+function accumulatorKey(b: Benefit): string {
+  const services = b.serviceTypes.length > 1 ? [...b.serviceTypes].sort().join('^') : (b.serviceTypes[0] ?? '');
+  return `${b.kind}|${b.insuranceType ?? ''}|${services}|${b.procedureCodes.join('^')}|${b.dates?.begin ?? ''}|${b.dates?.end ?? ''}`;
+}
 
 /** A HCPCS level II (letter + 4 digits) or CPT (5 digits, or 4 digits + F/T/U) code. */
 const HCPCS_OR_CPT = /^(?:[A-Z]\d{4}|\d{4}[0-9FTU])$/;
@@ -314,6 +325,15 @@ class Transaction271 {
       return;
     }
     this.warnings.push(seg === undefined ? { code, message } : { code, message, pointer: this.pointer(seg) });
+  }
+
+  /** warn() for a finding about lines already read, pointed at one of them. */
+  private warnAt(code: string, message: string, pointer: string): void {
+    if (this.warnings.length >= X12_271_LIMITS.warnings) {
+      this.droppedWarnings++;
+      return;
+    }
+    this.warnings.push({ code, message, pointer });
   }
 
   /** The 2100/2110/2120 suffix letter for the current HL level. */
@@ -730,7 +750,7 @@ class Transaction271 {
       if (cents === undefined) this.warn('x12.value.invalid-amount', 'EB07 is not a decimal amount', seg);
       // A negative copay, deductible, out-of-pocket or limit amount is not a benefit: left out, not priced.
       else if (cents < 0) this.negativeAmount(seg);
-      else if ((benefit.kind === 'deductible' || benefit.kind === 'out-of-pocket') && PLACEHOLDER_AMOUNTS.has(cents)) this.placeholderAmount(seg, benefit, cents);
+      else if ((benefit.kind === 'deductible' || benefit.kind === 'out-of-pocket' || benefit.kind === 'limitation') && PLACEHOLDER_AMOUNTS.has(cents)) this.placeholderAmount(seg, benefit, cents);
       else benefit.amountCents = cents;
     }
     if (seg.size(8) > 0) {
@@ -830,7 +850,95 @@ class Transaction271 {
 
   private placeholderAmount(seg: X12Segment, benefit: Benefit, cents: number): void {
     benefit.notes.push(`The payer sent ${formatCents(cents)}, an all-nines placeholder some payers use when no amount applies; it was not used as an amount.`);
-    this.warn('x12.value.placeholder-amount', 'EB07 is an all-nines placeholder (99,999.99 or similar) on a deductible or out-of-pocket line; the amount was left out', seg);
+    this.warn('x12.value.placeholder-amount', 'EB07 is an all-nines placeholder (99,999.99 or similar) on a deductible, out-of-pocket or limitation line; the amount was left out', seg);
+    (this.placeholders ??= new Map()).set(benefit, cents);
+  }
+
+  /** The deductible and out-of-pocket lines whose EB07 was an all-nines placeholder, with that amount. */
+  private placeholders: Map<Benefit, number> | undefined;
+
+  /**
+   * A patient's deductible and out-of-pocket lines read together, once all of them are read (lines
+   * with the same accumulatorKey are one accumulator, stated per network and coverage level as a
+   * total, what is met and what is left).
+   * - A remaining amount that is an all-nines placeholder total less what was met (99,709.99 =
+   *   99,999.99 - 290.00) is derived from the placeholder: it keeps no amount.
+   * - $0 filler: family lines all $0 beside an individual total above $0 (individual-only plans,
+   *   Medicare Advantage and D-SNP, send them for "no family amount": a family amount is never
+   *   below the individual one), and out-of-network lines all $0 beside an in-network total above
+   *   $0 (clearinghouses send them when the payer reported none). Read as $0 left, either capped
+   *   the patient's whole program at $0. Those lines keep no amount.
+   */
+  private reconcileAccumulators(benefits: Benefit[]): void {
+    // Most answers have neither a $0 family or out-of-network total nor a placeholder: one pass, no grouping.
+    const suspect = benefits.some((b) =>
+      (b.kind === 'deductible' || b.kind === 'out-of-pocket') && ACCUMULATOR_TOTAL_PERIODS.has(b.timePeriod) &&
+      ((b.amountCents === 0 && (b.coverageLevel === 'family' || b.network === 'out')) || this.placeholders?.has(b) === true));
+    if (!suspect) return;
+    const groups = new Map<string, Benefit[]>();
+    for (const b of benefits) {
+      if (b.kind !== 'deductible' && b.kind !== 'out-of-pocket') continue;
+      const key = accumulatorKey(b);
+      const group = groups.get(key);
+      if (group === undefined) groups.set(key, [b]);
+      else group.push(b);
+    }
+    const isFamily = (b: Benefit): boolean => b.coverageLevel === 'family';
+    for (const group of groups.values()) {
+      for (const b of group) {
+        const placeholder = this.placeholders?.get(b);
+        if (placeholder !== undefined && ACCUMULATOR_TOTAL_PERIODS.has(b.timePeriod)) this.placeholderRemaining(group, b, placeholder);
+      }
+      const what = group[0]!.kind === 'deductible' ? 'deductible' : 'out-of-pocket maximum';
+      for (const network of new Set(group.map((b) => b.network))) {
+        const lines = group.filter((b) => b.network === network);
+        this.zeroFiller(lines.filter(isFamily), lines.filter((b) => !isFamily(b)), (total) => ({
+          note: `The payer sent $0.00 for the family ${what} beside a ${formatCents(total)} individual one; a family amount is never below the individual one, so $0 here means no family amount applies and it was not used as an amount.`,
+          code: 'x12.value.family-zero-filler',
+          message: `a $0 family ${what} beside an individual one above $0 means no family amount applies; the family amounts were left out`,
+        }));
+      }
+      for (const family of [false, true]) {
+        const lines = group.filter((b) => isFamily(b) === family);
+        this.zeroFiller(lines.filter((b) => b.network === 'out'), lines.filter((b) => b.network === 'in'), (total) => ({
+          note: `The payer sent $0.00 for the out-of-network ${what} beside a ${formatCents(total)} in-network one; $0 out of network next to a real in-network amount means none was reported (not that out-of-network care costs nothing), so it was not used as an amount.`,
+          code: 'x12.value.out-of-network-zero-filler',
+          message: `a $0 out-of-network ${what} beside an in-network one above $0 means none was reported; the out-of-network amounts were left out`,
+        }));
+      }
+    }
+  }
+
+  /**
+   * `filler`: lines that are all $0, a total among them; `reference`: the lines they sit beside.
+   * When a reference total is above $0, the filler lines keep no amount (see reconcileAccumulators).
+   */
+  private zeroFiller(filler: Benefit[], reference: Benefit[], describe: (totalCents: number) => { note: string; code: string; message: string }): void {
+    const stated = filler.filter((b) => b.amountCents !== undefined);
+    if (stated.length === 0 || stated.some((b) => b.amountCents !== 0) || !stated.some((b) => ACCUMULATOR_TOTAL_PERIODS.has(b.timePeriod))) return;
+    const total = reference.find((b) => ACCUMULATOR_TOTAL_PERIODS.has(b.timePeriod) && b.amountCents !== undefined && b.amountCents > 0);
+    if (total === undefined) return;
+    const { note, code, message } = describe(total.amountCents!);
+    for (const b of stated) {
+      delete b.amountCents;
+      b.notes.push(note);
+    }
+    this.warnAt(code, message, stated[0]!.source.pointer);
+  }
+
+  private placeholderRemaining(group: Benefit[], total: Benefit, placeholder: number): void {
+    const sameSlot = (b: Benefit): boolean => b.network === total.network && (b.coverageLevel === 'family') === (total.coverageLevel === 'family');
+    const met = group.find((b) => sameSlot(b) && b.timePeriod === 'year-to-date' && b.amountCents !== undefined);
+    if (met === undefined) return;
+    for (const b of group) {
+      if (!sameSlot(b) || b.timePeriod !== 'remaining' || b.amountCents === undefined) continue;
+      if (b.amountCents + met.amountCents! !== placeholder) continue;
+      b.notes.push(
+        `The payer sent ${formatCents(b.amountCents)} remaining, which is its ${formatCents(placeholder)} placeholder total less the ${formatCents(met.amountCents!)} met; it was not used as an amount.`,
+      );
+      delete b.amountCents;
+      this.warnAt('x12.value.placeholder-remaining', 'a remaining amount is an all-nines placeholder total less the amount met; it was left out', b.source.pointer);
+    }
   }
 
   private negativeAmount(seg: X12Segment): void {
@@ -935,6 +1043,7 @@ class Transaction271 {
     const patients = this.nodes.filter((n) => n.level === '2000D' || (n.level === '2000C' && (n.benefits.length > 0 || !this.dependentParents.has(n.id))));
     this.budget.coverages += Math.max(1, patients.length);
     if (this.budget.coverages > X12_271_LIMITS.coverages) throw limitError('patients (subscriber or dependent loops)', 'coverages');
+    for (const patient of patients) this.reconcileAccumulators(patient.benefits);
     if (patients.length === 0) {
       // No subscriber loop: the payer answered at the source or receiver level (usually an AAA).
       return [this.coverageFor(undefined, this.nodes, this.coverageWarnings())];
@@ -1071,11 +1180,35 @@ class Transaction271 {
       if (benefit.referralRequired === 'yes') {
         actions.push({ kind: 'obtain-referral', message: `The payer's note says a referral is required: "${benefit.notes.join(' ')}"`, serviceTypes: benefit.serviceTypes, source: benefit.source });
       }
+      if (benefit.kind === 'other-payer' && benefit.relatedEntities.length > 0) {
+        const primary = this.primaryPayer(benefit);
+        if (primary !== undefined) actions.push(primary);
+      }
     }
     if (status === 'undetermined' && errors.length === 0) {
       actions.push({ kind: 'verify-manually', message: 'The payer did not say whether coverage is active; verify with the payer by phone or portal.' });
     }
     return actions;
+  }
+
+  /**
+   * EB*R (other or additional payer) whose 2120 loop names the primary payer (NM1*PRP): coordination
+   * of benefits, as Medicare answers for a member in a Medicare Advantage plan (EB*R**30*HN + PRP)
+   * or with employer coverage that pays first (EB*R**30*12-16, 41-43, 47 + PRP). This payer's terms
+   * may not be what the patient pays, so the estimate must not be taken as is.
+   */
+  private primaryPayer(benefit: Benefit): CoverageAction | undefined {
+    const entity = benefit.relatedEntities.find((e) => e.entityCode === 'PRP');
+    if (entity === undefined) return undefined;
+    const since = benefit.dates?.other?.['290'] ?? benefit.dates?.begin;
+    const action: CoverageAction = {
+      kind: 'verify-manually',
+      message: `The payer names ${entity.name ?? 'another plan'} as the primary payer${since === undefined ? '' : ` (coordination of benefits from ${since.slice(0, 10)})`}: this plan may pay second or not at all, so confirm which plan pays first before relying on these terms${contactPhone(entity)}.`,
+      serviceTypes: benefit.serviceTypes,
+      source: benefit.source,
+      entity,
+    };
+    return action;
   }
 
   /**

@@ -432,6 +432,50 @@ function hasLineBreakInsideSegment(text: string, from: number, terminator: strin
   return false;
 }
 
+/**
+ * A payload written one segment per line whose few lines lack the terminator ('EB*A*IND*52*****0.1'
+ * LF 'EB*I*...'): the line break ends the segment, and joining the lines (fixed-width unwrapping)
+ * would glue the next segment into the last element and lose it. Returns the payload with the
+ * terminator put back before each such break and how many, or undefined when the payload is not
+ * that shape: every line break inside a segment must be followed by a segment id and the element
+ * separator, and at least four lines out of five must end with the terminator (a payload wrapped
+ * at a fixed width has a terminator at a line end only by chance). Line breaks inside the ISA or
+ * the first segment after it are left to unwrapping.
+ */
+function restoreMissingTerminators(text: string, from: number, separators: X12Separators): { text: string; restored: number } | undefined {
+  const terminator = separators.segment;
+  const termCode = terminator.charCodeAt(0);
+  const element = separators.element;
+  const inserts: number[] = [];
+  let ended = 0;
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 10 && code !== 13) continue;
+    let j = i - 1;
+    while (j >= from && isSpace(text.charCodeAt(j))) j--;
+    let k = i;
+    while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+    i = k - 1; // a CRLF pair or a run of blank lines is one break
+    if (j < from || k >= text.length) continue;
+    if (text.charCodeAt(j) === termCode) {
+      ended++;
+      continue;
+    }
+    let id = k;
+    while (id < text.length && id - k < 3 && /[A-Z0-9]/.test(text.charAt(id))) id++;
+    if (id - k < 2 || !/[A-Z]/.test(text.charAt(k)) || text.charAt(id) !== element) return undefined;
+    inserts.push(j + 1);
+  }
+  if (inserts.length === 0 || ended < 4 * inserts.length) return undefined;
+  let out = '';
+  let last = 0;
+  for (const at of inserts) {
+    out += text.slice(last, at) + terminator;
+    last = at;
+  }
+  return { text: out + text.slice(last), restored: inserts.length };
+}
+
 /** Where character `position` of `text` with every CR/LF removed is in `text`. */
 function positionWithLineBreaks(text: string, position: number): number {
   let seen = 0;
@@ -481,6 +525,21 @@ export function readX12(input: string): X12Document {
       read = { doc: { transactions: [], interchangeCount: 0, warnings: [], interchangeAcks: [] }, lineBreakInSegment: true };
     }
     if (!read.lineBreakInSegment) return read.doc;
+    const restored = isLineBreak(first.segment) ? undefined : restoreMissingTerminators(text, start, first);
+    if (restored !== undefined) {
+      try {
+        const again = readPayload(restored.text);
+        if (!again.lineBreakInSegment) {
+          again.doc.warnings.unshift({
+            code: 'x12.envelope.missing-terminator',
+            message: `${restored.restored} segment(s) ended at a line break without the segment terminator; the line break was read as the terminator`,
+          });
+          return again.doc;
+        }
+      } catch {
+        // not that shape after all: unwrap below
+      }
+    }
   } else if (!text.startsWith('ISA', start)) {
     return readPayload(text).doc;
   }
