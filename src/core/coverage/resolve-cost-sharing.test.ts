@@ -273,3 +273,22 @@ t.test('a coinsurance outside 0-100% is never used, and that is said', async (t)
   t.equal(terms.coinsurancePpm?.value, 200_000, 'the plan-level 20% is used instead of 2000%');
   t.ok(terms.unknowns.some((u) => u.includes('outside 0-100%') && u.includes('coins-bad')));
 });
+
+t.test('Medicare: a Part B deductible sent only on service type 96 (or none) is the deductible for IOP, PHP and therapy', async (t) => {
+  // A 4010 Medicare answer: EB*1*IND**MB, EB*C**96*MB**23*25700, EB*C**96*MB**29*0, and a Part A one on 30.
+  const medicare = coverage([
+    benefit({ id: 'a-ded', kind: 'deductible', serviceTypes: ['30'], network: 'unknown', insuranceType: 'MA', timePeriod: 'episode', amountCents: 167_600 }),
+    benefit({ id: 'b-ded', kind: 'deductible', serviceTypes: ['96'], network: 'unknown', insuranceType: 'MB', timePeriod: 'calendar-year', amountCents: 25_700 }),
+    benefit({ id: 'b-ded-rem', kind: 'deductible', serviceTypes: ['96'], network: 'unknown', insuranceType: 'MB', timePeriod: 'remaining', amountCents: 0 }),
+  ], 'Medicare');
+  const iop = resolveCostSharingTerms(medicare, 'iop-mental-health', 'in');
+  t.equal(iop.deductible.individual?.remainingCents?.value, 0, 'the met Part B deductible, not unknown');
+  t.equal(iop.deductible.individual?.totalCents?.value, 25_700);
+  t.ok(iop.unknowns.some((u) => u.includes('Medicare Part B one, sent on service type 96')), 'and where it came from is said');
+  t.equal(resolveCostSharingTerms(medicare, 'partial-hospitalization', 'in').deductible.individual?.remainingCents?.value, 0);
+  const residential = resolveCostSharingTerms(medicare, 'residential', 'in');
+  t.equal(residential.deductible.individual?.totalCents?.value, 167_600, 'residential still takes Part A');
+
+  const commercial = coverage([benefit({ id: 'ded-96', kind: 'deductible', serviceTypes: ['96'], timePeriod: 'calendar-year', amountCents: 50_000 })]);
+  t.equal(resolveCostSharingTerms(commercial, 'iop-mental-health', 'in').deductible.individual, undefined, 'only Medicare part lines are taken from other service types');
+});

@@ -79,6 +79,25 @@ function otherMedicarePart(benefit: Benefit, levelOfCare: LevelOfCare): boolean 
   return levelOfCare === 'residential' ? part === 'MB' : part === 'MA';
 }
 
+/**
+ * Medicare's deductible is one per part, and answers often state it on a service type no level of
+ * care asks about (4010 Medicare: EB*C**96*MB**29*0, 96 = professional). When no service type of the
+ * level has one, the line of the level's own part (EB04 MB for IOP, PHP and therapy; MA for
+ * residential) on any service type, or none, is that deductible.
+ */
+function medicarePartAccumulator(coverage: Coverage, levelOfCare: LevelOfCare, network: 'in' | 'out', accept: (benefit: Benefit) => boolean): Match[] {
+  const part = levelOfCare === 'residential' ? 'MA' : 'MB';
+  const candidates = LEVEL_OF_CARE_SERVICE_TYPES[levelOfCare];
+  const planLevel = candidates.find((c) => c.code === '30') ?? candidates[candidates.length - 1];
+  if (planLevel === undefined) return [];
+  for (const networkTier of ['specific', 'unknown'] as const) {
+    const lines = coverage.benefits.filter((b) => b.insuranceType === part && b.procedureCodes.length === 0 && accept(b)
+      && (networkTier === 'specific' ? b.network === network || b.network === 'both' : b.network === 'unknown'));
+    if (lines.length > 0) return lines.map((benefit) => ({ benefit, candidate: planLevel, unknownNetwork: networkTier === 'unknown' }));
+  }
+  return [];
+}
+
 function levelMatches(benefit: Benefit, level: CoverageLevel): boolean {
   // An accumulator with no EB02 is read as individual: the TR3 sends FAM explicitly for family amounts.
   return level === 'individual' ? benefit.coverageLevel !== 'family' : benefit.coverageLevel === 'family';
@@ -103,7 +122,15 @@ function resolveAccumulator(
   unknowns: string[],
   label: string,
 ): { accumulator?: Accumulator; serviceType?: string } {
-  const matches = findMostSpecific(coverage, levelOfCare, network, (b) => b.kind === kind && b.amountCents !== undefined && levelMatches(b, level));
+  const accept = (b: Benefit): boolean => b.kind === kind && b.amountCents !== undefined && levelMatches(b, level);
+  let matches = findMostSpecific(coverage, levelOfCare, network, accept);
+  if (matches.length === 0) {
+    matches = medicarePartAccumulator(coverage, levelOfCare, network, accept);
+    if (matches.length > 0) {
+      const part = matches[0]!.benefit.insuranceType === 'MA' ? 'A' : 'B';
+      unknowns.push(`${capitalize(level)} ${label} is the Medicare Part ${part} one, sent on service type ${matches[0]!.benefit.serviceTypes.join(', ') || '(none)'}: one ${label} covers every Part ${part} service.`);
+    }
+  }
   if (matches.length === 0) {
     unknowns.push(`${capitalize(level)} ${NETWORK_WORDS[network]} ${label} was not sent by the payer.`);
     return {};
