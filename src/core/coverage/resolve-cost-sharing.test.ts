@@ -292,3 +292,24 @@ t.test('Medicare: a Part B deductible sent only on service type 96 (or none) is 
   const commercial = coverage([benefit({ id: 'ded-96', kind: 'deductible', serviceTypes: ['96'], timePeriod: 'calendar-year', amountCents: 50_000 })]);
   t.equal(resolveCostSharingTerms(commercial, 'iop-mental-health', 'in').deductible.individual, undefined, 'only Medicare part lines are taken from other service types');
 });
+
+t.test('a non-covered line with a note beside cost sharing for the same service type is a partial exclusion, not "not covered"', async (t) => {
+  // Aetna: EB*A*EMP*98*****0****Y, EB*B*EMP*98****0*****Y, EB*I*EMP*98*********W + MSG naming Teladoc.
+  const aetna = coverage([
+    benefit({ id: 'coins-98', kind: 'coinsurance', serviceTypes: ['98'], percentPpm: 0 }),
+    benefit({ id: 'copay-98', kind: 'copay', serviceTypes: ['98'], timePeriod: 'visit', amountCents: 0 }),
+    benefit({ id: 'excl-98', kind: 'non-covered', serviceTypes: ['98'], network: 'both', notes: ['Teladoc Virtual Primary Care General Medicine/EXCLUSION'] }),
+  ]);
+  const therapy = resolveCostSharingTerms(aetna, 'outpatient-therapy', 'in');
+  t.equal(therapy.notCovered, undefined, 'outpatient therapy is not marked not covered');
+  t.ok(therapy.unknowns.some((u) => u.includes('partial exclusion') && u.includes('Teladoc')), 'the exclusion is quoted');
+  t.same(therapy.copay?.value, { amountCents: 0, per: 'visit' });
+
+  const bare = coverage([
+    benefit({ id: 'copay-98', kind: 'copay', serviceTypes: ['98'], timePeriod: 'visit', amountCents: 2_000 }),
+    benefit({ id: 'excl-98', kind: 'non-covered', serviceTypes: ['98'] }),
+  ]);
+  t.ok(resolveCostSharingTerms(bare, 'outpatient-therapy', 'in').notCovered, 'a bare non-covered line still decides');
+  const alone = coverage([benefit({ id: 'excl-mh', kind: 'non-covered', serviceTypes: ['MH'], notes: ['NOT COVERED UNDER THIS PLAN'] })]);
+  t.ok(resolveCostSharingTerms(alone, 'iop-mental-health', 'in').notCovered, 'a noted non-covered line with no cost sharing beside it still decides');
+});

@@ -277,7 +277,16 @@ export function resolveCostSharingTerms(coverage: Coverage, levelOfCare: LevelOf
   // Not covered: only when the most specific service type with any answer says so.
   const answered = findMostSpecific(coverage, levelOfCare, network, (b) =>
     ['non-covered', 'active-coverage', 'copay', 'coinsurance', 'deductible', 'limitation', 'out-of-pocket'].includes(b.kind));
-  const nonCovered = answered.filter((m) => m.benefit.kind === 'non-covered');
+  // A non-covered line with a note, beside cost-sharing lines for the same service type, excludes
+  // what its note names (Aetna: EB*I on 98 + "Teladoc ... EXCLUSION" next to 98's copay), not the
+  // whole service type: said, not applied. A bare non-covered line still decides.
+  const costShared = answered.some((m) => m.benefit.kind !== 'non-covered' && m.benefit.kind !== 'active-coverage');
+  const qualified = (m: Match): boolean => costShared && m.benefit.notes.length > 0;
+  for (const m of answered.filter((x) => x.benefit.kind === 'non-covered' && qualified(x))) {
+    const note = m.benefit.notes.join(' ');
+    unknowns.push(`The payer excludes something under ${m.candidate.code} ("${note.length > 120 ? `${note.slice(0, 117)}...` : note}") but also sends cost sharing for it; read as a partial exclusion, not as ${loc} not covered. Confirm with the payer if unsure.`);
+  }
+  const nonCovered = answered.filter((m) => m.benefit.kind === 'non-covered' && !qualified(m));
   if (nonCovered.length > 0) {
     terms.notCovered = sourced<true>(true, nonCovered.map((m) => m.benefit));
     unknowns.push(`The payer reports ${loc} (${nonCovered[0]!.candidate.code}) as not covered ${words}.`);
