@@ -313,3 +313,16 @@ t.test('a non-covered line with a note beside cost sharing for the same service 
   const alone = coverage([benefit({ id: 'excl-mh', kind: 'non-covered', serviceTypes: ['MH'], notes: ['NOT COVERED UNDER THIS PLAN'] })]);
   t.ok(resolveCostSharingTerms(alone, 'iop-mental-health', 'in').notCovered, 'a noted non-covered line with no cost sharing beside it still decides');
 });
+
+t.test('authorization required only on a line limited by a note is kept (the safe side) and the note is quoted', async (t) => {
+  // BCBS FEP: EB*B*IND*98**BASIC*27*30****Y*Y + MSG*APPLIED BEHAVIOR ANALYSIS..., beside a 98 line with EB11=N.
+  const fep = coverage([
+    benefit({ id: 'copay-98', kind: 'copay', serviceTypes: ['98'], timePeriod: 'visit', amountCents: 3_000, authorizationRequired: 'no' }),
+    benefit({ id: 'aba-98', kind: 'copay', serviceTypes: ['98'], timePeriod: 'visit', amountCents: 3_000, authorizationRequired: 'yes', notes: ['APPLIED BEHAVIOR ANALYSIS FOR AUTISM SPECTRUM DISORDER'] }),
+  ]);
+  const therapy = resolveCostSharingTerms(fep, 'outpatient-therapy', 'in');
+  t.equal(therapy.authorizationRequired.value, 'yes');
+  t.ok(therapy.unknowns.some((u) => u.includes('APPLIED BEHAVIOR ANALYSIS') && u.includes('may apply only')), 'the limiting note is quoted');
+  const plain = coverage([benefit({ id: 'copay-98', kind: 'copay', serviceTypes: ['98'], timePeriod: 'visit', amountCents: 3_000, authorizationRequired: 'yes', notes: ['PER VISIT'] })]);
+  t.notOk(resolveCostSharingTerms(plain, 'outpatient-therapy', 'in').unknowns.some((u) => u.includes('may apply only')), 'no caveat when no line says no');
+});

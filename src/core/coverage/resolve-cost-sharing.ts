@@ -171,14 +171,21 @@ function resolveFlag(
   levelOfCare: LevelOfCare,
   network: 'in' | 'out',
   field: 'authorizationRequired' | 'referralRequired',
-): { value: Sourced<TriState>; unknownNetwork: boolean } {
+): { value: Sourced<TriState>; unknownNetwork: boolean; qualifiedBy?: string } {
   const answered = findMostSpecific(coverage, levelOfCare, network, (b) => b[field] !== 'unknown');
   const first = answered[0];
   if (first) {
-    // Any "yes" among equally specific lines wins: a requirement stated once still applies.
+    // Any "yes" among equally specific lines wins: a requirement stated once still applies (the safe
+    // side). When every "yes" line carries a note and another line says "no", the requirement may
+    // be limited to what the note names (ABA therapy on 98): kept, and the note is quoted.
     const yes = answered.filter((m) => m.benefit[field] === 'yes');
     const used = yes.length > 0 ? yes : answered;
-    return { value: sourced<TriState>(yes.length > 0 ? 'yes' : 'no', used.map((m) => m.benefit)), unknownNetwork: first.unknownNetwork };
+    const result: { value: Sourced<TriState>; unknownNetwork: boolean; qualifiedBy?: string } = { value: sourced<TriState>(yes.length > 0 ? 'yes' : 'no', used.map((m) => m.benefit)), unknownNetwork: first.unknownNetwork };
+    if (yes.length > 0 && yes.length < answered.length && yes.every((m) => m.benefit.notes.length > 0)) {
+      const note = yes[0]!.benefit.notes.join(' ');
+      result.qualifiedBy = note.length > 120 ? `${note.slice(0, 117)}...` : note;
+    }
+    return result;
   }
   return { value: { value: 'unknown', benefitIds: [], sources: [] }, unknownNetwork: false };
 }
@@ -296,6 +303,9 @@ export function resolveCostSharingTerms(coverage: Coverage, levelOfCare: LevelOf
   terms.authorizationRequired = auth.value;
   if (auth.value.value === 'unknown') unknowns.push(`The payer did not say whether ${loc} needs prior authorization.`);
   else if (auth.unknownNetwork) unknowns.push(`The authorization answer did not name a network; used it for ${words}.`);
+  if (auth.qualifiedBy !== undefined) {
+    unknowns.push(`Authorization is required on a line with a payer note ("${auth.qualifiedBy}") while other lines for ${loc} say it is not; it may apply only to what the note names. Treated as required; confirm with the payer.`);
+  }
 
   const referral = resolveFlag(coverage, levelOfCare, network, 'referralRequired');
   terms.referralRequired = referral.value;
