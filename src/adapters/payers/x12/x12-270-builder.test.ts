@@ -71,3 +71,30 @@ t.test('values that would break the X12 syntax are refused with field pointers a
     t.notMatch(JSON.stringify(e.errors) + e.message, /TEST\*PATIENT|1990-02-30/);
   }
 });
+
+t.test('the patient HL loop carries a TRN*1 trace with a 10-character originator (TR3 2000C/2000D TRN)', async (t) => {
+  // TR3 2000C/2000D TRN (position 0200, right after HL): TRN01 '1' current transaction, TRN02 the
+  // trace number (1-50), TRN03 the assigning company, AN 10/10; the payer echoes it as TRN*2 in the
+  // 271. The 271 TR3 still requires TRN03 to start with 1 (EIN), 3 (DUNS) or 9 (user-assigned).
+  const seg = readX12(buildX12270(inquiry, options)).transactions[0]!.segments;
+  const hl3 = seg.findIndex((s) => s.id === 'HL' && s.el(3) === '22');
+  t.equal(seg[hl3 + 1]?.id, 'TRN', 'TRN follows the 2000C HL');
+  t.same(seg[hl3 + 1]?.elements.slice(1), ['1', '000000042', '9SYNTHCLIN']);
+  t.equal(seg[hl3 + 2]?.get('NM101'), 'IL');
+
+  const dependent = readX12(buildX12270({ ...inquiry, dependent: { firstName: 'EMERY', lastName: 'TESTDEPENDENT', relationship: 'child' } }, options)).transactions[0]!.segments;
+  const traces = byId(dependent, 'TRN');
+  t.equal(traces.length, 1, 'only the patient loop (2000D) is traced');
+  const hl4 = dependent.findIndex((s) => s.id === 'HL' && s.el(3) === '23');
+  t.equal(dependent[hl4 + 1]?.id, 'TRN', 'TRN follows the 2000D HL');
+
+  const own = readX12(buildX12270(inquiry, { ...options, traceOriginatorId: '1123456789' })).transactions[0]!.segments;
+  t.equal(byId(own, 'TRN')[0]?.el(3), '1123456789');
+  t.throws(() => buildX12270(inquiry, { ...options, traceOriginatorId: '12345' }), { code: 'request.invalid' });
+  t.throws(() => buildX12270(inquiry, { ...options, traceOriginatorId: '5123456789' }), { code: 'request.invalid' });
+});
+
+t.test('a repeated service type is sent once in EQ01', async (t) => {
+  const seg = readX12(buildX12270({ ...inquiry, serviceTypes: ['MH', 'CH', 'MH', '30', 'CH'] }, options)).transactions[0]!.segments;
+  t.same(byId(seg, 'EQ')[0]?.repeats(1), ['MH', 'CH', '30']);
+});

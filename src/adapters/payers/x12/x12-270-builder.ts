@@ -4,6 +4,8 @@
  * receiver (HL 21, NM1*1P with the XX NPI), 2000C subscriber (HL 22, NM1*IL with the MI member id,
  * DMG, DTP*291, EQ), and 2000D dependent (HL 23, NM1*03) when the patient is a dependent without
  * an own member id, in which case DMG/DTP/EQ go in the dependent loops (TR3 1.4.7).
+ * The patient's HL loop (2000C, or 2000D for a dependent) carries a TRN*1 trace number that the
+ * payer echoes back as TRN*2 in the 271, so a response can be tied to its inquiry.
  * Separators: '*' element, '^' repetition, ':' component, '~' terminator.
  */
 import type { EligibilityInquiry } from '../../../core/ports.js';
@@ -23,6 +25,12 @@ export interface X12270Options {
   payerName?: string;
   /** NM109 (PI) of the 2100A payer; defaults to the inquiry payer id. */
   payerId?: string;
+  /**
+   * TRN03 of the 2000C/2000D trace (the company that assigned the trace number): exactly 10
+   * characters, '1' + EIN, '3' + DUNS or '9' + a user-assigned id. Defaults to '9' followed by the
+   * first 9 letters/digits of senderId (zero-padded).
+   */
+  traceOriginatorId?: string;
 }
 
 const SEPARATOR_CHARS = /[*~^:\r\n]/;
@@ -91,11 +99,18 @@ export function buildX12270(inquiry: EligibilityInquiry, options: X12270Options)
   const depLast = dep === undefined ? '' : check.text('/dependent/lastName', dep.lastName, { required: true, max: 60 });
   const depFirst = dep === undefined ? '' : check.text('/dependent/firstName', dep.firstName, { max: 35 });
   const depDob = dep === undefined ? '' : check.date('/dependent/dateOfBirth', dep.dateOfBirth);
-  const serviceTypes = inquiry.serviceTypes.length === 0 ? ['30'] : inquiry.serviceTypes;
+  // EQ01 repeats each code once: duplicates add nothing and only count against the 99 limit.
+  const serviceTypes = inquiry.serviceTypes.length === 0 ? ['30'] : [...new Set(inquiry.serviceTypes)];
   serviceTypes.forEach((code, i) => {
     if (!/^[A-Z0-9]{1,2}$/.test(code)) check.errors.push({ pointer: `/serviceTypes/${i}`, message: 'must be an X12 service type code' });
   });
   if (serviceTypes.length > 99) check.errors.push({ pointer: '/serviceTypes', message: 'at most 99 service types (EQ01 repeats 99 times)' });
+  // TRN03 is AN 10/10; the 271 TR3 still wants it to start with 1 (EIN), 3 (DUNS) or 9 (user-assigned)
+  // when it is echoed back, so only those are sent (X12 RFI 1272).
+  const traceOriginator = options.traceOriginatorId ?? `9${senderId.replace(/[^A-Za-z0-9]/g, '').toUpperCase().slice(0, 9).padEnd(9, '0')}`;
+  if (!/^[139][A-Za-z0-9]{9}$/.test(traceOriginator)) {
+    check.errors.push({ pointer: '/options/traceOriginatorId', message: 'must be 10 letters or digits starting with 1, 3 or 9' });
+  }
   if (check.errors.length > 0) {
     throw new DomainError('request.invalid', 'The inquiry cannot be written as an X12 270', { errors: check.errors });
   }
@@ -106,6 +121,9 @@ export function buildX12270(inquiry: EligibilityInquiry, options: X12270Options)
   const control = String(icn).padStart(9, '0');
   const st = '0001';
   const usage = options.usageIndicator ?? 'P';
+  // 2000C/2000D TRN*1: trace number (our control number) and its originator; it sits right after
+  // the patient's HL segment, before the NM1 (TR3 2000C/2000D TRN, position 0200).
+  const trace = segment('TRN', '1', control, traceOriginator);
 
   const isa = [
     'ISA', '00', ' '.repeat(10), '00', ' '.repeat(10), 'ZZ', senderId.padEnd(15), 'ZZ', receiverId.padEnd(15),
@@ -122,6 +140,7 @@ export function buildX12270(inquiry: EligibilityInquiry, options: X12270Options)
       ? segment('NM1', '1P', '2', org, '', '', '', '', 'XX', npi)
       : segment('NM1', '1P', '1', providerLast, providerFirst, '', '', '', 'XX', npi),
     segment('HL', '3', '2', '22', dep === undefined ? '0' : '1'),
+    ...(dep === undefined ? [trace] : []),
     segment('NM1', 'IL', '1', subLast, subFirst, '', '', '', 'MI', memberId),
   ];
   const gender = (g: string | undefined): string => (g === 'M' || g === 'F' ? g : '');
@@ -136,6 +155,7 @@ export function buildX12270(inquiry: EligibilityInquiry, options: X12270Options)
   } else {
     if (subDob !== '') body.push(segment('DMG', 'D8', subDob, gender(sub.gender)));
     body.push(segment('HL', '4', '3', '23', '0'));
+    body.push(trace);
     body.push(segment('NM1', '03', '1', depLast, depFirst));
     patientLoop(depDob, dep.gender);
   }

@@ -456,3 +456,12 @@ t.test('a Medicaid member whose 271 lists mental-health program lines first show
   const onlyBh = only(build271(['EB*1**30^MH*PR*SYNTHETIC GOLD PPO']));
   t.equal(onlyBh.plan.name, 'SYNTHETIC GOLD PPO', 'the only plan line still names the plan');
 });
+
+t.test('an active dental or vision product alone does not make the coverage active when the medical plan is inactive', async (t) => {
+  const dentalOnly = only(build271(['EB*1*IND*35*HM*SYNTHETIC DENTAL HMO', 'EB*6*IND*30']));
+  t.equal(dentalOnly.eligibility.status, 'inactive');
+  t.match(dentalOnly.eligibility.reason, /only a separate dental, vision or pharmacy product is reported active/);
+  t.equal(only(build271(['EB*6*IND*35', ACTIVE])).eligibility.status, 'active', 'an inactive dental plan does not end an active medical plan');
+  t.equal(only(build271(['EB*1*IND*35'])).eligibility.status, 'active', 'with nothing said about the medical plan, active stays active');
+  t.equal(only(build271([ACTIVE, 'EB*6*IND*MH'])).eligibility.status, 'active', 'active medical with a narrower inactive line stays active');
+});

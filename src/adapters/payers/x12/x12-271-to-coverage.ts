@@ -1132,7 +1132,19 @@ class Transaction271 {
   }
 
   private eligibility(benefits: Benefit[], errors: PayerError[]): Coverage['eligibility'] {
-    const active = benefits.find((b) => b.kind === 'active-coverage');
+    // An active dental, vision or pharmacy product alone does not make the coverage active when the
+    // medical plan is reported inactive (EB*1**35 beside EB*6**30): the clinic bills the medical plan.
+    const separateOnly = (b: Benefit): boolean => b.serviceTypes.length > 0 && b.serviceTypes.every((s) => SEPARATE_PRODUCT_SERVICE_TYPES.has(s));
+    const medicalInactive = benefits.find((b) => b.kind === 'inactive' && !separateOnly(b));
+    const activeLines = benefits.filter((b) => b.kind === 'active-coverage');
+    const active = activeLines.find((b) => !separateOnly(b)) ?? (medicalInactive === undefined ? activeLines[0] : undefined);
+    if (active === undefined && medicalInactive !== undefined && activeLines.length > 0) {
+      return {
+        status: 'inactive',
+        reason: `The payer reported the coverage as inactive (EB01 ${medicalInactive.rawCode}); only a separate dental, vision or pharmacy product is reported active.`,
+        source: medicalInactive.source,
+      };
+    }
     const inactive = benefits.filter((b) => b.kind === 'inactive');
     if (active !== undefined) {
       const also = inactive.length > 0 ? ` It also sent ${inactive.length} inactive line(s), which apply to narrower benefits.` : '';
