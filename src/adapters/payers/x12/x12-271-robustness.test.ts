@@ -465,3 +465,18 @@ t.test('an active dental or vision product alone does not make the coverage acti
   t.equal(only(build271(['EB*1*IND*35'])).eligibility.status, 'active', 'with nothing said about the medical plan, active stays active');
   t.equal(only(build271([ACTIVE, 'EB*6*IND*MH'])).eligibility.status, 'active', 'active medical with a narrower inactive line stays active');
 });
+
+t.test('authorization flagged on many lines becomes one action per network listing every service type', async (t) => {
+  const c = only(build271([
+    ACTIVE,
+    'EB*A*IND*CH*PR****0.2***Y*Y',
+    'EB*A*IND*A8*PR****0.2***Y*Y',
+    'EB*B*IND*CH*PR***27*40****Y*Y',
+    'EB*A*IND*CH*PR****0.4***Y*N',
+  ]));
+  const auth = c.actions.filter((a) => a.kind === 'obtain-authorization');
+  t.equal(auth.length, 2, 'one for in network, one for out of network');
+  t.same(auth[0]?.serviceTypes, ['CH', 'A8']);
+  t.match(auth[0]?.message, /service type\(s\) CH, A8 \(in network\)/);
+  t.same(Object.keys(auth[0] ?? {}).sort(), ['kind', 'message', 'serviceTypes', 'source'], 'nothing but the contract fields');
+});

@@ -1165,6 +1165,9 @@ class Transaction271 {
 
   private actions(benefits: Benefit[], errors: PayerError[], status: string): CoverageAction[] {
     const actions: CoverageAction[] = [];
+    type AuthAction = { kind: 'obtain-authorization'; message: string; serviceTypes: string[]; source: SourcePointer; network: Benefit['network'] };
+    const authByNetwork = new Map<Benefit['network'], AuthAction>();
+    const authActions: AuthAction[] = [];
     const seen = new Set<string>();
     for (const error of errors) {
       const reason = describeRejectReason(error.code);
@@ -1181,13 +1184,17 @@ class Transaction271 {
         if (carveOut !== undefined) actions.push(carveOut);
       }
       if (benefit.authorizationRequired === 'yes') {
-        const services = benefit.serviceTypes.length > 0 ? benefit.serviceTypes.join(', ') : 'this benefit';
-        actions.push({
-          kind: 'obtain-authorization',
-          message: `The payer requires prior authorization for service type(s) ${services} (${NETWORK_PHRASES[benefit.network]}).`,
-          serviceTypes: benefit.serviceTypes,
-          source: benefit.source,
-        });
+        // One action per network, listing every service type: a payer that flags EB11=Y on each of
+        // fifteen lines gives a coordinator one thing to do, not fifteen near-copies.
+        const existing = authByNetwork.get(benefit.network);
+        if (existing === undefined || benefit.serviceTypes.length === 0 || existing.serviceTypes.length === 0) {
+          const action = { kind: 'obtain-authorization' as const, message: '', serviceTypes: [...benefit.serviceTypes], source: benefit.source, network: benefit.network };
+          if (existing === undefined && benefit.serviceTypes.length > 0) authByNetwork.set(benefit.network, action);
+          authActions.push(action);
+          actions.push(action);
+        } else {
+          for (const code of benefit.serviceTypes) if (!existing.serviceTypes.includes(code)) existing.serviceTypes.push(code);
+        }
       }
       if (benefit.referralRequired === 'yes') {
         actions.push({ kind: 'obtain-referral', message: `The payer's note says a referral is required: "${benefit.notes.join(' ')}"`, serviceTypes: benefit.serviceTypes, source: benefit.source });
@@ -1200,7 +1207,13 @@ class Transaction271 {
     if (status === 'undetermined' && errors.length === 0) {
       actions.push({ kind: 'verify-manually', message: 'The payer did not say whether coverage is active; verify with the payer by phone or portal.' });
     }
-    return actions;
+    const merged = new Set<CoverageAction>(authActions);
+    return actions.map((action) => {
+      if (!merged.has(action)) return action;
+      const { serviceTypes, source, network } = action as AuthAction;
+      const services = serviceTypes.length > 0 ? serviceTypes.join(', ') : 'this benefit';
+      return { kind: 'obtain-authorization', message: `The payer requires prior authorization for service type(s) ${services} (${NETWORK_PHRASES[network]}).`, serviceTypes, source };
+    });
   }
 
   /**
