@@ -90,23 +90,23 @@ const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
 // from here on. Weak keys: a coverage nobody holds takes its terms with it.
 const resolvedTerms = new WeakMap<Coverage, Map<string, CostSharingTerms>>();
 
-function termsOf(coverage: Coverage, level: LevelOfCare, network: 'in' | 'out'): CostSharingTerms {
+function termsOf(coverage: Coverage, level: LevelOfCare, network: 'in' | 'out', onDate: string): CostSharingTerms {
   let byLevel = resolvedTerms.get(coverage);
   if (byLevel === undefined) {
     byLevel = new Map();
     resolvedTerms.set(coverage, byLevel);
   }
-  const key = `${level}|${network}`;
+  const key = `${level}|${network}|${onDate}`;
   let terms = byLevel.get(key);
   if (terms === undefined) {
-    terms = resolveCostSharingTerms(coverage, level, network);
+    terms = resolveCostSharingTerms(coverage, level, network, onDate);
     byLevel.set(key, terms);
   }
   return terms;
 }
 
 /** Resolves the one coverage source a request gives into per-level terms. */
-async function resolveCoverage(deps: EstimateCostDeps, input: CoverageInput, levelsOfCare: readonly LevelOfCare[]): Promise<ResolvedCoverage> {
+async function resolveCoverage(deps: EstimateCostDeps, input: CoverageInput & { asOf?: string }, levelsOfCare: readonly LevelOfCare[]): Promise<ResolvedCoverage> {
   const given = [input.coverage, input.terms, input.eligibility].filter((x) => x !== undefined).length;
   if (given !== 1) {
     throw new DomainError('estimate.invalid', 'Give exactly one of coverage, terms or eligibility', {
@@ -147,11 +147,13 @@ async function resolveCoverage(deps: EstimateCostDeps, input: CoverageInput, lev
   // so the engine prices out-of-network days at the self-pay rate and says why.
   const noOutOfNetwork = answeredOnlyInNetworkForClosedNetworkPlan(coverage);
   const planYear = planYearFromPayerDates(coverage.plan.dates);
+  // Lines dated for another year give way to this one's: the date asked about, else the as-of date.
+  const onDate = input.eligibility?.dateOfService ?? input.asOf ?? today(deps.clock);
   const confirmedThrough = coverageConfirmedThrough(coverage.plan.dates);
   return {
     ...(planYear ? { planYear } : {}),
     ...(confirmedThrough ? { confirmedThrough } : {}),
-    termsFor: (level) => (noOutOfNetwork ? { in: termsOf(coverage, level, 'in') } : { in: termsOf(coverage, level, 'in'), out: termsOf(coverage, level, 'out') }),
+    termsFor: (level) => (noOutOfNetwork ? { in: termsOf(coverage, level, 'in', onDate) } : { in: termsOf(coverage, level, 'in', onDate), out: termsOf(coverage, level, 'out', onDate) }),
     planType: coverage.plan.type,
     notes,
     ...(source ? { asOf: source.asOf.slice(0, 10), source } : {}),

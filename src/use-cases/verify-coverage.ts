@@ -164,8 +164,8 @@ export async function verifyCoverage(deps: VerifyCoverageDeps, request: VerifyCo
   if (request.levelOfCare && request.resolveTerms !== false) {
     result.levelOfCare = {
       id: request.levelOfCare,
-      inNetwork: resolveCostSharingTerms(coverage, request.levelOfCare, 'in'),
-      outOfNetwork: resolveCostSharingTerms(coverage, request.levelOfCare, 'out'),
+      inNetwork: resolveCostSharingTerms(coverage, request.levelOfCare, 'in', request.inquiry.dateOfService),
+      outOfNetwork: resolveCostSharingTerms(coverage, request.levelOfCare, 'out', request.inquiry.dateOfService),
     };
   }
   return result;

@@ -326,3 +326,17 @@ t.test('authorization required only on a line limited by a note is kept (the saf
   const plain = coverage([benefit({ id: 'copay-98', kind: 'copay', serviceTypes: ['98'], timePeriod: 'visit', amountCents: 3_000, authorizationRequired: 'yes', notes: ['PER VISIT'] })]);
   t.notOk(resolveCostSharingTerms(plain, 'outpatient-therapy', 'in').unknowns.some((u) => u.includes('may apply only')), 'no caveat when no line says no');
 });
+
+t.test('lines dated for another year give way to the lines for the date asked about', async (t) => {
+  // Medicare: last year's Part B deductible (met) and this year's (unmet), each with DTP*292.
+  const medicare = coverage([
+    benefit({ id: 'ded-2025', kind: 'deductible', serviceTypes: ['30'], network: 'unknown', insuranceType: 'MB', timePeriod: 'remaining', amountCents: 0, dates: { begin: '2025-01-01', end: '2025-12-31' } }),
+    benefit({ id: 'ded-2026', kind: 'deductible', serviceTypes: ['30'], network: 'unknown', insuranceType: 'MB', timePeriod: 'remaining', amountCents: 28_300, dates: { begin: '2026-01-01', end: '2026-12-31' } }),
+    benefit({ id: 'coins', kind: 'coinsurance', serviceTypes: ['30'], network: 'unknown', insuranceType: 'MB', percentPpm: 200_000 }),
+  ], 'Medicare');
+  t.same(resolveCostSharingTerms(medicare, 'iop-mental-health', 'in', '2026-02-02').deductible.individual?.remainingCents?.benefitIds, ['ded-2026']);
+  t.same(resolveCostSharingTerms(medicare, 'iop-mental-health', 'in', '2025-11-03').deductible.individual?.remainingCents?.benefitIds, ['ded-2025']);
+  t.same(resolveCostSharingTerms(medicare, 'iop-mental-health', 'in').deductible.individual?.remainingCents?.benefitIds, ['ded-2025'], 'without a date, the first line as before');
+  t.same(resolveCostSharingTerms(medicare, 'iop-mental-health', 'in', '2027-03-01').deductible.individual?.remainingCents?.benefitIds, ['ded-2025'], 'with no line for the date, nothing is dropped');
+  t.equal(resolveCostSharingTerms(medicare, 'iop-mental-health', 'in', '2026-02-02').coinsurancePpm?.value, 200_000, 'undated lines stay');
+});

@@ -196,8 +196,34 @@ function preferIndividual<M extends { benefit: Benefit }>(matches: M[]): M[] {
   return individual.length > 0 ? individual : matches;
 }
 
-/** Choose the cost-sharing terms for one level of care and network from a normalized coverage. */
-export function resolveCostSharingTerms(coverage: Coverage, levelOfCare: LevelOfCare, network: 'in' | 'out'): CostSharingTerms {
+/**
+ * The benefits without the lines the payer dated for another period than `date` (Medicare sends
+ * last year's and this year's deductible, each with its DTP*292), when a line for the same thing
+ * (kind, services, network, level, period, insurance type) is dated for `date` or not dated.
+ */
+function benefitsOn(benefits: Benefit[], date: string): Benefit[] {
+  const outside = (b: Benefit): boolean => {
+    const dates = b.dates;
+    if (dates?.begin === undefined || dates.end === undefined) return false;
+    return date < dates.begin.slice(0, 10) || date > dates.end.slice(0, 10);
+  };
+  if (!benefits.some(outside)) return benefits;
+  const slot = (b: Benefit): string =>
+    `${b.kind}|${[...b.serviceTypes].sort().join('^')}|${b.procedureCodes.join('^')}|${b.network}|${b.coverageLevel}|${b.timePeriod}|${b.insuranceType ?? ''}`;
+  const current = new Set(benefits.filter((b) => !outside(b)).map(slot));
+  return benefits.filter((b) => !outside(b) || !current.has(slot(b)));
+}
+
+/**
+ * Choose the cost-sharing terms for one level of care and network from a normalized coverage.
+ * `onDate` (YYYY-MM-DD, the date of service or when the accumulators were read): lines the payer
+ * dated for another period give way to lines for this date.
+ */
+export function resolveCostSharingTerms(coverage: Coverage, levelOfCare: LevelOfCare, network: 'in' | 'out', onDate?: string): CostSharingTerms {
+  if (onDate !== undefined) {
+    const benefits = benefitsOn(coverage.benefits, onDate);
+    if (benefits !== coverage.benefits) coverage = { ...coverage, benefits };
+  }
   const unknowns: string[] = [];
   const loc = LEVELS_OF_CARE[levelOfCare].label.toLowerCase();
   const bhCodes = describeCodes(levelOfCare);
