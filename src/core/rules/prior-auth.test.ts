@@ -83,6 +83,12 @@ t.test('a payer note mentioning pre-certification counts as the payer saying aut
   }
   const unrelated = evaluatePriorAuth(input({ payerId: 'nopa', payerSaid: { authorizationRequired: 'unknown', referralRequired: 'unknown', notes: ['Certification of eligibility on file'], sources: [] } }), RULES);
   t.equal(unrelated.authorization.required, 'not-required', 'a note without precert wording changes nothing');
+  for (const note of ['PRIOR AUTHORIZATION NOT REQUIRED', 'NO PRECERT NEEDED FOR OUTPATIENT MH', 'Plan does not require pre-authorization', 'REFERRAL REQUIRED; PRIOR AUTHORIZATION NOT REQUIRED']) {
+    const waived = evaluatePriorAuth(input({ payerId: 'nopa', payerSaid: { authorizationRequired: 'unknown', referralRequired: 'unknown', notes: [note], sources: ['MSG'] } }), RULES);
+    t.equal(waived.authorization.required, 'not-required', `a note that says it is not required is not read as required: ${note}`);
+  }
+  const mixed = evaluatePriorAuth(input({ payerId: 'nopa', payerSaid: { authorizationRequired: 'unknown', referralRequired: 'unknown', notes: ['NO PRECERT FOR OFFICE VISITS; PRECERTIFICATION REQUIRED FOR IOP'], sources: ['MSG'] } }), RULES);
+  t.equal(mixed.authorization.required, 'required', 'one clause requiring it is enough');
 });
 
 t.test('a rule that changes on an effective date mid-program governs only the days from that date', async (t) => {

@@ -12,6 +12,7 @@ import type { PlanType, TriState } from '../coverage/coverage-model.js';
 import type { LevelOfCare } from '../coverage/level-of-care.js';
 import { DomainError, type FieldError } from '../errors.js';
 import { addDays, dayOfWeek, isIsoDate } from './calendar-dates.js';
+import { authorizationClauses } from '../coverage/payer-notes.js';
 
 /** Who a rule is about. */
 export type PriorAuthPayerMatch = { id: string } | { group: string } | '*';
@@ -93,8 +94,6 @@ export interface PriorAuthEvaluation {
   };
 }
 
-/** Notes from a payer that mean "authorization needed" even when the flag says otherwise. */
-const PRECERT_PATTERN = /\b(pre-?cert(ification)?|precert|prior[\s-]+auth(orization)?|pre-?auth(orization)?|authorization required)\b/i;
 
 /** Used when no rule states a decision time: the ERISA pre-service maximum, 29 CFR 2560.503-1(f)(2)(iii)(B). */
 const FALLBACK_DECISION_DAYS = 15;
@@ -218,7 +217,9 @@ export function evaluatePriorAuth(input: PriorAuthInput, rules: readonly PriorAu
   });
 
   const payer = input.payerSaid;
-  const noteSaysPrecert = payer?.notes.some((n) => PRECERT_PATTERN.test(n)) ?? false;
+  // A note that asks for pre-certification means "authorization needed" even when the flag says
+  // otherwise; one that says it is not required ("PRIOR AUTHORIZATION NOT REQUIRED") does not.
+  const noteSaysPrecert = payer?.notes.some((n) => authorizationClauses(n).yes) ?? false;
   const payerAuth = payer?.authorizationRequired;
   const payerSources = payer?.sources ?? [];
   const authorization = combine('authorization', noteSaysPrecert ? 'yes' : payerAuth, payerSources, overall(dayAnswers), [...authReasons.values()]);

@@ -16,7 +16,7 @@ import { DomainError } from '../../../core/errors.js';
 import { jsonNumberToDecimalText } from '../fhir/fhir-decimal.js';
 import { AAA_FOLLOW_UP_ACTIONS, describeRejectReason, isKnownRejectReason } from '../../../core/coverage/aaa-reject-reasons.js';
 import { parseDollarsToCents, parseFractionToPpm } from '../../../core/money.js';
-import { referralClauses } from '../payer-notes.js';
+import { referralClauses } from '../../../core/coverage/payer-notes.js';
 import { applyServiceDelivery } from '../service-delivery.js';
 import type {
   Benefit, Coverage, CoverageAction, CoveredPerson, PayerError, PlanDates, PlanType, RelatedEntity, SourcePointer,

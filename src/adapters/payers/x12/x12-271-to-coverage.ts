@@ -44,7 +44,7 @@ import {
   eb12Network,
 } from './x12-271-code-maps.js';
 import { packCode, readX12 } from './x12-reader.js';
-import { referralClauses } from '../payer-notes.js';
+import { referralClauses } from '../../../core/coverage/payer-notes.js';
 import { applyServiceDelivery } from '../service-delivery.js';
 import type { X12Segment, X12Separators, X12Transaction } from './x12-reader.js';
 

@@ -1,0 +1,52 @@
+/**
+ * Payer free-text notes (X12 MSG, clearinghouse additionalInformation, FHIR descriptions) read for
+ * what the formats have no element for. Pure text rules, shared by the readers and the prior-auth
+ * rules so the same words mean the same thing everywhere.
+ */
+
+/**
+ * Referral wording in payer notes (facts.md 2.10: the 271, and the JSON built from it, has no
+ * referral element). A note is read
+ * clause by clause (split on . ; , and ' - '), so "REFERRAL REQUIRED; PRIOR AUTHORIZATION NOT
+ * REQUIRED" is a required referral: the "not" must be close to the word referral(s) in the same
+ * clause ("NO REFERRAL NEEDED", "REFERRALS NOT REQUIRED", "DOES NOT REQUIRE A REFERRAL"). Every
+ * pattern has bounded gaps, so a long MSG is read in linear time.
+ */
+const REFERRAL = /\breferrals?\b/i;
+const NOTE_CLAUSE_SPLIT = /[.;,]| - /;
+const REFERRAL_NOT_REQUIRED =
+  /\bno\s+(?:[a-z]+\s+)?referrals?\b|\breferrals?\s*:?\s+(?:(?:is|are|was|were)\s+)?(?:not|never)\s+(?:required|needed|necessary)\b|\b(?:not|n't)\s+(?:require|need)s?\s+(?:an?\s+)?(?:[a-z]+\s+)?referrals?\b/i;
+
+/** What a note says about referrals: whether some clause requires one, and whether some clause says none is needed. */
+export function referralClauses(text: string): { yes: boolean; no: boolean } {
+  const found = { yes: false, no: false };
+  if (!REFERRAL.test(text)) return found;
+  for (const clause of text.split(NOTE_CLAUSE_SPLIT)) {
+    if (!REFERRAL.test(clause)) continue;
+    if (REFERRAL_NOT_REQUIRED.test(clause)) found.no = true;
+    else found.yes = true;
+  }
+  return found;
+}
+
+/**
+ * Prior-authorization wording ("PRE-CERTIFICATION REQUIRED", "PRIOR AUTH MAY BE REQUIRED"), read
+ * clause by clause as referrals are: "PRIOR AUTHORIZATION NOT REQUIRED", "NO PRECERT NEEDED" and
+ * "DOES NOT REQUIRE PRE-AUTHORIZATION" say none is needed; any other clause naming it counts as a
+ * requirement (the safe side: "may be required" is asked about before day 1, not ignored).
+ */
+const AUTHORIZATION = /\b(?:pre-?cert(?:ification)?|prior[\s-]+auth(?:orization)?|pre-?auth(?:orization)?|authorization required)\b/i;
+const AUTHORIZATION_NOT_REQUIRED =
+  /\bno\s+(?:[a-z]+\s+)?(?:pre-?cert(?:ification)?|prior[\s-]+auth(?:orization)?|pre-?auth(?:orization)?|authorization)\b|\b(?:pre-?cert(?:ification)?|auth(?:orization)?)\s*:?\s+(?:(?:is|are|was|were)\s+)?(?:not|never)\s+(?:required|needed|necessary)\b|\b(?:not|n't)\s+(?:require|need)s?\s+(?:an?\s+)?(?:[a-z]+\s+)?(?:pre-?cert(?:ification)?|prior[\s-]+auth(?:orization)?|pre-?auth(?:orization)?|authorization)\b/i;
+
+/** What a note says about prior authorization: whether some clause requires it, and whether some clause says it is not needed. */
+export function authorizationClauses(text: string): { yes: boolean; no: boolean } {
+  const found = { yes: false, no: false };
+  if (!AUTHORIZATION.test(text)) return found;
+  for (const clause of text.split(NOTE_CLAUSE_SPLIT)) {
+    if (!AUTHORIZATION.test(clause)) continue;
+    if (AUTHORIZATION_NOT_REQUIRED.test(clause)) found.no = true;
+    else found.yes = true;
+  }
+  return found;
+}
