@@ -276,3 +276,17 @@ t.test('active dental or vision alone does not make the coverage active when the
   const onlyDental = read({ payer: { name: 'Example Plan' }, subscriber: MEMBER, planStatus: [{ statusCode: '1', status: 'Active Coverage', serviceTypeCodes: ['35'] }] });
   t.equal(onlyDental.eligibility.status, 'active', 'with nothing said about the medical plan, active stays active');
 });
+
+t.test('a plan range on a benefit line dates that line, so each year\'s Medicare deductible applies to its own year', async (t) => {
+  const coverage = read({
+    payer: { name: 'Example Medicare' },
+    subscriber: MEMBER,
+    planStatus: [{ statusCode: '1', serviceTypeCodes: ['30'] }],
+    benefitsInformation: [
+      { code: 'C', serviceTypeCodes: ['30'], insuranceTypeCode: 'MB', timeQualifierCode: '29', benefitAmount: '0', benefitsDateInformation: { plan: '20250101-20251231' } },
+      { code: 'C', serviceTypeCodes: ['30'], insuranceTypeCode: 'MB', timeQualifierCode: '29', benefitAmount: '283', benefitsDateInformation: { plan: '20260101-20261231' } },
+    ],
+  });
+  t.same(coverage.benefits.map((b) => b.dates), [{ begin: '2025-01-01', end: '2025-12-31' }, { begin: '2026-01-01', end: '2026-12-31' }]);
+  t.equal(resolveCostSharingTerms(coverage, 'iop-mental-health', 'in', '2026-03-02').deductible.individual?.remainingCents?.value, 28_300, "this year's deductible is left to meet");
+});

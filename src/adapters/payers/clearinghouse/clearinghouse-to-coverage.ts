@@ -383,9 +383,12 @@ function benefitOf(entry: BenefitJson, index: number, warnings: Coverage['warnin
   const dateInfo = entry.benefitsDateInformation;
   if (dateInfo) {
     const dates: NonNullable<Benefit['dates']> = {};
+    // The benefit's own period first, then a plan or period range sent on the line (as X12 2110
+    // DTP*291 / 193-194 are read): Medicare sends each year's deductible with its own dates.
     const [rb, re] = isoRange(dateInfo.benefit);
-    const begin = isoDate(dateInfo.benefitBegin) ?? rb;
-    const end = isoDate(dateInfo.benefitEnd) ?? re;
+    const [pb, pe] = isoRange(dateInfo.plan);
+    const begin = isoDate(dateInfo.benefitBegin) ?? rb ?? isoDate(dateInfo.planBegin) ?? pb ?? isoDate(dateInfo.periodStart);
+    const end = isoDate(dateInfo.benefitEnd) ?? re ?? isoDate(dateInfo.planEnd) ?? pe ?? isoDate(dateInfo.periodEnd);
     const latest = isoDate(dateInfo.latestVisitOrConsultation);
     if (begin) dates.begin = begin;
     if (end) dates.end = end;
