@@ -200,3 +200,16 @@ t.test('a Medicaid spend-down in the payer answer is named in the estimate, whic
   t.not(result.estimate.confidence.level, 'high', 'confidence drops');
   t.ok(result.estimate.confidence.reasons.some((r) => r.includes('spend-down')));
 });
+
+t.test("an unknown network is settled by the payer's note about this provider, and the estimate says so", async (t) => {
+  const body = readFileSync(fixture('sandbox/responses/sandbox-ppo-active.271'), 'utf8').replace(/(EB\*A\*IND\*[^~]*~)/, '$1MSG*PROVIDER IS OUT OF NETWORK~');
+  const coverage = normalizePayerDocument(body, 'x12-271').coverages[0]!;
+  t.ok(coverage.benefits.some((b) => b.notes.includes('PROVIDER IS OUT OF NETWORK')));
+  const plan = { levelOfCare: 'iop-mental-health' as const, startDate: '2026-11-30', daysPerWeek: 3, hoursPerDay: 3, weeks: 2 };
+  const unknown = await estimateCost(offlineDeps(), { payerId: 'sandbox-ppo', networkStatus: 'unknown', asOf: '2026-11-26', plan, coverage: structuredClone(coverage) });
+  t.equal(unknown.estimate.expected.network, 'out', 'priced out of network, as the payer said');
+  t.ok(unknown.estimate.notices[0]?.startsWith('Priced out of network: the network status was not given'));
+  const given = await estimateCost(offlineDeps(), { payerId: 'sandbox-ppo', networkStatus: 'in', asOf: '2026-11-26', plan, coverage: structuredClone(coverage) });
+  t.equal(given.estimate.expected.network, 'in', "the caller's network status wins");
+  t.notOk(given.estimate.notices.some((n) => n.startsWith('Priced out of network')));
+});

@@ -6,6 +6,7 @@
 import type { Coverage, CostSharingTerms, PlanType } from '../core/coverage/coverage-model.js';
 import type { LevelOfCare } from '../core/coverage/level-of-care.js';
 import { answeredOnlyInNetworkForClosedNetworkPlan, resolveCostSharingTerms } from '../core/coverage/resolve-cost-sharing.js';
+import { providerNetworkFromNotes } from '../core/coverage/payer-notes.js';
 import { coverageConfirmedThrough, planYearFromPayerDates, type PayerPlanYear } from '../core/estimate/plan-year.js';
 import { compareLevelsOfCare, type LevelComparison } from '../core/estimate/compare-levels-of-care.js';
 import { estimateProgramCost, type ProgramEstimate } from '../core/estimate/estimate-program.js';
@@ -191,15 +192,22 @@ function planYearOf(request: EstimateOptions, coverage: ResolvedCoverage): { pla
   return {};
 }
 
+function networkFromNoteNotice(said: { network: 'in' | 'out'; note: string }): string {
+  const quoted = said.note.length > 120 ? `${said.note.slice(0, 117)}...` : said.note;
+  return `Priced ${said.network === 'in' ? 'in network' : 'out of network'}: the network status was not given, and the payer's note says so ("${quoted}"). Confirm the clinic's contract if unsure.`;
+}
+
 /** Estimates one program. Throws DomainError for impossible plans, missing prices or bad coverage input. */
 export async function estimateCost(deps: EstimateCostDeps, request: EstimateCostRequest): Promise<EstimateCostResult> {
   const coverage = await resolveCoverage(deps, request, [request.plan.levelOfCare]);
   const terms = coverage.termsFor(request.plan.levelOfCare);
   const asOf = request.asOf ?? coverage.asOf ?? today(deps.clock);
+  // An unknown network settled by the payer's own note about this provider ("PROVIDER IS OUT OF NETWORK").
+  const saidByPayer = request.networkStatus === 'unknown' ? providerNetworkFromNotes(coverage.notes) : undefined;
   const estimate = estimateProgramCost({
     plan: request.plan,
     terms,
-    networkStatus: request.networkStatus,
+    networkStatus: saidByPayer?.network ?? request.networkStatus,
     feeSchedule: deps.feeSchedule,
     payerId: request.payerId,
     asOf,
@@ -209,6 +217,7 @@ export async function estimateCost(deps: EstimateCostDeps, request: EstimateCost
     ...(request.deductibleMode ? { deductibleMode: request.deductibleMode } : {}),
     ...(request.authorization ? { authorization: request.authorization } : {}),
   });
+  if (saidByPayer) estimate.notices.unshift(networkFromNoteNotice(saidByPayer));
 
   let total = estimate.expected.totals.patientTotalCents;
   let slidingScale: EstimateCostResult['slidingScale'];
@@ -287,6 +296,7 @@ export async function compareCost(
   request: CompareCostRequest,
 ): Promise<{ rows: LevelComparison[]; coverageSource?: VerifyCoverageResult['source'] }> {
   const coverage = await resolveCoverage(deps, request, request.levels.map((level) => level.levelOfCare));
+  const saidByPayer = request.networkStatus === 'unknown' ? providerNetworkFromNotes(coverage.notes) : undefined;
   const result = compareLevelsOfCare({
     startDate: request.startDate,
     levels: request.levels.map((level) => ({
@@ -294,7 +304,7 @@ export async function compareCost(
       ...(level.plan ? { plan: level.plan } : {}),
       terms: coverage.termsFor(level.levelOfCare),
     })),
-    networkStatus: request.networkStatus,
+    networkStatus: saidByPayer?.network ?? request.networkStatus,
     feeSchedule: deps.feeSchedule,
     payerId: request.payerId,
     asOf: request.asOf ?? coverage.asOf ?? today(deps.clock),
@@ -303,5 +313,6 @@ export async function compareCost(
     ...(coverage.confirmedThrough ? { coverageConfirmedThrough: coverage.confirmedThrough } : {}),
     ...(request.deductibleMode ? { deductibleMode: request.deductibleMode } : {}),
   });
+  if (saidByPayer) for (const row of result.rows) row.estimate.notices.unshift(networkFromNoteNotice(saidByPayer));
   return coverage.source ? { ...result, coverageSource: coverage.source } : result;
 }

@@ -50,3 +50,25 @@ export function authorizationClauses(text: string): { yes: boolean; no: boolean 
   }
   return found;
 }
+
+/**
+ * A note about the inquiring provider's own network status ("PROVIDER IS OUT OF NETWORK",
+ * "PROVIDER NOT IN NETWORK", "PROVIDER IS A PARTICIPATING PROVIDER"). Strict on purpose: "OUT OF
+ * NETWORK PROVIDERS MAY BALANCE BILL" is about out-of-network care in general, not this provider.
+ * Undefined when no note says, or notes disagree.
+ */
+const PROVIDER_OUT = /\bprovider\s+(?:is\s+)?(?:not\s+(?:an?\s+)?(?:in[- ]network|participating|contracted)|(?:an?\s+)?(?:out[- ]of[- ]network|non[- ]?(?:par(?:ticipating)?|contracted)))\b/i;
+const PROVIDER_IN = /\bprovider\s+is\s+(?:an?\s+)?(?:in[- ]network|participating|contracted)\b/i;
+
+export function providerNetworkFromNotes(notes: readonly string[]): { network: 'in' | 'out'; note: string } | undefined {
+  let found: { network: 'in' | 'out'; note: string } | undefined;
+  for (const note of notes) {
+    for (const clause of note.split(NOTE_CLAUSE_SPLIT)) {
+      const network = PROVIDER_OUT.test(clause) ? 'out' : PROVIDER_IN.test(clause) ? 'in' : undefined;
+      if (network === undefined) continue;
+      if (found !== undefined && found.network !== network) return undefined;
+      found ??= { network, note };
+    }
+  }
+  return found;
+}
