@@ -66,6 +66,8 @@ export interface ProgramEstimate {
   payerId: string;
   asOf: string;
   networkStatus: EstimateInput['networkStatus'];
+  /** The plan year the estimate used, and whether the caller gave it, the payer's dates stated it, or 1 January was assumed. */
+  planYear: { startMonth: number; startDay: number; source: 'given' | 'payer' | 'assumed' };
   schedule: ScheduleSummary;
   planWarnings: PlanWarning[];
   low: ScenarioEstimate;
@@ -334,6 +336,9 @@ export function estimateProgramCost(input: EstimateInput, options: { pointerPref
     payerId: input.payerId,
     asOf: input.asOf,
     networkStatus: input.networkStatus,
+    planYear: input.planYear === undefined
+      ? { startMonth: 1, startDay: 1, source: 'assumed' }
+      : { ...input.planYear, source: input.planYearSource === undefined ? 'given' : 'payer' },
     schedule: expanded.schedule,
     planWarnings: expanded.warnings,
     low: scenarios.low,

@@ -1344,7 +1344,10 @@ export interface components {
             high: components["schemas"]["ScenarioEstimate"];
             levelOfCare: components["schemas"]["LevelOfCare"];
             low: components["schemas"]["ScenarioEstimate"];
-            /** @enum {string} */
+            /**
+             * @description The network the estimate priced (as given; an unknown one settled by the payer's note about this provider says so in notices).
+             * @enum {string}
+             */
             networkStatus: "in" | "out" | "unknown";
             notices: string[];
             payerId: string;
@@ -1354,6 +1357,13 @@ export interface components {
                 message: string;
                 pointer: string;
             }[];
+            /** @description The plan year the estimate used - given by the caller, stated by the payer's dates, or assumed (1 January). */
+            planYear: {
+                /** @enum {string} */
+                source: "given" | "payer" | "assumed";
+                startDay: number;
+                startMonth: number;
+            };
             /** @description What the patient may pay in total (patientTotalCents): lowCents and highCents are the smallest and largest of the three scenario totals, expectedCents the expected scenario's. Each scenario takes the favourable or unfavourable reading of every unknown, but out of network a covered day can cost more than an uncovered one, so the low scenario is not always the smallest total; the range always spans them. */
             range: {
                 expectedCents: number;

@@ -304,7 +304,7 @@ function manualTerms(t) {
  * The patient view link: the estimate's non-identifying inputs in the URL fragment, which the
  * browser never sends to a server. No member id, name or date of birth ever goes in it.
  */
-function patientViewHref(plan, network) {
+function patientViewHref(plan, network, planYear) {
   const p = new URLSearchParams();
   p.set('v', '1');
   p.set('payer', $('payer').value);
@@ -314,6 +314,9 @@ function patientViewHref(plan, network) {
   p.set('days', String(plan.daysPerWeek));
   p.set('hours', String(plan.hoursPerDay));
   p.set('weeks', String(plan.weeks));
+  // The plan year the console's estimate used, when it was not a guess: the patient's view must
+  // reset the deductible on the same day to show the same total.
+  if (planYear && planYear.source !== 'assumed') p.set('planYear', `${planYear.startMonth}-${planYear.startDay}`);
   const loc = state.eligibility?.levelOfCare;
   if (state.eligibility) {
     if (state.eligibility.coverage.plan?.type) p.set('planType', state.eligibility.coverage.plan.type);
@@ -333,7 +336,7 @@ function patientViewHref(plan, network) {
   return `/estimate#${p.toString()}`;
 }
 
-function renderEstimate(result, plan, network) {
+function renderEstimate(result, plan) {
   const est = result.estimate;
   const exp = est.expected;
   const afterDed = weeklyAfterDeductible(exp);
@@ -369,7 +372,7 @@ function renderEstimate(result, plan, network) {
     nodes.push(h('h4', {}, 'Payment plans'), h('ul', {}, result.paymentPlans.map((pp) => h('li', {}, `${pp.months} months: ${money(pp.monthlyCents)} a month`))));
   }
   nodes.push(h('p', { class: 'actions' },
-    h('a', { class: 'button secondary', href: patientViewHref(plan, network), target: '_blank', rel: 'noopener noreferrer', id: 'patient-view' }, 'Open the patient view'),
+    h('a', { class: 'button secondary', href: patientViewHref(plan, est.networkStatus, est.planYear), target: '_blank', rel: 'noopener noreferrer', id: 'patient-view' }, 'Open the patient view'),
     h('span', { class: 'hint' }, 'The link carries only the plan and cost-sharing numbers, never the member ID, name or date of birth.')));
   show($('estimate-result'), nodes);
 }
@@ -385,7 +388,7 @@ $('estimate-form').addEventListener('submit', (event) => {
     try {
       const result = await api('POST', '/v1/estimates', body);
       state.estimate = result;
-      renderEstimate(result, plan, network);
+      renderEstimate(result, plan);
     } catch (error) {
       show($('estimate-result'), problemBox(error));
     }

@@ -42,6 +42,8 @@ export function requestFromFragment(hash) {
     terms,
   };
   if (/^\d{4}-\d{2}-\d{2}$/.test(p.get('asOf') ?? '')) body.asOf = p.get('asOf');
+  const planYear = /^(\d{1,2})-(\d{1,2})$/.exec(p.get('planYear') ?? '');
+  if (planYear) body.planYear = { startMonth: Number(planYear[1]), startDay: Number(planYear[2]) };
   return body;
 }
 
