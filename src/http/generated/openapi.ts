@@ -3384,6 +3384,11 @@ export interface operations {
                      *         "payerId": "sandbox-ppo",
                      *         "asOf": "2026-11-26",
                      *         "networkStatus": "in",
+                     *         "planYear": {
+                     *           "startMonth": 1,
+                     *           "startDay": 1,
+                     *           "source": "assumed"
+                     *         },
                      *         "schedule": {
                      *           "firstDate": "2026-12-07",
                      *           "lastDate": "2027-02-26",
@@ -3937,7 +3942,7 @@ export interface operations {
                      *           "ruleId": "erisa-pre-service-decision-time"
                      *         },
                      *         "timeline": {
-                     *           "submitBy": "2026-11-21",
+                     *           "submitBy": "2026-11-20",
                      *           "initialAuthorizationCovers": {
                      *             "from": "2026-12-07",
                      *             "to": "2026-12-28",
@@ -3945,39 +3950,39 @@ export interface operations {
                      *           },
                      *           "reviews": [
                      *             {
-                     *               "date": "2026-12-26",
+                     *               "date": "2026-12-25",
                      *               "coversThrough": "2027-01-04"
                      *             },
                      *             {
-                     *               "date": "2027-01-02",
+                     *               "date": "2027-01-01",
                      *               "coversThrough": "2027-01-11"
                      *             },
                      *             {
-                     *               "date": "2027-01-09",
+                     *               "date": "2027-01-08",
                      *               "coversThrough": "2027-01-18"
                      *             },
                      *             {
-                     *               "date": "2027-01-16",
+                     *               "date": "2027-01-15",
                      *               "coversThrough": "2027-01-25"
                      *             },
                      *             {
-                     *               "date": "2027-01-23",
+                     *               "date": "2027-01-22",
                      *               "coversThrough": "2027-02-01"
                      *             },
                      *             {
-                     *               "date": "2027-01-30",
+                     *               "date": "2027-01-29",
                      *               "coversThrough": "2027-02-08"
                      *             },
                      *             {
-                     *               "date": "2027-02-06",
+                     *               "date": "2027-02-05",
                      *               "coversThrough": "2027-02-15"
                      *             },
                      *             {
-                     *               "date": "2027-02-13",
+                     *               "date": "2027-02-12",
                      *               "coversThrough": "2027-02-22"
                      *             },
                      *             {
-                     *               "date": "2027-02-20",
+                     *               "date": "2027-02-19",
                      *               "coversThrough": "2027-03-01"
                      *             }
                      *           ],
@@ -3987,7 +3992,9 @@ export interface operations {
                      *             "2026-12-11"
                      *           ],
                      *           "notes": [
-                     *             "Submit by 2026-11-21 so a standard decision (15 calendar days) is due before the first day that needs authorization (2026-12-07).",
+                     *             "Submit by 2026-11-20 so a standard decision (15 calendar days) is due before the first day that needs authorization (2026-12-07).",
+                     *             "The submit-by date fell on a Saturday (2026-11-21); moved to the Friday before (2026-11-20), the last working day, so the request does not wait for Monday.",
+                     *             "9 concurrent review date(s) fell on a weekend and were moved to the Friday before: payer utilization-review staff and clinic staff work weekdays, and a late review leaves days unapproved.",
                      *             "Concurrent review every 7 days, submitted 2 days before the last covered day (rule sandbox-ppo-iop-php: Sandbox choice: the common commercial PPO pattern (PA before admission, weekly concurrent review) [illustrative]).",
                      *             "Requested on 2026-11-26: the decision may not arrive until 2026-12-11, so 3 program day(s) would be given without approval."
                      *           ],
@@ -4071,6 +4078,11 @@ export interface operations {
                      *             "payerId": "sandbox-ppo",
                      *             "asOf": "2026-11-26",
                      *             "networkStatus": "in",
+                     *             "planYear": {
+                     *               "startMonth": 1,
+                     *               "startDay": 1,
+                     *               "source": "assumed"
+                     *             },
                      *             "schedule": {
                      *               "firstDate": "2026-12-07",
                      *               "lastDate": "2027-01-29",
@@ -4556,6 +4568,11 @@ export interface operations {
                      *             "payerId": "sandbox-ppo",
                      *             "asOf": "2026-11-26",
                      *             "networkStatus": "in",
+                     *             "planYear": {
+                     *               "startMonth": 1,
+                     *               "startDay": 1,
+                     *               "source": "assumed"
+                     *             },
                      *             "schedule": {
                      *               "firstDate": "2026-12-07",
                      *               "lastDate": "2027-01-01",
@@ -5034,6 +5051,11 @@ export interface operations {
                      *             "payerId": "sandbox-ppo",
                      *             "asOf": "2026-11-26",
                      *             "networkStatus": "in",
+                     *             "planYear": {
+                     *               "startMonth": 1,
+                     *               "startDay": 1,
+                     *               "source": "assumed"
+                     *             },
                      *             "schedule": {
                      *               "firstDate": "2026-12-07",
                      *               "lastDate": "2027-02-22",
@@ -6026,7 +6048,7 @@ export interface operations {
                      *         "ruleId": "erisa-pre-service-decision-time"
                      *       },
                      *       "timeline": {
-                     *         "submitBy": "2026-11-21",
+                     *         "submitBy": "2026-11-20",
                      *         "initialAuthorizationCovers": {
                      *           "from": "2026-12-07",
                      *           "to": "2026-12-23",
@@ -6039,7 +6061,8 @@ export interface operations {
                      *           "2026-12-11"
                      *         ],
                      *         "notes": [
-                     *           "Submit by 2026-11-21 so a standard decision (15 calendar days) is due before the first day that needs authorization (2026-12-07).",
+                     *           "Submit by 2026-11-20 so a standard decision (15 calendar days) is due before the first day that needs authorization (2026-12-07).",
+                     *           "The submit-by date fell on a Saturday (2026-11-21); moved to the Friday before (2026-11-20), the last working day, so the request does not wait for Monday.",
                      *           "Concurrent review every 7 days, submitted 2 days before the last covered day (rule sandbox-ppo-iop-php: Sandbox choice: the common commercial PPO pattern (PA before admission, weekly concurrent review) [illustrative]).",
                      *           "Requested on 2026-11-26: the decision may not arrive until 2026-12-11, so 3 program day(s) would be given without approval."
                      *         ],
