@@ -98,3 +98,22 @@ t.test('a repeated service type is sent once in EQ01', async (t) => {
   const seg = readX12(buildX12270({ ...inquiry, serviceTypes: ['MH', 'CH', 'MH', '30', 'CH'] }, options)).transactions[0]!.segments;
   t.same(byId(seg, 'EQ')[0]?.repeats(1), ['MH', 'CH', '30']);
 });
+
+t.test('ISA id qualifiers and GS application codes can be set for receivers that publish them', async (t) => {
+  // ISA05/ISA07 (I05) and GS02/GS03 are agreed per receiver: e.g. Availity's companion guide has the
+  // receiver as ISA07 '01' (DUNS) '030240928', and CMS HETS has GS03 'CMS'. A fixed ZZ/ZZ envelope
+  // would be refused at the interchange level by such a receiver.
+  const text = buildX12270(inquiry, {
+    ...options, senderIdQualifier: 'ZZ', receiverIdQualifier: '01', receiverId: '030240928', applicationReceiverCode: '030240928', applicationSenderCode: 'SYNTHAPP',
+  });
+  t.match(text, /^ISA\*00\*          \*00\*          \*ZZ\*SYNTHCLINIC    \*01\*030240928      \*/);
+  t.equal(text.slice(0, 106).length, 106);
+  const doc = readX12(text);
+  t.same(doc.warnings, []);
+  const gs = text.split('\n')[1]!;
+  t.match(gs, /^GS\*HS\*SYNTHAPP\*030240928\*20250304\*1507\*42\*X\*005010X279A1~$/);
+  // Defaults: ZZ qualifiers, GS02/GS03 = ISA06/ISA08.
+  t.match(buildX12270(inquiry, options).split('\n')[1]!, /^GS\*HS\*SYNTHCLINIC\*SYNTHPAYER\*/);
+  t.throws(() => buildX12270(inquiry, { ...options, receiverIdQualifier: 'XX' }), { code: 'request.invalid' });
+  t.throws(() => buildX12270(inquiry, { ...options, applicationReceiverCode: 'C' }), { code: 'request.invalid' });
+});

@@ -14,8 +14,20 @@ import type { FieldError } from '../../../core/errors.js';
 
 /** Envelope and routing values for a 270 that the inquiry itself does not carry. */
 export interface X12270Options {
+  /** ISA06 (and GS02 unless applicationSenderCode is set). */
   senderId: string;
+  /** ISA08 (and GS03 unless applicationReceiverCode is set). */
   receiverId: string;
+  /**
+   * ISA05/ISA07 interchange id qualifiers (5010 I05: 01 DUNS, 14 DUNS+suffix, 20 HIN, 27 carrier,
+   * 28 fiscal intermediary, 29 Medicare, 30 federal tax id, 33 NAIC, ZZ mutually defined).
+   * Default 'ZZ'; some receivers publish another, e.g. Availity's receiver id is a DUNS (01).
+   */
+  senderIdQualifier?: string;
+  receiverIdQualifier?: string;
+  /** GS02/GS03 application codes (2-15) when the receiver wants them to differ from ISA06/ISA08. */
+  applicationSenderCode?: string;
+  applicationReceiverCode?: string;
   /** ISA13/GS06, 1..999999999. */
   interchangeControlNumber: number;
   now: Date;
@@ -34,6 +46,8 @@ export interface X12270Options {
 }
 
 const SEPARATOR_CHARS = /[*~^:\r\n]/;
+/** ISA05/ISA07 Interchange ID Qualifier codes allowed in the 005010 ISA. */
+const ISA_ID_QUALIFIERS: ReadonlySet<string> = new Set(['01', '14', '20', '27', '28', '29', '30', '33', 'ZZ']);
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Collects invalid fields as JSON pointers (never values: they can be PHI). */
@@ -77,6 +91,18 @@ export function buildX12270(inquiry: EligibilityInquiry, options: X12270Options)
   const check = new FieldCheck();
   const senderId = check.text('/options/senderId', options.senderId, { required: true, max: 15 });
   const receiverId = check.text('/options/receiverId', options.receiverId, { required: true, max: 15 });
+  const senderQualifier = options.senderIdQualifier ?? 'ZZ';
+  const receiverQualifier = options.receiverIdQualifier ?? 'ZZ';
+  if (!ISA_ID_QUALIFIERS.has(senderQualifier)) check.errors.push({ pointer: '/options/senderIdQualifier', message: 'must be an ISA05 qualifier (01, 14, 20, 27, 28, 29, 30, 33, ZZ)' });
+  if (!ISA_ID_QUALIFIERS.has(receiverQualifier)) check.errors.push({ pointer: '/options/receiverIdQualifier', message: 'must be an ISA07 qualifier (01, 14, 20, 27, 28, 29, 30, 33, ZZ)' });
+  // GS02/GS03 are AN 2/15; they default to the ISA ids.
+  const gsCode = (pointer: string, explicit: string | undefined, isaId: string, isaPointer: string): string => {
+    const value = explicit === undefined ? isaId : check.text(pointer, explicit, { required: true, max: 15 });
+    if (value.length === 1) check.errors.push({ pointer: explicit === undefined ? isaPointer : pointer, message: 'must be 2 to 15 characters (GS02/GS03)' });
+    return value;
+  };
+  const gsSender = gsCode('/options/applicationSenderCode', options.applicationSenderCode, senderId, '/options/senderId');
+  const gsReceiver = gsCode('/options/applicationReceiverCode', options.applicationReceiverCode, receiverId, '/options/receiverId');
   const payerName = check.text('/options/payerName', options.payerName ?? inquiry.payerId, { required: true, max: 60 });
   const payerId = check.text('/options/payerId', options.payerId ?? inquiry.payerId, { required: true, max: 80 });
   const icn = options.interchangeControlNumber;
@@ -126,7 +152,7 @@ export function buildX12270(inquiry: EligibilityInquiry, options: X12270Options)
   const trace = segment('TRN', '1', control, traceOriginator);
 
   const isa = [
-    'ISA', '00', ' '.repeat(10), '00', ' '.repeat(10), 'ZZ', senderId.padEnd(15), 'ZZ', receiverId.padEnd(15),
+    'ISA', '00', ' '.repeat(10), '00', ' '.repeat(10), senderQualifier, senderId.padEnd(15), receiverQualifier, receiverId.padEnd(15),
     ccyymmdd.slice(2), hhmm, '^', '00501', control, '0', usage, ':',
   ].join('*') + '~';
   const body: string[] = [
@@ -162,7 +188,7 @@ export function buildX12270(inquiry: EligibilityInquiry, options: X12270Options)
   body.push(segment('SE', String(body.length + 1), st));
   return [
     isa,
-    segment('GS', 'HS', senderId, receiverId, ccyymmdd, hhmm, String(icn), 'X', '005010X279A1'),
+    segment('GS', 'HS', gsSender, gsReceiver, ccyymmdd, hhmm, String(icn), 'X', '005010X279A1'),
     ...body,
     segment('GE', '1', String(icn)),
     segment('IEA', '1', control),
