@@ -92,6 +92,19 @@ export const payerConnectionSchema = z
         usageIndicator: z.enum(['T', 'P']).default('P'),
         payerName: z.string().min(1).max(60).optional(),
         payerId: z.string().min(1).max(80).optional(),
+        /** ISA05/ISA07 id qualifiers (5010 I05); ZZ (mutually defined) when absent. Availity publishes 01. */
+        senderIdQualifier: z.enum(['01', '14', '20', '27', '28', '29', '30', '33', 'ZZ']).optional(),
+        receiverIdQualifier: z.enum(['01', '14', '20', '27', '28', '29', '30', '33', 'ZZ']).optional(),
+        /** GS02/GS03 when they differ from the ISA ids (CMS HETS: GS03 'CMS'). */
+        applicationSenderCode: z.string().regex(/^[A-Za-z0-9 ]{2,15}$/).optional(),
+        applicationReceiverCode: z.string().regex(/^[A-Za-z0-9 ]{2,15}$/).optional(),
+        /** TRN03 of the trace: 10 characters, the id of whoever assigns the trace numbers. */
+        traceOriginatorId: z.string().regex(/^[A-Za-z0-9]{10}$/).optional(),
+        /**
+         * 'json': the endpoint takes and answers the X12 inside JSON, { "x12": "ISA*..." }, as the
+         * Stedi and Optum raw-X12 eligibility endpoints do; 'none' (default): bare EDI.
+         */
+        wrapper: z.enum(['none', 'json']).default('none'),
       })
       .strict()
       .optional(),

@@ -109,6 +109,33 @@ t.test('uses the content type the directory configures for a payer that wants te
   t.equal(contentType, 'text/plain');
 });
 
+t.test('a raw-X12 endpoint that speaks JSON gets { x12 } and its answer is unwrapped (Stedi and Optum raw-x12)', async (t) => {
+  let sent: unknown;
+  let contentType: string | string[] | undefined;
+  nock(PAYER)
+    .post('/eligibility', (body: unknown) => {
+      sent = body;
+      return true;
+    })
+    .reply(function () {
+      contentType = this.req.headers['content-type'];
+      return [200, JSON.stringify({ x12: ACTIVE_271, meta: { traceId: 'synthetic' } }), { 'content-type': 'application/json' }];
+    });
+  const entry = payerEntry({}, { x12: { senderId: 'CLINIC', receiverId: 'ACME', usageIndicator: 'T', wrapper: 'json', receiverIdQualifier: '01', applicationReceiverCode: 'ACMEAPP' } });
+  const response = await gateway(entry).fetchEligibility(inquiry);
+  t.equal(contentType, 'application/json');
+  const x12 = (sent as { x12?: unknown }).x12;
+  t.match(x12, /^ISA\*00\*.{10}\*00\*.{10}\*ZZ\*CLINIC {9}\*01\*ACME {11}\*/, 'the 270 travels in the x12 field, with the receiver id qualifier configured');
+  t.match(x12, /~\n?GS\*HS\*CLINIC\*ACMEAPP\*/, 'and the configured GS03');
+  t.equal(response.body, ACTIVE_271, 'the 271 is the x12 field of the answer');
+  t.equal(normalizePayerDocument(response.body, 'x12-271').coverages[0]?.eligibility.status, 'active');
+
+  nock(PAYER).post('/eligibility').reply(200, JSON.stringify({ errors: [] }), { 'content-type': 'application/json' });
+  const missing = await rejection(gateway(entry).fetchEligibility(inquiry));
+  t.equal(missing.code, 'payer.malformed-response');
+  t.match(missing.message, /JSON without an x12 field/);
+});
+
 t.test('posts a FHIR CoverageEligibilityRequest and returns the CoverageEligibilityResponse JSON', async (t) => {
   const answer = fixture('sandbox-fhir-active.json');
   let sent: { resourceType?: string } = {};

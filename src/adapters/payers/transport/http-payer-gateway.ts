@@ -104,6 +104,17 @@ function malformedReason(entry: PayerEntry, body: string, contentType: string): 
   return undefined;
 }
 
+/** The `x12` string of a JSON answer from a raw-X12 endpoint; undefined when there is none. */
+function unwrapJsonX12(body: string): string | undefined {
+  try {
+    const parsed = JSON.parse(body) as unknown;
+    const x12 = typeof parsed === 'object' && parsed !== null ? (parsed as { x12?: unknown }).x12 : undefined;
+    return typeof x12 === 'string' && x12.trim() !== '' ? x12 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** True when an X12 answer is only a 999 acknowledgement rejecting our 270 (no 271 inside). */
 function isX12RejectionAck(entry: PayerEntry, body: string): boolean {
   if (entry.format !== 'x12-271') return false;
@@ -242,6 +253,17 @@ export function createHttpPayerGateway(entry: PayerEntry, options: HttpPayerGate
             meta: meta(attempts, { httpStatus: status, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) }),
           }),
       };
+    }
+    // A raw-X12 endpoint that answers in JSON ({ "x12": "ISA*..." }): the 271 is that field.
+    if (entry.format === 'x12-271' && entry.connection?.x12?.wrapper === 'json' && status < 300) {
+      const unwrapped = unwrapJsonX12(text);
+      if (unwrapped === undefined) {
+        throw new DomainError('payer.malformed-response', 'The payer answered with an unreadable document (JSON without an x12 field)', {
+          meta: meta(context.stats.attempts, { httpStatus: status }),
+        });
+      }
+      text = unwrapped;
+      contentType = 'application/edi-x12';
     }
     // A CORE envelope error (ErrorCode, or a SOAP fault) may come with any status; its code is kept.
     const envelope = readX12CoreEnvelope(entry, text, contentType);

@@ -35,7 +35,13 @@ export function buildPayerRequestBody(
         usageIndicator: x12.usageIndicator,
         payerName: x12.payerName ?? entry.name.slice(0, 60),
         payerId: x12.payerId ?? entry.crosswalk.find((c) => c.system === 'x12')?.id ?? entry.id,
+        ...(x12.senderIdQualifier ? { senderIdQualifier: x12.senderIdQualifier } : {}),
+        ...(x12.receiverIdQualifier ? { receiverIdQualifier: x12.receiverIdQualifier } : {}),
+        ...(x12.applicationSenderCode ? { applicationSenderCode: x12.applicationSenderCode } : {}),
+        ...(x12.applicationReceiverCode ? { applicationReceiverCode: x12.applicationReceiverCode } : {}),
+        ...(x12.traceOriginatorId ? { traceOriginatorId: x12.traceOriginatorId } : {}),
       });
+      if (x12.wrapper === 'json') return { body: JSON.stringify({ x12: body }), contentType: 'application/json', accept: 'application/json' };
       return { body, contentType: connection.contentType ?? 'application/edi-x12', accept: 'application/edi-x12, text/plain;q=0.5' };
     }
     case 'fhir-r4': {
