@@ -17,16 +17,21 @@ const NOTE_CLAUSE_SPLIT = /[.;,]| - /;
 const REFERRAL_NOT_REQUIRED =
   /\bno\s+(?:[a-z]+\s+)?referrals?\b|\breferrals?\s*:?\s+(?:(?:is|are|was|were)\s+)?(?:not|never)\s+(?:required|needed|necessary)\b|\b(?:not|n't)\s+(?:require|need)s?\s+(?:an?\s+)?(?:[a-z]+\s+)?referrals?\b/i;
 
-/** What a note says about referrals: whether some clause requires one, and whether some clause says none is needed. */
-export function referralClauses(text: string): { yes: boolean; no: boolean } {
+/** Reads a note clause by clause: does some clause naming the requirement ask for it, does some clause say it is not needed. */
+function requirementClauses(text: string, names: RegExp, notRequired: RegExp): { yes: boolean; no: boolean } {
   const found = { yes: false, no: false };
-  if (!REFERRAL.test(text)) return found;
+  if (!names.test(text)) return found;
   for (const clause of text.split(NOTE_CLAUSE_SPLIT)) {
-    if (!REFERRAL.test(clause)) continue;
-    if (REFERRAL_NOT_REQUIRED.test(clause)) found.no = true;
+    if (!names.test(clause)) continue;
+    if (notRequired.test(clause)) found.no = true;
     else found.yes = true;
   }
   return found;
+}
+
+/** What a note says about referrals: whether some clause requires one, and whether some clause says none is needed. */
+export function referralClauses(text: string): { yes: boolean; no: boolean } {
+  return requirementClauses(text, REFERRAL, REFERRAL_NOT_REQUIRED);
 }
 
 /**
@@ -41,14 +46,7 @@ const AUTHORIZATION_NOT_REQUIRED =
 
 /** What a note says about prior authorization: whether some clause requires it, and whether some clause says it is not needed. */
 export function authorizationClauses(text: string): { yes: boolean; no: boolean } {
-  const found = { yes: false, no: false };
-  if (!AUTHORIZATION.test(text)) return found;
-  for (const clause of text.split(NOTE_CLAUSE_SPLIT)) {
-    if (!AUTHORIZATION.test(clause)) continue;
-    if (AUTHORIZATION_NOT_REQUIRED.test(clause)) found.no = true;
-    else found.yes = true;
-  }
-  return found;
+  return requirementClauses(text, AUTHORIZATION, AUTHORIZATION_NOT_REQUIRED);
 }
 
 /**
