@@ -290,3 +290,57 @@ t.test('a plan range on a benefit line dates that line, so each year\'s Medicare
   t.same(coverage.benefits.map((b) => b.dates), [{ begin: '2025-01-01', end: '2025-12-31' }, { begin: '2026-01-01', end: '2026-12-31' }]);
   t.equal(resolveCostSharingTerms(coverage, 'iop-mental-health', 'in', '2026-03-02').deductible.individual?.remainingCents?.value, 28_300, "this year's deductible is left to meet");
 });
+
+/** A Stedi-shaped answer: the payer's own plan line, then `extra` benefit entries. Entities carry `entityIdentifier` names, no codes, as Stedi sends them. */
+const stedi = (extra: unknown[]) =>
+  read({
+    payer: { entityIdentifier: 'Payer', entityType: 'Non-Person Entity', name: 'EXAMPLE HEALTH PLAN (SYNTHETIC)', payorIdentification: 'ZZZ01' },
+    subscriber: MEMBER,
+    planStatus: [{ statusCode: '1' }],
+    benefitsInformation: [{ code: '1', serviceTypeCodes: ['30'], planCoverage: 'SYNTHETIC PPO' }, { code: 'A', serviceTypeCodes: ['30'], benefitPercent: '0.2', inPlanNetworkIndicatorCode: 'Y' }, ...extra],
+  });
+const ADMIN = {
+  entityIdentifier: 'Payer',
+  entityType: 'Non-Person Entity',
+  entityName: 'EXAMPLE BH ADMINISTRATOR (SYNTHETIC)',
+  entityIdentification: 'PI',
+  entityIdentificationValue: 'ZZZBH1',
+  contactInformation: { contacts: [{ communicationMode: 'Telephone', communicationNumber: '8005550100' }] },
+};
+
+t.test('active coverage on a mental-health code that names its administrator (the Stedi carve-out pattern) is a carve-out to check', async (t) => {
+  // Stedi sends the entity twice: in benefitsRelatedEntities and again in the older benefitsRelatedEntity.
+  const c = stedi([{ code: '1', serviceTypeCodes: ['MH'], benefitsRelatedEntities: [ADMIN], benefitsRelatedEntity: ADMIN }]);
+  const carve = c.actions.filter((a) => a.kind === 'check-carve-out');
+  t.equal(carve.length, 1);
+  t.same(carve[0]?.serviceTypes, ['MH']);
+  t.match(carve[0]?.entity, { entityCode: 'PR', name: 'EXAMPLE BH ADMINISTRATOR (SYNTHETIC)', identifiers: { PI: 'ZZZBH1' }, contacts: [{ kind: 'phone', value: '8005550100' }] });
+  t.match(carve[0]?.message, /EXAMPLE BH ADMINISTRATOR \(SYNTHETIC\).*phone 8005550100/);
+  t.equal(c.benefits[2]?.relatedEntities.length, 1, 'the repeated single entity is one organization, not two');
+
+  const self = stedi([{ code: '1', serviceTypeCodes: ['MH'], benefitsRelatedEntities: [{ ...ADMIN, entityName: 'EXAMPLE HEALTH PLAN (SYNTHETIC)', entityIdentificationValue: 'ZZZ01' }] }]);
+  t.same(self.actions, [], 'the payer naming itself on its MH line is not a carve-out');
+  const pharmacy = stedi([{ code: 'U', serviceTypeCodes: ['88'], benefitsRelatedEntities: [{ entityIdentifier: 'Vendor', entityName: 'EXAMPLE PBM (SYNTHETIC)' }] }]);
+  t.same(pharmacy.actions, [], 'a pharmacy benefit manager is not a behavioral-health carve-out');
+  const pcp = stedi([{ code: '1', serviceTypeCodes: ['MH'], benefitsRelatedEntities: [{ entityIdentifier: 'Primary Care Provider', entityType: 'Person', entityName: 'SAMPLEDOC' }] }]);
+  t.same(pcp.actions, [], 'nor is a primary care provider');
+});
+
+t.test('a carve-out stated only in additionalInformation is an action naming the administrator', async (t) => {
+  const note = { description: 'BEHAVIORAL HEALTH ADMINISTERED BY EXAMPLE BH ADMINISTRATOR (SYNTHETIC) 1-800-555-0100' };
+  const c = stedi([{ code: '1', serviceTypeCodes: ['MH'], additionalInformation: [note] }, { code: '1', serviceTypeCodes: ['AI'], additionalInformation: [note] }]);
+  const carve = c.actions.filter((a) => a.kind === 'check-carve-out');
+  t.equal(carve.length, 1, 'once, though two lines repeat the note');
+  t.same(carve[0]?.entity, { role: 'carve-out administrator', name: 'EXAMPLE BH ADMINISTRATOR (SYNTHETIC)', contacts: [{ kind: 'phone', value: '8005550100' }] });
+  t.same(stedi([{ code: '1', serviceTypeCodes: ['MH'], additionalInformation: [{ description: 'MENTAL HEALTH IS NOT CARVED OUT' }] }]).actions, []);
+});
+
+t.test('the member id at a carve-out administrator is kept under memberId (hidden from patient-facing keys); an SSN is not kept', async (t) => {
+  const c = stedi([
+    { code: 'U', serviceTypeCodes: ['MH'], benefitsRelatedEntities: [{ ...ADMIN, entityIdentification: 'Member Identification Number', entityIdentificationValue: 'ZZZ000000777' }] },
+    { code: 'U', serviceTypeCodes: ['AI'], benefitsRelatedEntities: [{ ...ADMIN, entityName: 'EXAMPLE SUD ADMIN (SYNTHETIC)', entityIdentification: '34', entityIdentificationValue: '999999999' }] },
+  ]);
+  t.same(c.benefits[2]?.relatedEntities[0]?.identifiers, { memberId: 'ZZZ000000777' });
+  t.equal(c.benefits[3]?.relatedEntities[0]?.identifiers, undefined);
+  t.notMatch(JSON.stringify(c), '999999999');
+});

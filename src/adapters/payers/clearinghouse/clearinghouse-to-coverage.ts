@@ -22,9 +22,9 @@ import type {
   Benefit, Coverage, CoverageAction, CoveredPerson, PayerError, PlanDates, PlanType, RelatedEntity, SourcePointer,
 } from '../../../core/coverage/coverage-model.js';
 import {
-  BEHAVIORAL_HEALTH_SERVICE_TYPES, EB01_KINDS, EB02_LEVELS, EB04_PLAN_TYPES, EB06_NAMES, EB06_PERIODS, EB09_UNITS, codeNameKey, ENTITY_ROLES, eb11Authorization, eb12Network,
-  SEPARATE_PRODUCT_SERVICE_TYPES,
+  BEHAVIORAL_HEALTH_SERVICE_TYPES, CARVE_OUT_ENTITY_CODES, EB01_KINDS, EB02_LEVELS, EB04_PLAN_TYPES, EB06_NAMES, EB06_PERIODS, EB09_UNITS, codeNameKey, ENTITY_ROLES, eb11Authorization, eb12Network, SEPARATE_PRODUCT_SERVICE_TYPES,
 } from '../x12/x12-271-code-maps.js';
+import { isSameOrganization, noteCarveOutAction, organizationOf, relatedEntityIdentifiers, type OrganizationRef } from '../related-entities.js';
 
 const Str = z.string();
 /** Absent, null or a string: some clearinghouses send null for "not given". */
@@ -280,17 +280,40 @@ function personOf(person: z.infer<typeof PersonSchema>, relationship: CoveredPer
   return { relationship, phi };
 }
 
+/** Person entity codes (subscriber, patient, PCP): never a carve-out administrator. */
+const PERSON_ENTITY_CODES: ReadonlySet<string> = new Set(['IL', 'QC', '03', 'P3']);
+
+/** ' (phone N)' from a related entity's first phone contact, or ''. */
+function phoneOf(entity: RelatedEntity | undefined): string {
+  const phone = entity?.contacts?.find((c) => c.kind === 'phone')?.value;
+  return phone === undefined ? '' : ` (phone ${phone})`;
+}
+
 const CONTACT_KINDS: Readonly<Record<string, RelatedEntity['contacts'] extends (infer C)[] | undefined ? C extends { kind: infer K } ? K : never : never>> = {
   TE: 'phone', Telephone: 'phone', FX: 'fax', Facsimile: 'fax', UR: 'url', 'Uniform Resource Locator (URL)': 'url', EM: 'email', 'Electronic Mail': 'email',
 };
 
+/**
+ * NM101 names (what Stedi and Change Healthcare send in `entityIdentifier`, with no code) -> the
+ * NM101 code: without the code a "Payer" or "Vendor" named on a mental-health line could not be
+ * told from a primary care provider.
+ */
+const ENTITY_CODE_BY_NAME: ReadonlyMap<string, string> = new Map([
+  ...Object.entries(ENTITY_ROLES).map(([code, role]) => [codeNameKey(role), code] as const),
+  ['preferred provider organization ppo', '1I'],
+  ['third party administrator', '2B'],
+]);
+
 function relatedEntityOf(entity: z.infer<typeof RelatedEntitySchema>): RelatedEntity {
-  const code = entity.entityIdentifierCode;
+  const key = entity.entityIdentifier === undefined ? undefined : codeNameKey(entity.entityIdentifier);
+  const code = entity.entityIdentifierCode ?? (key === undefined ? undefined : ENTITY_CODE_BY_NAME.get(key));
   const related: RelatedEntity = { role: own(ENTITY_ROLES, code) ?? entity.entityIdentifier?.toLowerCase() ?? 'related entity' };
   if (code) related.entityCode = code;
   const name = [entity.entityFirstname, entity.entityName].filter((n) => n).join(' ');
   if (name) related.name = name;
-  if (entity.entityIdentificationValue) related.identifiers = { [entity.entityIdentification ?? 'id']: entity.entityIdentificationValue };
+  // A member id at that organization is kept where patient-facing answers drop it; an SSN is not kept.
+  const identifiers = entity.entityIdentificationValue ? relatedEntityIdentifiers(entity.entityIdentification ?? 'id', entity.entityIdentificationValue) : undefined;
+  if (identifiers !== undefined) related.identifiers = identifiers;
   const contacts = (entity.contactInformation?.contacts ?? [])
     .filter((c) => c.communicationNumber)
     .map((c) => ({ kind: own(CONTACT_KINDS, c.communicationMode) ?? ('other' as const), value: c.communicationNumber! }));
@@ -331,6 +354,20 @@ function networkCodeOf(entry: BenefitJson): string {
   return (key === undefined ? undefined : EB12_CODE_BY_NAME.get(key)) ?? '';
 }
 
+/**
+ * `benefitsRelatedEntities` plus the older single `benefitsRelatedEntity`. Stedi sends both, the
+ * single one repeating the first of the list: it is read once, not as a second organization.
+ */
+function relatedEntitiesOf(entry: BenefitJson): RelatedEntity[] {
+  const list = (entry.benefitsRelatedEntities ?? []).map(relatedEntityOf);
+  if (entry.benefitsRelatedEntity) {
+    const single = relatedEntityOf(entry.benefitsRelatedEntity);
+    const same = (e: RelatedEntity): boolean => e.name === single.name && e.entityCode === single.entityCode && JSON.stringify(e.identifiers ?? {}) === JSON.stringify(single.identifiers ?? {});
+    if (!list.some(same)) list.push(single);
+  }
+  return list;
+}
+
 function benefitOf(entry: BenefitJson, index: number, warnings: Coverage['warnings']): Benefit {
   const pointer = `$.benefitsInformation[${index}]`;
   const code = entry.code?.trim().toUpperCase();
@@ -345,7 +382,7 @@ function benefitOf(entry: BenefitJson, index: number, warnings: Coverage['warnin
     timePeriod: own(EB06_PERIODS, timeQualifierCodeOf(entry)) ?? 'unknown',
     authorizationRequired: eb11Authorization(entry.authOrCertIndicator?.trim().toUpperCase() ?? ''),
     referralRequired: 'unknown',
-    relatedEntities: [...(entry.benefitsRelatedEntities ?? []), ...(entry.benefitsRelatedEntity ? [entry.benefitsRelatedEntity] : [])].map(relatedEntityOf),
+    relatedEntities: relatedEntitiesOf(entry),
     notes: (entry.additionalInformation ?? []).map((a) => a.description).filter((d): d is string => d !== undefined && d !== ''),
     source: src(pointer),
   };
@@ -537,14 +574,28 @@ function toCoverage(response: Response): Coverage {
     message: e.action,
     source: e.source,
   }));
+  // Who is not "another organization" (as in the X12 reader): the payer that answered, and the
+  // organizations it names on its plan lines (a Medicaid answer's managed care plan).
+  const payerId = response.payer?.payorIdentification ?? response.tradingPartnerServiceId;
+  const payerRef: OrganizationRef = { name: response.payer?.name, ids: payerId ? [payerId] : [] };
+  const planLineEntities = benefits
+    .filter((b) => b.kind === 'active-coverage' && (b.serviceTypes.length === 0 || b.serviceTypes.includes('30')))
+    .flatMap((b) => b.relatedEntities.map((e) => ({ benefit: b, ref: organizationOf(e) })));
+  const noteActions = new Set<string>();
   for (const b of benefits) {
-    // EB01 = U on a behavioral-health code with an entity: a carve-out administers these benefits (facts.md 2.10).
     const behavioral = b.serviceTypes.some((s) => BEHAVIORAL_HEALTH_SERVICE_TYPES.has(s));
+    const known = [payerRef, ...planLineEntities.filter((p) => p.benefit !== b).map((p) => p.ref)];
+    const organizations = b.relatedEntities.filter((e) => !PERSON_ENTITY_CODES.has(e.entityCode ?? ''));
+    const elsewhere = organizations.filter((e) => !isSameOrganization(e, known));
+    let carveOut: CoverageAction | undefined;
     if (b.kind === 'contact-entity' && behavioral) {
-      const entity = b.relatedEntities[0];
-      // As in the X12 reader: a named organization is a carve-out; a line naming no one says to
-      // ask the payer itself, and is not shown as "carved out".
-      actions.push(entity
+      // EB01 = U on a behavioral-health code with an entity: a carve-out administers these benefits
+      // (facts.md 2.10). As in the X12 reader: a line naming no one else (or only the payer itself)
+      // says to ask the payer, and is not shown as "carved out". The entity keeps the role the sender
+      // gave it ("vendor", "payer"); the action's kind says it administers these benefits.
+      const entity = elsewhere[0];
+      const self = organizations[0];
+      carveOut = entity
         ? {
             kind: 'check-carve-out',
             message: `Behavioral health benefits (${b.serviceTypes.join(', ')}) are handled by ${entity.name ?? 'an organization the payer named only by id'}; verify with them.`,
@@ -554,11 +605,37 @@ function toCoverage(response: Response): Coverage {
           }
         : {
             kind: 'contact-payer',
-            message: `The payer sent no benefit details for ${b.serviceTypes.join(', ')} and says to contact it for them (no other organization named); ask the payer.`,
+            message: `The payer sent no benefit details for ${b.serviceTypes.join(', ')} and says to contact it for them (no other organization named); ask the payer${phoneOf(self)}.`,
             serviceTypes: b.serviceTypes,
             source: b.source,
-          });
+          };
+    } else if (behavioral && b.kind !== 'other-payer' && b.kind !== 'primary-care-provider' && !b.serviceTypes.includes('30')) {
+      // Stedi's carve-out pattern: code 1 (active) on a mental-health code with the administrator in
+      // benefitsRelatedEntities (its name, payer id, phone and the member's id there). Only an
+      // organization of a kind that administers benefits (payer, vendor, MCO, TPA, UM organization...).
+      const entity = elsewhere.find((e) => e.name !== undefined && CARVE_OUT_ENTITY_CODES.has(e.entityCode ?? ''));
+      if (entity) {
+        carveOut = {
+          kind: 'check-carve-out',
+          message: `Behavioral health benefits (${b.serviceTypes.join(', ')}) are handled by ${entity.name}; verify eligibility, cost sharing and authorization with them${phoneOf(entity)}.`,
+          entity,
+          serviceTypes: b.serviceTypes,
+          source: b.source,
+        };
+      }
     }
+    if (carveOut?.kind !== 'check-carve-out' && b.notes.length > 0) {
+      // Or only in additionalInformation ("MENTAL HEALTH ADMINISTERED BY ..."): once per organization.
+      const fromNote = noteCarveOutAction(b);
+      if (fromNote) {
+        const key = `${fromNote.kind}|${fromNote.entity?.name ?? ''}|${phoneOf(fromNote.entity)}`;
+        if (!noteActions.has(key)) {
+          noteActions.add(key);
+          carveOut = fromNote;
+        }
+      }
+    }
+    if (carveOut) actions.push(carveOut);
     if (b.authorizationRequired === 'yes' && behavioral) {
       actions.push({ kind: 'obtain-authorization', message: `The payer requires authorization for ${b.serviceTypes.join(', ')}.`, serviceTypes: b.serviceTypes, source: b.source });
     }
@@ -617,7 +694,6 @@ function toCoverage(response: Response): Coverage {
   };
   const payerName = response.payer?.name;
   if (payerName) coverage.payer.name = payerName;
-  const payerId = response.payer?.payorIdentification ?? response.tradingPartnerServiceId;
   if (payerId) coverage.payer.id = payerId;
   const providerName = response.provider?.providerName ?? response.provider?.providerOrgName;
   if (providerName || response.provider?.npi) {

@@ -2,10 +2,12 @@
  * Robustness of the 271 reader and mapper against realistic-but-awkward payer files (review of
  * crafted inputs). Synthetic data only: invented names, member ids and dates of birth.
  */
+import { readFileSync } from 'node:fs';
 import t from 'tap';
 import type { Benefit, Coverage } from '../../../core/coverage/coverage-model.js';
 import { DomainError } from '../../../core/errors.js';
 import { resolveCostSharingTerms } from '../../../core/coverage/resolve-cost-sharing.js';
+import { PATIENT_HIDDEN_KEYS, stripPhiForPatient } from '../../../http/plugins/api-key-auth.js';
 import { X12_271_LIMITS, x12271ToCoverages } from './x12-271-to-coverage.js';
 
 interface Options {
@@ -479,4 +481,78 @@ t.test('authorization flagged on many lines becomes one action per network listi
   t.same(auth[0]?.serviceTypes, ['CH', 'A8']);
   t.match(auth[0]?.message, /service type\(s\) CH, A8 \(in network\)/);
   t.same(Object.keys(auth[0] ?? {}).sort(), ['kind', 'message', 'serviceTypes', 'source'], 'nothing but the contract fields');
+});
+
+const fixture = (name: string): string => readFileSync(new URL(`../../../../fixtures/x12/behavioral-health/${name}`, import.meta.url), 'utf8');
+const carveOutsOf = (c: Coverage) => c.actions.filter((a) => a.kind === 'check-carve-out');
+
+t.test('a mental-health line naming the payer itself, or the Medicaid plan it names for the whole plan, is not shown as a carve-out', async (t) => {
+  // The payer (2100A PI 99999) names itself in the MH line's 2120 loop: nobody else to call.
+  const self = only(build271([ACTIVE, 'EB*1**MH', 'LS*2120', 'NM1*PR*2*EXAMPLE HEALTH PLAN*****PI*99999', 'LE*2120']));
+  t.same(carveOutsOf(self), [], 'no "administered by EXAMPLE HEALTH PLAN" banner for the payer itself');
+  t.equal(self.benefits[1]?.relatedEntities[0]?.role, 'payer', 'the entity keeps its role');
+  const other = only(build271([ACTIVE, 'EB*1**MH', 'LS*2120', 'NM1*PR*2*EXAMPLE BH ADMINISTRATOR (SYNTHETIC)*****PI*ZZZBH1', 'PER*IC**TE*8005550100', 'LE*2120']));
+  const carved = carveOutsOf(other);
+  t.equal(carved.length, 1, 'a payer id other than the answering payer is still a carve-out');
+  t.same(carved[0]?.entity?.identifiers, { PI: 'ZZZBH1' }, 'with the payer id for the second check');
+  t.match(carved[0]?.message, /8005550100/);
+  const askSelf = only(build271([ACTIVE, 'EB*U**MH', 'LS*2120', 'NM1*PR*2*EXAMPLE HEALTH PLAN*****PI*99999', 'PER*IC**TE*8005550199', 'LE*2120']));
+  t.same(askSelf.actions.map((a) => a.kind), ['contact-payer'], 'EB*U naming only the payer: ask the payer');
+  t.match(askSelf.actions[0]?.message, /ask the payer \(phone 8005550199\)/);
+
+  const medicaid = only(fixture('bh-medicaid-mco-and-separate-bh-plan.271'));
+  const actions = carveOutsOf(medicaid);
+  t.equal(actions.length, 1, 'the MH line naming the same MCO as the plan line is not a carve-out; the SUD plan is');
+  t.same(actions[0]?.serviceTypes, ['AI', 'CJ']);
+  t.equal(actions[0]?.entity?.name, 'EXAMPLE BEHAVIORAL HEALTH PLAN (SYNTHETIC)');
+  t.match(actions[0]?.message, /phone 8005550142/);
+  t.equal(medicaid.benefits.find((b) => b.serviceTypes.includes('MH'))?.relatedEntities[0]?.role, 'managed care organization');
+});
+
+t.test('a carve-out stated only in a MSG note becomes one action naming the administrator and its phone', async (t) => {
+  const c = only(fixture('bh-carve-out-in-msg-and-self-named-payer.271'));
+  const carved = carveOutsOf(c);
+  t.equal(carved.length, 1, 'one action although the note repeats on AI and CJ; none for MH, dental, pharmacy or the delegated medical UM');
+  t.same(carved[0]?.serviceTypes, ['AI', 'CJ']);
+  t.same(carved[0]?.entity, { role: 'carve-out administrator', name: 'EXAMPLE BH ADMINISTRATOR (SYNTHETIC)', contacts: [{ kind: 'phone', value: '8005550132' }] });
+  t.same(c.benefits.find((b) => b.serviceTypes[0] === 'AI')?.serviceTypes, ['AI'], 'merging the action does not change the benefit');
+  t.equal(c.actions.length, 1, 'nothing else to do');
+
+  const none = (note: string, line = 'EB*1**MH') => carveOutsOf(only(build271([ACTIVE, line, `MSG*${note}`])));
+  t.same(none('MENTAL HEALTH IS NOT CARVED OUT'), [], 'a negated note');
+  t.same(none('MENTAL HEALTH SERVICES PROVIDED BY A LICENSED PSYCHOLOGIST'), [], 'who treats is not who administers');
+  t.same(none('MENTAL HEALTH OFFICE VISIT'), []);
+  t.same(none('PHARMACY BENEFITS ADMINISTERED BY EXAMPLE RX (SYNTHETIC)', 'EB*1**88'), [], 'a pharmacy note on a pharmacy line');
+  t.same(none('BENEFITS ADMINISTERED BY THE MEMBER\'S PLAN'), [], 'names no one else');
+  t.equal(none('BEHAVIORAL HEALTH ADMINISTERED BY EXAMPLE BH CO (SYNTHETIC)', 'EB*1**30').length, 1, 'a plan-line note that says behavioral health');
+
+  const contact = only(build271([ACTIVE, 'MSG*FOR BEHAVIORAL HEALTH CALL 800-555-0133']));
+  t.same(contact.actions.map((a) => a.kind), ['contact-payer'], 'a separate number is a contact, not a claimed carve-out');
+  t.match(contact.actions[0]?.message, /phone 8005550133/);
+  t.same(only(build271([ACTIVE, 'MSG*CALL 877-555-0134 FOR MH/SA PRECERTIFICATION'])).actions, [], 'a precertification number is not a behavioral-health contact');
+
+  const fromLoop = only(build271([ACTIVE, 'EB*U**MH', 'MSG*MH ADMINISTERED BY EXAMPLE NOTE ADMIN (SYNTHETIC)', 'LS*2120', 'NM1*VN*2*EXAMPLE LOOP ADMIN (SYNTHETIC)', 'LE*2120']));
+  t.same(carveOutsOf(fromLoop).map((a) => a.entity?.name), ['EXAMPLE LOOP ADMIN (SYNTHETIC)'], 'the 2120 loop wins over the note');
+});
+
+t.test('the id a carve-out administrator knows the member by is kept where patient-facing answers drop it; an SSN is not kept', async (t) => {
+  const c = only(build271([ACTIVE, 'EB*U**MH', 'LS*2120', 'NM1*VN*2*EXAMPLE BH ADMINISTRATOR (SYNTHETIC)*****MI*ZZZ000000777', 'LE*2120', 'EB*U**AI', 'LS*2120', 'NM1*VN*2*EXAMPLE SUD ADMINISTRATOR (SYNTHETIC)*****34*999999999', 'LE*2120']));
+  const [mh, sud] = carveOutsOf(c);
+  t.same(mh?.entity?.identifiers, { memberId: 'ZZZ000000777' }, 'staff can run the second check with it');
+  t.ok(PATIENT_HIDDEN_KEYS.has('memberId'), 'and a patient-facing key never sees it');
+  t.notMatch(JSON.stringify(stripPhiForPatient(c.actions)), 'ZZZ000000777');
+  t.equal(sud?.entity?.identifiers, undefined, 'a social security number is dropped');
+  t.notMatch(JSON.stringify(c), '999999999');
+});
+
+t.test('substance use carved out with EB*U while mental health is not: only SUD levels name the administrator', async (t) => {
+  const c = only(build271([ACTIVE, 'EB*B*IND*MH*PR**27*25*****Y', 'EB*U**AI', 'LS*2120', 'NM1*VN*2*EXAMPLE SUD ADMINISTRATOR (SYNTHETIC)*****PI*ZZZSUD', 'PER*IC**TE*8005550103', 'LE*2120']));
+  t.same(carveOutsOf(c).map((a) => a.serviceTypes), [['AI']]);
+  t.notOk(resolveCostSharingTerms(c, 'iop-mental-health', 'in').unknowns.some((u) => /carved out/.test(u)), 'mental health IOP is not said to be carved out');
+  t.ok(resolveCostSharingTerms(c, 'iop-substance-use', 'in').unknowns.some((u) => /carved out.*EXAMPLE SUD ADMINISTRATOR/.test(u)), 'substance use IOP is');
+});
+
+t.test('a utilization management organization on a mental-health line is named for authorization, and may administer the benefit', async (t) => {
+  const c = only(build271([ACTIVE, 'EB*1**A8', 'LS*2120', 'NM1*X3*2*EXAMPLE BH UM (SYNTHETIC)', 'PER*IC**TE*8005550102', 'LE*2120']));
+  t.match(carveOutsOf(c)[0]?.message, /Authorization and utilization review for service type\(s\) A8 are handled by EXAMPLE BH UM \(SYNTHETIC\), which may also administer/);
 });

@@ -27,22 +27,9 @@ import { describeFollowUpAction, describeRejectReason, isKnownRejectReason } fro
 import { DomainError } from '../../../core/errors.js';
 import { formatCents, parseDollarsToCents, parseFractionToPpm } from '../../../core/money.js';
 import {
-  BEHAVIORAL_HEALTH_SERVICE_TYPES,
-  CARVE_OUT_ENTITY_CODES,
-  EB01_KINDS,
-  EB01_VALID,
-  EB02_LEVELS,
-  EB03_SERVICE_TYPES_5010,
-  EB04_PLAN_TYPES,
-  EB06_PERIODS,
-  EB09_UNITS,
-  ENTITY_ROLES,
-  HL_LEVELS,
-  SEPARATE_PRODUCT_SERVICE_TYPES,
-  ownCode,
-  eb11Authorization,
-  eb12Network,
+  BEHAVIORAL_HEALTH_SERVICE_TYPES, CARVE_OUT_ENTITY_CODES, EB01_KINDS, EB01_VALID, EB02_LEVELS, EB03_SERVICE_TYPES_5010, EB04_PLAN_TYPES, EB06_PERIODS, EB09_UNITS, ENTITY_ROLES, HL_LEVELS, SEPARATE_PRODUCT_SERVICE_TYPES, ownCode, eb11Authorization, eb12Network,
 } from './x12-271-code-maps.js';
+import { isSameOrganization, organizationOf, noteCarveOutAction, relatedEntityIdentifiers, type OrganizationRef } from '../related-entities.js';
 import { packCode, readX12 } from './x12-reader.js';
 import { referralClauses } from '../../../core/coverage/payer-notes.js';
 import { applyServiceDelivery } from '../service-delivery.js';
@@ -491,7 +478,8 @@ class Transaction271 {
     if (!PERSON_PHI_ENTITY_CODES.has(code)) {
       const name = entityName(seg);
       if (name !== undefined) entity.name = name;
-      if (seg.opt(8) !== undefined && seg.opt(9) !== undefined) entity.identifiers = { [seg.el(8)]: seg.el(9) };
+      const identifiers = seg.opt(8) !== undefined && seg.opt(9) !== undefined ? relatedEntityIdentifiers(seg.el(8), seg.el(9)) : undefined;
+      if (identifiers !== undefined) entity.identifiers = identifiers;
     }
     target.relatedEntities.push(entity);
     this.entity = entity;
@@ -1104,7 +1092,7 @@ class Transaction271 {
     if (group?.groupName !== undefined) coverage.plan.groupName = group.groupName;
     if (subscriberNode?.person !== undefined) coverage.subscriber = subscriberNode.person;
     if (patient?.person !== undefined) coverage.patient = patient.person;
-    coverage.actions = this.actions(benefits, errors, coverage.eligibility.status);
+    coverage.actions = this.actions(benefits, errors, coverage.eligibility.status, coverage.payer);
     return coverage;
   }
 
@@ -1163,8 +1151,17 @@ class Transaction271 {
     return { status: 'undetermined', reason: 'The payer response has no active or inactive coverage line (EB01 1-8), so eligibility is not settled.' };
   }
 
-  private actions(benefits: Benefit[], errors: PayerError[], status: string): CoverageAction[] {
+  private actions(benefits: Benefit[], errors: PayerError[], status: string, payer: Coverage['payer']): CoverageAction[] {
     const actions: CoverageAction[] = [];
+    // Who is not "another organization": the payer that answered, and the organizations it names
+    // on its plan lines (a Medicaid answer's managed care plan). Each line is compared with the
+    // others' plan-line entities, never with its own.
+    const payerRef: OrganizationRef = { name: payer.name, ids: payer.id === undefined ? [] : [payer.id] };
+    const planLineEntities = benefits
+      .filter((b) => b.kind === 'active-coverage' && (b.serviceTypes.length === 0 || b.serviceTypes.includes('30')))
+      .flatMap((b) => b.relatedEntities.map((e) => ({ benefit: b, ref: organizationOf(e) })));
+    const known = (benefit: Benefit): OrganizationRef[] => [payerRef, ...planLineEntities.filter((p) => p.benefit !== benefit).map((p) => p.ref)];
+    const fromNotes = new Map<string, CoverageAction>();
     type AuthAction = { kind: 'obtain-authorization'; message: string; serviceTypes: string[]; source: SourcePointer; network: Benefit['network'] };
     const authByNetwork = new Map<Benefit['network'], AuthAction>();
     const authActions: AuthAction[] = [];
@@ -1179,10 +1176,23 @@ class Transaction271 {
     for (const benefit of benefits) {
       // Only EB*U or a line with a 2120 loop can name a carve-out (carveOut answers undefined for
       // the rest): most lines skip the call.
-      if (benefit.kind === 'contact-entity' || benefit.relatedEntities.length > 0) {
-        const carveOut = this.carveOut(benefit);
-        if (carveOut !== undefined) actions.push(carveOut);
+      let carveOut = benefit.kind === 'contact-entity' || benefit.relatedEntities.length > 0 ? this.carveOut(benefit, known(benefit)) : undefined;
+      if (carveOut?.kind !== 'check-carve-out' && benefit.notes.length > 0) {
+        // No administrator in a 2120 loop: the payer may say it only in a MSG. One action per
+        // organization, however many lines repeat the note.
+        const fromNote = this.noteCarveOut(benefit);
+        if (fromNote !== undefined) {
+          const key = `${fromNote.kind}|${fromNote.entity?.name ?? ''}|${contactPhone(fromNote.entity)}`;
+          const seen = fromNotes.get(key);
+          if (seen === undefined) {
+            fromNotes.set(key, fromNote);
+            carveOut = fromNote;
+          } else {
+            for (const code of fromNote.serviceTypes ?? []) if (!seen.serviceTypes?.includes(code)) seen.serviceTypes?.push(code);
+          }
+        }
       }
+      if (carveOut !== undefined) actions.push(carveOut);
       if (benefit.authorizationRequired === 'yes') {
         // One action per network, listing every service type: a payer that flags EB11=Y on each of
         // fifteen lines gives a coordinator one thing to do, not fifteen near-copies.
@@ -1242,13 +1252,16 @@ class Transaction271 {
    * a pharmacy, dental or office-visit vendor is not one. EB*U without a 2120 entity names no other
    * organization, so it says to ask the payer itself (only for behavioral health or the whole plan).
    */
-  private carveOut(benefit: Benefit): CoverageAction | undefined {
+  private carveOut(benefit: Benefit, known: readonly OrganizationRef[]): CoverageAction | undefined {
     if (benefit.kind === 'other-payer' || benefit.kind === 'primary-care-provider') return undefined;
     // Most lines have no 2120 loop: nothing to filter, and only EB*U makes an action without one.
     if (benefit.kind !== 'contact-entity' && benefit.relatedEntities.length === 0) return undefined;
     const behavioral = benefit.serviceTypes.some((s) => BEHAVIORAL_HEALTH_SERVICE_TYPES.has(s));
-    const candidates = benefit.relatedEntities.filter((e) =>
-      benefit.kind === 'contact-entity' ? !PERSON_PHI_ENTITY_CODES.has(e.entityCode ?? '') : behavioral && e.name !== undefined && CARVE_OUT_ENTITY_CODES.has(e.entityCode ?? ''),
+    // The payer naming itself (its own payer id), or the plan it names on its plan line, is nobody else.
+    const organizations = benefit.relatedEntities.filter((e) => !PERSON_PHI_ENTITY_CODES.has(e.entityCode ?? ''));
+    const elsewhere = organizations.filter((e) => !isSameOrganization(e, known));
+    const candidates = elsewhere.filter((e) =>
+      benefit.kind === 'contact-entity' ? true : behavioral && e.name !== undefined && CARVE_OUT_ENTITY_CODES.has(e.entityCode ?? ''),
     );
     if (benefit.kind !== 'contact-entity' && candidates.length === 0) return undefined;
     const services = benefit.serviceTypes.length > 0 ? `service type(s) ${benefit.serviceTypes.join(', ')}` : 'these benefits';
@@ -1268,9 +1281,11 @@ class Transaction271 {
     if (benefit.kind === 'contact-entity' && (!behavioral || candidates.length === 0)) {
       if (!behavioral && !wholePlan) return undefined;
       const named = candidates[0];
+      // EB*U naming only the payer itself: ask the payer, at the contact it gave.
+      const self = named === undefined ? organizations[0] : undefined;
       const message =
         named === undefined
-          ? `The payer sent no benefit details for ${services} and says to contact it for them (EB*U names no other organization); ask the payer.`
+          ? `The payer sent no benefit details for ${services} and says to contact it for them (EB*U names no other organization); ask the payer${contactPhone(self)}.`
           : `The payer says to contact ${named.name ?? 'an organization it named only by id'} for benefit information on ${services}${contactPhone(named)}.`;
       const action: CoverageAction = { kind: 'contact-payer', message, serviceTypes: benefit.serviceTypes, source: benefit.source };
       if (named !== undefined) action.entity = named;
@@ -1279,14 +1294,22 @@ class Transaction271 {
     const entity = candidates[0];
     if (entity !== undefined) for (const e of candidates) e.role = 'carve-out administrator';
     const who = entity?.name ?? 'another organization the payer did not name';
+    // A utilization management organization (X3) is named for authorization; it often, not always, administers the benefit too.
+    const message = entity?.entityCode === 'X3'
+      ? `Authorization and utilization review for ${services} are handled by ${who}, which may also administer these benefits; verify eligibility, cost sharing and authorization with them${contactPhone(entity)}.`
+      : `Benefits for ${services} are administered by ${who}; verify eligibility, cost sharing and authorization with them${contactPhone(entity)}.`;
     const action: CoverageAction = {
       kind: 'check-carve-out',
-      message: `Benefits for ${services} are administered by ${who}; verify eligibility, cost sharing and authorization with them${contactPhone(entity)}.`,
+      message,
       serviceTypes: benefit.serviceTypes,
       source: benefit.source,
     };
     if (entity !== undefined) action.entity = entity;
     return action;
+  }
+
+  private noteCarveOut(benefit: Benefit): CoverageAction | undefined {
+    return noteCarveOutAction(benefit);
   }
 }
 
