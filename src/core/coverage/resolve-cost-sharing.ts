@@ -10,7 +10,7 @@
  */
 import type { Cents, Ppm } from '../money.js';
 import type {
-  Accumulator, Benefit, BenefitKind, Coverage, CostSharingTerms, CoverageLevel, QuantityUnit, Sourced, TimePeriod, TriState,
+  Accumulator, Benefit, BenefitKind, Coverage, CostSharingTerms, CoverageAction, CoverageLevel, QuantityUnit, Sourced, TimePeriod, TriState,
 } from './coverage-model.js';
 import { LEVELS_OF_CARE, type LevelOfCare } from './level-of-care.js';
 import { LEVEL_OF_CARE_SERVICE_TYPES, type LevelOfCareServiceType } from './level-of-care-service-types.js';
@@ -344,18 +344,39 @@ export function resolveCostSharingTerms(coverage: Coverage, levelOfCare: LevelOf
     );
   }
 
-  // Carve-out: "contact the following entity" on a behavioral-health code means another
-  // organization administers these benefits (facts.md 2.10), so the terms above may not apply.
+  // Carve-out: another organization administers these benefits (facts.md 2.10), as the readers
+  // found it (EB*U or a 2120 entity naming someone else, a note): the terms here may not apply. An
+  // action on the plan line (30) or on no service type covers every behavioral-health code.
   const bh = new Set(LEVEL_OF_CARE_SERVICE_TYPES[levelOfCare].filter((c) => c.tier === 'behavioral-health').map((c) => c.code));
-  const carveOuts = coverage.benefits.filter((b) => b.kind === 'contact-entity' && b.serviceTypes.some((s) => bh.has(s)));
+  // A coverage built by hand may carry no actions: an EB*U line naming an organization, with no
+  // action of the reader's about it, still counts as a carve-out to that organization.
+  const actedOn = new Set(coverage.actions.map((a) => a.source?.pointer).filter((p): p is string => p !== undefined));
+  const unreadCarveOuts: CoverageAction[] = coverage.benefits
+    .filter((b) => b.kind === 'contact-entity' && b.relatedEntities.length > 0 && b.serviceTypes.some((s) => bh.has(s)) && !actedOn.has(b.source.pointer))
+    .map((b) => ({ kind: 'check-carve-out', message: '', serviceTypes: b.serviceTypes, source: b.source, ...(b.relatedEntities[0] ? { entity: b.relatedEntities[0] } : {}) }));
+  const carveOuts = [...coverage.actions, ...unreadCarveOuts].filter((a) => a.kind === 'check-carve-out' && ((a.serviceTypes ?? []).length === 0 || (a.serviceTypes ?? []).some((s) => bh.has(s) || s === '30')));
+  const carvedCodes = new Set(carveOuts.flatMap((a) => ((a.serviceTypes ?? []).length === 0 || a.serviceTypes!.includes('30') ? [...bh] : a.serviceTypes!.filter((s) => bh.has(s)))));
   for (const carveOut of carveOuts) {
-    const names = carveOut.relatedEntities.map((e) => e.name).filter((n): n is string => n !== undefined);
-    unknowns.push(
-      carveOut.relatedEntities.length > 0
-        ? `Behavioral health may be carved out: the payer says to contact ${names.length > 0 ? names.join(', ') : 'another organization'} for ${carveOut.serviceTypes.join(', ')} (${carveOut.id}); its terms may differ from these.`
-        : // EB*U without a 2120 entity names no one else: the payer asks to be contacted itself.
-          `The payer sent no benefit details for ${carveOut.serviceTypes.join(', ')} and says to contact it for them (${carveOut.id}); these terms may not be the ones that apply.`,
-    );
+    const name = carveOut.entity?.name;
+    const codes = [...carvedCodes].filter((c) => (carveOut.serviceTypes ?? []).length === 0 || carveOut.serviceTypes!.includes('30') || carveOut.serviceTypes!.includes(c));
+    unknowns.push(`Behavioral health (${codes.join(', ')}) is carved out${name === undefined ? ' to another organization' : ` to ${name}`}: ask them for eligibility and cost sharing; terms from this payer's lines may not apply.`);
+  }
+  // A carved-out level priced from a line the carve-out does not cover (the plan level, or MH for a
+  // carved-out SUD program) would be the medical plan's terms: left unknown instead.
+  if (carvedCodes.size > 0) {
+    for (const [what, match, clear] of [
+      ['Coinsurance', coinsFirst, () => delete terms.coinsurancePpm],
+      ['Copay', copayFirst, () => delete terms.copay],
+    ] as const) {
+      if (match === undefined || carvedCodes.has(match.candidate.code)) continue;
+      clear();
+      unknowns.push(`${what} from ${match.candidate.code} was not used: ${loc} is carved out, and ${match.candidate.code} is not one of the carved-out codes.`);
+    }
+  }
+  // EB*U on a behavioral-health code that is no carve-out: the payer asks to be contacted itself.
+  const carveOutSources = new Set(carveOuts.map((a) => a.source?.pointer));
+  for (const contact of coverage.benefits.filter((b) => b.kind === 'contact-entity' && b.serviceTypes.some((s) => bh.has(s)) && !carveOutSources.has(b.source.pointer))) {
+    unknowns.push(`The payer sent no benefit details for ${contact.serviceTypes.join(', ')} and says to contact it for them (${contact.id}); these terms may not be the ones that apply.`);
   }
 
   // chosen: the service type the cost sharing (coinsurance or copay) came from.

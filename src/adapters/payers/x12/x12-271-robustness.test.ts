@@ -556,3 +556,39 @@ t.test('a utilization management organization on a mental-health line is named f
   const c = only(build271([ACTIVE, 'EB*1**A8', 'LS*2120', 'NM1*X3*2*EXAMPLE BH UM (SYNTHETIC)', 'PER*IC**TE*8005550102', 'LE*2120']));
   t.match(carveOutsOf(c)[0]?.message, /Authorization and utilization review for service type\(s\) A8 are handled by EXAMPLE BH UM \(SYNTHETIC\), which may also administer/);
 });
+
+t.test('cost terms for a carved-out level name the administrator and are not taken from lines the carve-out does not cover', async (t) => {
+  const mhCarvedToOther = only(build271([
+    ACTIVE,
+    'EB*A*IND*30*PR****0.2****Y',
+    'EB*1**MH^AI',
+    'LS*2120',
+    'NM1*PR*2*EXAMPLE BH ADMINISTRATOR (SYNTHETIC)*****PI*ZZZBH1',
+    'PER*IC**TE*8005550100',
+    'LE*2120',
+  ]));
+  const iop = resolveCostSharingTerms(mhCarvedToOther, 'iop-mental-health', 'in');
+  t.ok(iop.unknowns.some((u) => u.includes('carved out to EXAMPLE BH ADMINISTRATOR (SYNTHETIC)')), 'the administrator is named');
+  t.equal(iop.coinsurancePpm, undefined, "the medical plan's 20% from 30 is not used for a carved-out IOP");
+
+  const sudCarved = only(build271([
+    ACTIVE,
+    'EB*B*IND*MH*PR**27*25*****Y',
+    'EB*U**AI',
+    'LS*2120',
+    'NM1*VN*2*EXAMPLE SUD VENDOR (SYNTHETIC)',
+    'PER*IC**TE*8005550111',
+    'LE*2120',
+  ]));
+  const sud = resolveCostSharingTerms(sudCarved, 'iop-substance-use', 'in');
+  t.equal(sud.copay, undefined, "a carved-out SUD program is not priced with the MH copay");
+  t.ok(sud.unknowns.some((u) => u.includes('EXAMPLE SUD VENDOR (SYNTHETIC)')));
+  const mh = resolveCostSharingTerms(sudCarved, 'iop-mental-health', 'in');
+  t.same(mh.copay?.value, { amountCents: 2_500, per: 'visit' }, 'mental health, not carved out, keeps its copay');
+  t.notOk(mh.unknowns.some((u) => u.includes('carved out')));
+
+  const selfNamed = only(build271([ACTIVE, 'EB*U**MH', 'LS*2120', 'NM1*PR*2*EXAMPLE HEALTH PLAN*****PI*99999', 'LE*2120']));
+  const ask = resolveCostSharingTerms(selfNamed, 'iop-mental-health', 'in');
+  t.notOk(ask.unknowns.some((u) => u.includes('carved out')), 'a payer naming itself is no carve-out');
+  t.ok(ask.unknowns.some((u) => u.includes('says to contact it')));
+});
