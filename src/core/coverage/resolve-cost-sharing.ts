@@ -361,16 +361,20 @@ export function resolveCostSharingTerms(coverage: Coverage, levelOfCare: LevelOf
     const codes = [...carvedCodes].filter((c) => (carveOut.serviceTypes ?? []).length === 0 || carveOut.serviceTypes!.includes('30') || carveOut.serviceTypes!.includes(c));
     unknowns.push(`Behavioral health (${codes.join(', ')}) is carved out${name === undefined ? ' to another organization' : ` to ${name}`}: ask them for eligibility and cost sharing; terms from this payer's lines may not apply.`);
   }
-  // A carved-out level priced from a line the carve-out does not cover (the plan level, or MH for a
-  // carved-out SUD program) would be the medical plan's terms: left unknown instead.
+  // A carved-out level priced from a fallback line (the plan level, or MH for a program whose more
+  // specific SUD code is carved out) would be the medical plan's terms: left unknown instead. A line
+  // more specific than every carved-out code (CH for IOP when MH is carved out) is the payer's own
+  // answer for this level and stays.
   if (carvedCodes.size > 0) {
+    const fallback = (code: string): boolean =>
+      code === '30' || (!carvedCodes.has(code) && [...carvedCodes].some((carved) => order(levelOfCare, carved) >= 0 && order(levelOfCare, carved) < order(levelOfCare, code)));
     for (const [what, match, clear] of [
       ['Coinsurance', coinsFirst, () => delete terms.coinsurancePpm],
       ['Copay', copayFirst, () => delete terms.copay],
     ] as const) {
-      if (match === undefined || carvedCodes.has(match.candidate.code)) continue;
+      if (match === undefined || !fallback(match.candidate.code)) continue;
       clear();
-      unknowns.push(`${what} from ${match.candidate.code} was not used: ${loc} is carved out, and ${match.candidate.code} is not one of the carved-out codes.`);
+      unknowns.push(`${what} from ${match.candidate.code} was not used: ${loc} is carved out, and ${match.candidate.code} is a fallback the carve-out's more specific codes override.`);
     }
   }
   // EB*U on a behavioral-health code that is no carve-out: the payer asks to be contacted itself.

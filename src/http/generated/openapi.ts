@@ -1387,6 +1387,7 @@ export interface components {
                 value: string;
             }[];
             entityCode?: string;
+            /** @description The entity's ids by qualifier (PI payer id, FI tax id, XX NPI...). `memberId` is the member's id at this organization (a carve-out administrator's own member id), kept so staff can run the second check; answers to patient-facing keys never include it. Social security numbers are never kept. */
             identifiers?: {
                 [key: string]: string;
             };
