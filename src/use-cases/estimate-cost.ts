@@ -106,6 +106,31 @@ function termsOf(coverage: Coverage, level: LevelOfCare, network: 'in' | 'out', 
   return terms;
 }
 
+/** What an estimate reads from a coverage besides its terms; like the terms, read once per (shared, read-only) coverage. */
+interface CoverageFacts {
+  notes: string[];
+  /** An HMO or EPO that answered only for its network: no out-of-network benefits, so no out terms (self-pay out of network, said so). */
+  noOutOfNetwork: boolean;
+  planYear: PayerPlanYear | undefined;
+  confirmedThrough: { date: string; source: string } | undefined;
+}
+
+const coverageFacts = new WeakMap<Coverage, CoverageFacts>();
+
+function readOnce(coverage: Coverage): CoverageFacts {
+  let facts = coverageFacts.get(coverage);
+  if (facts === undefined) {
+    facts = {
+      notes: coverage.benefits.flatMap((b) => b.notes),
+      noOutOfNetwork: answeredOnlyInNetworkForClosedNetworkPlan(coverage),
+      planYear: planYearFromPayerDates(coverage.plan.dates),
+      confirmedThrough: coverageConfirmedThrough(coverage.plan.dates),
+    };
+    coverageFacts.set(coverage, facts);
+  }
+  return facts;
+}
+
 /** Resolves the one coverage source a request gives into per-level terms. */
 async function resolveCoverage(deps: EstimateCostDeps, input: CoverageInput & { asOf?: string }, levelsOfCare: readonly LevelOfCare[]): Promise<ResolvedCoverage> {
   const given = [input.coverage, input.terms, input.eligibility].filter((x) => x !== undefined).length;
@@ -143,14 +168,9 @@ async function resolveCoverage(deps: EstimateCostDeps, input: CoverageInput & { 
       errors: [{ pointer: input.eligibility ? '/eligibility' : '/coverage/eligibility/status', message: 'coverage is inactive' }],
     });
   }
-  const notes = coverage.benefits.flatMap((b) => b.notes);
-  // An HMO or EPO that answered only for its network has no out-of-network benefits: no out terms,
-  // so the engine prices out-of-network days at the self-pay rate and says why.
-  const noOutOfNetwork = answeredOnlyInNetworkForClosedNetworkPlan(coverage);
-  const planYear = planYearFromPayerDates(coverage.plan.dates);
+  const { notes, noOutOfNetwork, planYear, confirmedThrough } = readOnce(coverage);
   // Lines dated for another year give way to this one's: the date asked about, else the as-of date.
   const onDate = input.eligibility?.dateOfService ?? input.asOf ?? today(deps.clock);
-  const confirmedThrough = coverageConfirmedThrough(coverage.plan.dates);
   return {
     ...(planYear ? { planYear } : {}),
     ...(confirmedThrough ? { confirmedThrough } : {}),

@@ -121,7 +121,8 @@ function specificity(rule: PriorAuthRule): number {
   return payer * 100 + scope * 10 + plan;
 }
 
-function matches(rule: PriorAuthRule, input: PriorAuthInput, date: string | undefined): boolean {
+/** Payer, plan type, and code or level of care: the same for every day of one request. */
+function matchesRequest(rule: PriorAuthRule, input: PriorAuthInput): boolean {
   if (rule.payer !== '*') {
     if ('id' in rule.payer && rule.payer.id !== input.payerId) return false;
     if ('group' in rule.payer && rule.payer.group !== input.payerGroup) return false;
@@ -132,15 +133,20 @@ function matches(rule: PriorAuthRule, input: PriorAuthInput, date: string | unde
   } else if (rule.levelsOfCare !== '*' && !rule.levelsOfCare.includes(input.levelOfCare)) {
     return false;
   }
+  return true;
+}
+
+function inForce(rule: PriorAuthRule, date: string | undefined): boolean {
   // With no date, only rules in force with no end date (the current ones) apply.
   if (date === undefined) return rule.effective.to === undefined;
   return rule.effective.from <= date && (rule.effective.to === undefined || date <= rule.effective.to);
 }
 
-function pick(rules: readonly PriorAuthRule[], input: PriorAuthInput, date: string | undefined, field: RuleField): PriorAuthRule | undefined {
+/** The most specific rule in force on `date` that defines `field`, among rules already matched to the request. */
+function pick(rules: readonly PriorAuthRule[], date: string | undefined, field: RuleField): PriorAuthRule | undefined {
   let best: PriorAuthRule | undefined;
   for (const rule of rules) {
-    if (rule[field] === undefined || !matches(rule, input, date)) continue;
+    if (rule[field] === undefined || !inForce(rule, date)) continue;
     if (!best) {
       best = rule;
       continue;
@@ -198,13 +204,15 @@ export function evaluatePriorAuth(input: PriorAuthInput, rules: readonly PriorAu
   if (errors.length > 0) throw new DomainError('prior-auth.invalid', 'The prior-authorization inputs are not valid.', { errors });
   const programDates = input.programDates ?? [];
   const dates: (string | undefined)[] = programDates.length > 0 ? programDates : [input.requestDate];
+  // The rules about this payer, plan and service, found once; each day then only checks dates.
+  rules = rules.filter((rule) => matchesRequest(rule, input));
 
   // Authorization per day.
   const authReasons = new Map<string, RequirementReason>();
   const days: PriorAuthEvaluation['days'] = [];
   const dayAnswers: TriState[] = [];
   dates.forEach((date, index) => {
-    const rule = pick(rules, input, date, 'authorization');
+    const rule = pick(rules, date, 'authorization');
     let answer: TriState = 'unknown';
     if (rule?.authorization) {
       const after = rule.authorization.afterUnits;
@@ -229,13 +237,13 @@ export function evaluatePriorAuth(input: PriorAuthInput, rules: readonly PriorAu
   }
 
   // Referral: from the first day's rule (referrals are per episode, not per day).
-  const referralRule = pick(rules, input, dates[0], 'referral');
+  const referralRule = pick(rules, dates[0], 'referral');
   const referralReasons = referralRule?.referral ? [{ text: referralRule.referral.text ?? `Referral ${referralRule.referral.required === 'yes' ? 'is required' : 'is not required'}.`, source: cite(referralRule) }] : [];
   const referral = combine('referral', payer?.referralRequired, payerSources, referralRule?.referral?.required ?? 'unknown', referralReasons);
 
   const firstDate = dates[0];
-  const submissionRule = pick(rules, input, firstDate, 'submission');
-  const decisionRule = pick(rules, input, firstDate, 'decisionTime');
+  const submissionRule = pick(rules, firstDate, 'submission');
+  const decisionRule = pick(rules, firstDate, 'decisionTime');
   const result: PriorAuthEvaluation = {
     authorization,
     referral,
@@ -283,8 +291,8 @@ function buildTimeline(
   notes.push(`Submit by ${submitBy} so a standard decision (${decisionDays} calendar days) is due before the first day that needs authorization (${day1}).`);
   if (submitBy !== latestSubmit) notes.push(weekendNote('The submit-by date', latestSubmit, submitBy));
 
-  const initialRule = pick(rules, input, day1, 'initialAuthorization');
-  const reviewRule = pick(rules, input, day1, 'concurrentReviewIntervalDays');
+  const initialRule = pick(rules, day1, 'initialAuthorization');
+  const reviewRule = pick(rules, day1, 'concurrentReviewIntervalDays');
   const interval = reviewRule?.concurrentReviewIntervalDays;
   const lead = reviewRule?.reviewLeadDays ?? 0;
   const initial = initialRule?.initialAuthorization;
