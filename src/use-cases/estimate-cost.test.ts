@@ -213,3 +213,14 @@ t.test("an unknown network is settled by the payer's note about this provider, a
   t.equal(given.estimate.expected.network, 'in', "the caller's network status wins");
   t.notOk(given.estimate.notices.some((n) => n.startsWith('Priced out of network')));
 });
+
+t.test('a Qualified Medicare Beneficiary is estimated at $0 for covered days, with a notice saying why', async (t) => {
+  const body = readFileSync(fixture('sandbox/responses/sandbox-ppo-active.271'), 'utf8').replace('DTP*291*RD8*20260101-20261231~', 'DTP*291*RD8*20260101-20261231~EB*R**30*QM~');
+  const coverage = normalizePayerDocument(body, 'x12-271').coverages[0]!;
+  const plan = { levelOfCare: 'iop-mental-health' as const, startDate: '2026-11-30', daysPerWeek: 3, hoursPerDay: 3, weeks: 2 };
+  const result = await estimateCost(offlineDeps(), { payerId: 'sandbox-ppo', networkStatus: 'in', asOf: '2026-11-26', plan, coverage });
+  t.equal(result.estimate.expected.totals.patientTotalCents, 0, 'nothing for the patient to pay');
+  t.ok(result.estimate.expected.totals.planPaysCents > 0, 'the plan still pays its share');
+  t.ok(result.estimate.notices.some((n) => n.startsWith('You are a Qualified Medicare Beneficiary (QMB)')));
+  t.ok(result.estimate.expected.lines.every((l) => l.cites.some((c) => c.includes('eb-'))), 'each line cites the payer lines it used');
+});

@@ -276,6 +276,8 @@ export interface CostSharingTerms {
    * Medicaid pays. The estimate does not price it; it says so.
    */
   spendDown?: Sourced<{ amountCents: Cents; period: TimePeriod }>;
+  /** The patient is a Qualified Medicare Beneficiary (EB04 QM): Medicare cost sharing cannot be billed to them; the shares above are zero. */
+  qualifiedMedicareBeneficiary?: Sourced<true>;
   /** Which service type was used, and why (most specific present, or plan-level fallback). */
   chosen: { serviceType: string; reason: string; fellBackToPlanLevel: boolean };
   /** Parts of the terms the payer did not give, in plain language. */

@@ -340,3 +340,21 @@ t.test('lines dated for another year give way to the lines for the date asked ab
   t.same(resolveCostSharingTerms(medicare, 'iop-mental-health', 'in', '2027-03-01').deductible.individual?.remainingCents?.benefitIds, ['ded-2025'], 'with no line for the date, nothing is dropped');
   t.equal(resolveCostSharingTerms(medicare, 'iop-mental-health', 'in', '2026-02-02').coinsurancePpm?.value, 200_000, 'undated lines stay');
 });
+
+t.test('a Qualified Medicare Beneficiary owes no Medicare cost sharing: the shares are zero, cited to the QMB line', async (t) => {
+  const medicare = (qmbDates?: { begin: string; end: string }) => coverage([
+    benefit({ id: 'b-ded', kind: 'deductible', serviceTypes: ['30'], network: 'unknown', insuranceType: 'MB', timePeriod: 'remaining', amountCents: 28_300 }),
+    benefit({ id: 'b-coins', kind: 'coinsurance', serviceTypes: ['30'], network: 'unknown', insuranceType: 'MB', percentPpm: 200_000 }),
+    benefit({ id: 'qmb', kind: 'other-payer', serviceTypes: ['30'], network: 'unknown', insuranceType: 'QM', ...(qmbDates ? { dates: qmbDates } : {}) }),
+  ], 'Medicare');
+  const terms = resolveCostSharingTerms(medicare(), 'iop-mental-health', 'in', '2026-03-02');
+  t.same(terms.qualifiedMedicareBeneficiary?.benefitIds, ['qmb']);
+  t.equal(terms.coinsurancePpm?.value, 0);
+  t.equal(terms.deductible.individual?.remainingCents?.value, 0);
+  t.same(terms.deductible.individual?.remainingCents?.benefitIds, ['qmb'], 'cited to the QMB line');
+  t.ok(terms.unknowns.some((u) => u.includes('Qualified Medicare Beneficiary')));
+
+  const ended = resolveCostSharingTerms(medicare({ begin: '2025-01-01', end: '2025-12-31' }), 'iop-mental-health', 'in', '2026-03-02');
+  t.equal(ended.qualifiedMedicareBeneficiary, undefined, 'a QMB period that ended does not count');
+  t.equal(ended.coinsurancePpm?.value, 200_000);
+});

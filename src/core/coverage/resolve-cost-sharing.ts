@@ -224,6 +224,44 @@ export function resolveCostSharingTerms(coverage: Coverage, levelOfCare: LevelOf
     const benefits = benefitsOn(coverage.benefits, onDate);
     if (benefits !== coverage.benefits) coverage = { ...coverage, benefits };
   }
+  const terms = resolveTerms(coverage, levelOfCare, network);
+  const qmb = qualifiedMedicareBeneficiaryLine(coverage, onDate);
+  if (qmb !== undefined) waiveMedicareCostSharing(terms, qmb);
+  return terms;
+}
+
+/**
+ * A line saying the patient is a Qualified Medicare Beneficiary (EB04 QM; CMS HETS reports QMB
+ * periods), in force on `onDate` when the line is dated. Inactive lines do not count.
+ */
+function qualifiedMedicareBeneficiaryLine(coverage: Coverage, onDate: string | undefined): Benefit | undefined {
+  return coverage.benefits.find((b) => {
+    if (b.insuranceType !== 'QM' || b.kind === 'inactive' || b.kind === 'non-covered') return false;
+    const { begin, end } = b.dates ?? {};
+    if (onDate === undefined) return true;
+    return (begin === undefined || begin.slice(0, 10) <= onDate) && (end === undefined || onDate <= end.slice(0, 10));
+  });
+}
+
+/**
+ * QMB: federal law bars billing the patient any Medicare deductible, coinsurance or copay (Social
+ * Security Act 1902(n)(3)(B), 1866(a)(1)(A); it applies to Medicare Advantage too); Medicaid may pay
+ * them instead. The patient's share becomes zero, cited to the QMB line, and the reason is said.
+ */
+function waiveMedicareCostSharing(terms: CostSharingTerms, qmb: Benefit): void {
+  const cite = sourced(0, [qmb]);
+  terms.qualifiedMedicareBeneficiary = sourced<true>(true, [qmb]);
+  terms.coinsurancePpm = cite;
+  if (terms.copay) terms.copay = sourced({ amountCents: 0, per: terms.copay.value.per }, [qmb]);
+  for (const level of ['individual', 'family'] as const) {
+    const deductible = terms.deductible[level];
+    if (deductible) deductible.remainingCents = cite;
+    else terms.deductible[level] = { remainingCents: cite };
+  }
+  terms.unknowns.push('The patient is a Qualified Medicare Beneficiary (QMB): Medicare deductibles, coinsurance and copays cannot be billed to them (Medicaid may pay them), so their share of covered days is $0.');
+}
+
+function resolveTerms(coverage: Coverage, levelOfCare: LevelOfCare, network: 'in' | 'out'): CostSharingTerms {
   const unknowns: string[] = [];
   const loc = LEVELS_OF_CARE[levelOfCare].label.toLowerCase();
   const bhCodes = describeCodes(levelOfCare);

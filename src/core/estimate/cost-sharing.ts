@@ -333,6 +333,9 @@ export function applyCostSharing(
       if (copayDue) cites.push(waives ? c.copayWaivesDeductible ?? c.copay! : c.copay!);
       if (coins > 0 || (terms.coinsurancePpm > 0 && rest - cp > 0 && !capped)) cites.push(c.coinsurance);
       if (capped || oopRem === 0) cites.push(c.oop);
+      // A covered line the patient pays nothing for still says why: the share it applied (0%, a
+      // met deductible, or a QMB waiver all end in the coinsurance term's citation).
+      if (cites.length === 0) cites.push(c.coinsurance);
       if (atRisk && c.authorization) cites.push(c.authorization);
       line = {
         date: bl.date, week: bl.week, code: bl.code, codeSystem: bl.codeSystem, units: bl.units, description: bl.description,

@@ -309,6 +309,9 @@ export function estimateProgramCost(input: EstimateInput, options: { pointerPref
   }
   if (terms?.referralRequired.value === 'yes') notices.push('The plan requires a referral for this level of care.');
   if (asOfDay > first.day) notices.push('The program starts before the date the payer\'s accumulators were read; claims in between are not counted.');
+  if (terms?.qualifiedMedicareBeneficiary !== undefined) {
+    notices.push('You are a Qualified Medicare Beneficiary (QMB): federal law bars billing you Medicare deductibles, coinsurance or copays for covered care (Medicaid may pay them), so covered days show $0 for you. If you are billed, tell the clinic about your QMB status.');
+  }
   const spendDown = terms?.spendDown;
   if (spendDown !== undefined) {
     const amount = formatCents(spendDown.value.amountCents);

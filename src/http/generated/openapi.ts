@@ -624,6 +624,13 @@ export interface components {
                 value: true;
             };
             outOfPocket: components["schemas"]["AccumulatorPair"];
+            /** @description The patient is a Qualified Medicare Beneficiary (X12 EB04 QM) - Medicare deductibles, coinsurance and copays cannot be billed to them (Social Security Act 1902(n)(3)(B)); the shares in these terms are zero, cited to this line. */
+            qualifiedMedicareBeneficiary?: {
+                benefitIds: components["schemas"]["BenefitIds"];
+                sources: components["schemas"]["Sources"];
+                /** @constant */
+                value: true;
+            };
             referralRequired: components["schemas"]["SourcedTriState"];
             /** @description Medicaid spend-down (X12 EB01=Y) - medical costs the patient must incur in the period before Medicaid pays. Estimates do not price it; they say so in a notice. */
             spendDown?: {
