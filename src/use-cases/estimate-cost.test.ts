@@ -222,5 +222,5 @@ t.test('a Qualified Medicare Beneficiary is estimated at $0 for covered days, wi
   t.equal(result.estimate.expected.totals.patientTotalCents, 0, 'nothing for the patient to pay');
   t.ok(result.estimate.expected.totals.planPaysCents > 0, 'the plan still pays its share');
   t.ok(result.estimate.notices.some((n) => n.startsWith('You are a Qualified Medicare Beneficiary (QMB)')));
-  t.ok(result.estimate.expected.lines.every((l) => l.cites.some((c) => c.includes('eb-'))), 'each line cites the payer lines it used');
+  t.ok(result.estimate.expected.lines.every((l) => l.cites.some((c) => c.includes('waived, Qualified Medicare Beneficiary from benefit eb-'))), 'each line cites the QMB line');
 });

@@ -182,7 +182,9 @@ export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): 
   let coinsCite: string;
   if (t.coinsurancePpm !== undefined) {
     coinsurancePpm = t.coinsurancePpm.value;
-    coinsCite = `coinsurance: ${percent(coinsurancePpm)} ${from(t.coinsurancePpm)}`;
+    coinsCite = t.qualifiedMedicareBeneficiary !== undefined
+      ? `coinsurance, deductible and copay: waived, Qualified Medicare Beneficiary ${from(t.qualifiedMedicareBeneficiary)}`
+      : `coinsurance: ${percent(coinsurancePpm)} ${from(t.coinsurancePpm)}`;
   } else if (copay !== undefined) {
     coinsurancePpm = 0;
     coinsCite = 'coinsurance: none (assumed: the copay is the whole cost share)';
