@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import t from 'tap';
-import type { Benefit, Coverage } from '../../../core/coverage/coverage-model.js';
+import type { Benefit, CostSharingTerms, Coverage } from '../../../core/coverage/coverage-model.js';
 import { DomainError } from '../../../core/errors.js';
 import { resolveCostSharingTerms } from '../../../core/coverage/resolve-cost-sharing.js';
 import { PATIENT_HIDDEN_KEYS, stripPhiForPatient } from '../../../http/plugins/api-key-auth.js';
@@ -591,4 +591,49 @@ t.test('cost terms for a carved-out level name the administrator and are not tak
   const ask = resolveCostSharingTerms(selfNamed, 'iop-mental-health', 'in');
   t.notOk(ask.unknowns.some((u) => u.includes('carved out')), 'a payer naming itself is no carve-out');
   t.ok(ask.unknowns.some((u) => u.includes('says to contact it')));
+});
+
+t.test('a Medicare answer naming a QMB period (EB*R**30*QM with its DTP*290 dates) waives Medicare cost sharing only while the period lasts', async (t) => {
+  // HETS has returned QMB periods since November 2017 (effective and termination dates, per the
+  // MACs' portal guides); X12 insurance type QM is "Qualified Medicare Beneficiary", HS the
+  // Specified Low-Income Medicare Beneficiary (SLMB), which does not bar cost sharing.
+  const medicare = [
+    'EB*1**30^42^45^48^49^69^76^83^A5^A7^AG^BT^BU^BV*MA',
+    'DTP*307*D8*20150101',
+    'EB*1**30^2^23^24^25^26^27^28^33^36^37^38^39^40^42^50^51^52^53^67^69^73^76^83^86^98^A4^A6^A7^A8^AD^AE^AG^AI^AJ^AK^AL^BT^BU^BV^DM^UC*MB',
+    'DTP*307*D8*20150101',
+    'EB*C**30*MB**29*283',
+    'DTP*292*RD8*20260101-20261231',
+    'EB*A**30*MB****0.2',
+    'DTP*292*RD8*20260101-20261231',
+  ];
+  const dos = '2026-03-02';
+  const qmbId = ebId(medicare.length);
+  const read = (qmb: readonly string[]): Coverage => only(build271([...medicare, ...qmb]));
+
+  const inForce = read(['EB*R**30*QM', 'DTP*290*RD8*20250101-20261231']);
+  const terms = resolveCostSharingTerms(inForce, 'iop-mental-health', 'in', dos);
+  t.same(terms.qualifiedMedicareBeneficiary?.benefitIds, [qmbId], 'cited to the QM line');
+  t.equal(terms.coinsurancePpm?.value, 0, "Medicare's 20% is not the patient's");
+  t.equal(terms.deductible.individual?.remainingCents?.value, 0);
+  t.same([inForce.plan.type, inForce.plan.insuranceTypeCode, inForce.eligibility.status], ['Medicare', 'MA', 'active'], 'the QM line does not become the plan');
+  t.same(inForce.actions, [], 'QMB is no other payer to coordinate with');
+
+  const ended = resolveCostSharingTerms(read(['EB*R**30*QM', 'DTP*290*RD8*20240101-20251231']), 'iop-mental-health', 'in', dos);
+  t.equal(ended.qualifiedMedicareBeneficiary, undefined, 'a QMB period that ended before the date of service');
+  t.equal(ended.coinsurancePpm?.value, 200_000);
+  t.equal(ended.deductible.individual?.remainingCents?.value, 28_300);
+
+  const periods = read(['EB*R**30*QM', 'DTP*290*RD8*20200101-20211231', 'EB*R**30*QM', 'DTP*290*RD8*20250101-20261231']);
+  t.same(resolveCostSharingTerms(periods, 'iop-mental-health', 'in', dos).qualifiedMedicareBeneficiary?.benefitIds, [ebId(medicare.length + 2)], 'the period in force, not an old one');
+
+  const from = (date: string): CostSharingTerms => resolveCostSharingTerms(read(['EB*R**30*QM', `DTP*290*D8*${date}`]), 'iop-mental-health', 'in', dos);
+  t.ok(from('20250101').qualifiedMedicareBeneficiary, 'a lone DTP*290 date is when the period began');
+  t.equal(from('20260401').qualifiedMedicareBeneficiary, undefined, 'a period that begins after the date of service is not in force');
+
+  const slmb = resolveCostSharingTerms(read(['EB*R**30*HS', 'DTP*290*RD8*20250101-20261231']), 'iop-mental-health', 'in', dos);
+  t.equal(slmb.qualifiedMedicareBeneficiary, undefined, 'SLMB pays a premium, not cost sharing');
+  t.equal(slmb.coinsurancePpm?.value, 200_000);
+  const inactive = resolveCostSharingTerms(read(['EB*6**30*QM', 'DTP*290*RD8*20250101-20261231']), 'iop-mental-health', 'in', dos);
+  t.equal(inactive.qualifiedMedicareBeneficiary, undefined, 'an inactive QM line');
 });

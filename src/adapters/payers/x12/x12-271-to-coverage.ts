@@ -605,6 +605,10 @@ class Transaction271 {
           if (dates.end !== undefined) {
             target.begin ??= dates.begin;
             target.end ??= dates.end;
+          } else if (qualifier === '290') {
+            // A lone coordination-of-benefits date on an EB*R line is when that arrangement began
+            // (a QMB period that starts after the date of service is not yet in force).
+            target.begin ??= dates.begin;
           }
           setOwn((target.other ??= {}), qualifier, dates.end === undefined ? `${dates.begin}` : `${dates.begin}/${dates.end}`);
           return;
