@@ -358,3 +358,13 @@ t.test('a Qualified Medicare Beneficiary owes no Medicare cost sharing: the shar
   t.equal(ended.qualifiedMedicareBeneficiary, undefined, 'a QMB period that ended does not count');
   t.equal(ended.coinsurancePpm?.value, 200_000);
 });
+
+t.test('a QM code on a commercial plan\'s own lines does not waive what the patient owes', async (t) => {
+  const commercial = coverage([
+    benefit({ id: 'active', kind: 'active-coverage', serviceTypes: ['30'], insuranceType: 'QM' }),
+    benefit({ id: 'coins', kind: 'coinsurance', serviceTypes: ['30'], insuranceType: 'QM', percentPpm: 200_000 }),
+  ], 'PPO');
+  const terms = resolveCostSharingTerms(commercial, 'iop-mental-health', 'in', '2026-03-02');
+  t.equal(terms.qualifiedMedicareBeneficiary, undefined);
+  t.equal(terms.coinsurancePpm?.value, 200_000);
+});

@@ -235,8 +235,14 @@ export function resolveCostSharingTerms(coverage: Coverage, levelOfCare: LevelOf
  * periods), in force on `onDate` when the line is dated. Inactive lines do not count.
  */
 function qualifiedMedicareBeneficiaryLine(coverage: Coverage, onDate: string | undefined): Benefit | undefined {
+  // QMB is a Medicaid program for Medicare members: trusted on an other-payer line (HETS, EB*R), or
+  // in an answer about Medicare or Medicaid. A QM code on a commercial plan's own lines is a sender's
+  // error, not a reason to waive what the patient owes.
+  const publicProgram = ['Medicare', 'Medicare-Advantage', 'Medicaid'].includes(coverage.plan.type)
+    || coverage.benefits.some((b) => ['MA', 'MB', 'MC', 'HN', 'MP'].includes(b.insuranceType ?? ''));
   return coverage.benefits.find((b) => {
     if (b.insuranceType !== 'QM' || b.kind === 'inactive' || b.kind === 'non-covered') return false;
+    if (b.kind !== 'other-payer' && !publicProgram) return false;
     const { begin, end } = b.dates ?? {};
     if (onDate === undefined) return true;
     return (begin === undefined || begin.slice(0, 10) <= onDate) && (end === undefined || onDate <= end.slice(0, 10));

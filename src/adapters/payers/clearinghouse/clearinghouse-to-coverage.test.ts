@@ -344,3 +344,18 @@ t.test('the member id at a carve-out administrator is kept under memberId (hidde
   t.equal(c.benefits[3]?.relatedEntities[0]?.identifiers, undefined);
   t.notMatch(JSON.stringify(c), '999999999');
 });
+
+t.test('a coordination-of-benefits period dates its line: a QMB period that ended does not waive cost sharing', async (t) => {
+  const answer = (period: string) => read({
+    payer: { name: 'Example Medicare' },
+    subscriber: MEMBER,
+    planStatus: [{ statusCode: '1', serviceTypeCodes: ['30'] }],
+    benefitsInformation: [
+      { code: '1', serviceTypeCodes: ['30'], insuranceTypeCode: 'MB' },
+      { code: 'A', serviceTypeCodes: ['30'], insuranceTypeCode: 'MB', benefitPercent: '0.2' },
+      { code: 'R', serviceTypeCodes: ['30'], insuranceTypeCode: 'QM', benefitsDateInformation: { coordinationOfBenefits: period } },
+    ],
+  });
+  t.equal(resolveCostSharingTerms(answer('20240101-20251231'), 'iop-mental-health', 'in', '2026-03-02').coinsurancePpm?.value, 200_000, 'ended: the 20% stands');
+  t.equal(resolveCostSharingTerms(answer('20260101-20261231'), 'iop-mental-health', 'in', '2026-03-02').coinsurancePpm?.value, 0, 'in force: waived');
+});

@@ -22,7 +22,7 @@ import type {
   Benefit, Coverage, CoverageAction, CoveredPerson, PayerError, PlanDates, PlanType, RelatedEntity, SourcePointer,
 } from '../../../core/coverage/coverage-model.js';
 import {
-  BEHAVIORAL_HEALTH_SERVICE_TYPES, CARVE_OUT_ENTITY_CODES, EB01_KINDS, EB02_LEVELS, EB04_PLAN_TYPES, EB06_NAMES, EB06_PERIODS, EB09_UNITS, codeNameKey, ENTITY_ROLES, eb11Authorization, eb12Network, SEPARATE_PRODUCT_SERVICE_TYPES,
+  BEHAVIORAL_HEALTH_SERVICE_TYPES, CARVE_OUT_ENTITY_CODES, MEDICARE_SAVINGS_PROGRAM_TYPES, EB01_KINDS, EB02_LEVELS, EB04_PLAN_TYPES, EB06_NAMES, EB06_PERIODS, EB09_UNITS, codeNameKey, ENTITY_ROLES, eb11Authorization, eb12Network, SEPARATE_PRODUCT_SERVICE_TYPES,
 } from '../x12/x12-271-code-maps.js';
 import { isSameOrganization, noteCarveOutAction, organizationOf, relatedEntityIdentifiers, type OrganizationRef } from '../related-entities.js';
 
@@ -424,8 +424,12 @@ function benefitOf(entry: BenefitJson, index: number, warnings: Coverage['warnin
     // DTP*291 / 193-194 are read): Medicare sends each year's deductible with its own dates.
     const [rb, re] = isoRange(dateInfo.benefit);
     const [pb, pe] = isoRange(dateInfo.plan);
-    const begin = isoDate(dateInfo.benefitBegin) ?? rb ?? isoDate(dateInfo.planBegin) ?? pb ?? isoDate(dateInfo.periodStart);
-    const end = isoDate(dateInfo.benefitEnd) ?? re ?? isoDate(dateInfo.planEnd) ?? pe ?? isoDate(dateInfo.periodEnd);
+    // Then the coordination-of-benefits period (DTP*290: when a QMB or other-payer arrangement runs)
+    // and the line's eligibility period.
+    const [cb, ce] = isoRange(dateInfo.coordinationOfBenefits);
+    const [eb, ee] = isoRange(dateInfo.eligibility);
+    const begin = isoDate(dateInfo.benefitBegin) ?? rb ?? isoDate(dateInfo.planBegin) ?? pb ?? isoDate(dateInfo.periodStart) ?? cb ?? isoDate(dateInfo.eligibilityBegin) ?? eb;
+    const end = isoDate(dateInfo.benefitEnd) ?? re ?? isoDate(dateInfo.planEnd) ?? pe ?? isoDate(dateInfo.periodEnd) ?? ce ?? isoDate(dateInfo.eligibilityEnd) ?? ee;
     const latest = isoDate(dateInfo.latestVisitOrConsultation);
     if (begin) dates.begin = begin;
     if (end) dates.end = end;
@@ -648,7 +652,8 @@ function toCoverage(response: Response): Coverage {
   // additional payor" line (R) names another plan's type, an inactive line a plan that ended, and
   // a line only about dental, vision or pharmacy ("Dental HMO") a separate product: none of them
   // makes the medical plan an HMO, or Medicare.
-  const aboutPlan = (b: Benefit): boolean => b.serviceTypes.length === 0 || !b.serviceTypes.every((s) => SEPARATE_PRODUCT_SERVICE_TYPES.has(s));
+  const aboutPlan = (b: Benefit): boolean =>
+    !MEDICARE_SAVINGS_PROGRAM_TYPES.has(b.insuranceType ?? '') && (b.serviceTypes.length === 0 || !b.serviceTypes.every((s) => SEPARATE_PRODUCT_SERVICE_TYPES.has(s)));
   const typeLine =
     benefits.find((b) => b.kind === 'active-coverage' && b.insuranceType !== undefined && b.serviceTypes.includes('30')) ??
     benefits.find((b) => b.kind === 'active-coverage' && b.insuranceType !== undefined && aboutPlan(b)) ??
@@ -659,7 +664,7 @@ function toCoverage(response: Response): Coverage {
   if (insuranceTypeCode) plan.insuranceTypeCode = insuranceTypeCode;
   // The plan's name: an active 30 line's planCoverage, preferring one that is not about a
   // behavioral-health program (Medicaid's "MENTAL HEALTH INPATIENT" 30+MH line names a program).
-  const named = benefits.filter((b) => b.kind === 'active-coverage' && b.planDescription !== undefined);
+  const named = benefits.filter((b) => b.kind === 'active-coverage' && b.planDescription !== undefined && !MEDICARE_SAVINGS_PROGRAM_TYPES.has(b.insuranceType ?? ''));
   const plan30 = named.filter((b) => b.serviceTypes.includes('30'));
   const planLine = plan30.find((b) => !b.serviceTypes.some((s) => BEHAVIORAL_HEALTH_SERVICE_TYPES.has(s))) ?? plan30[0] ?? named[0];
   const planName = planLine?.planDescription ?? response.planInformation?.planDescription;

@@ -189,6 +189,13 @@ export const SEPARATE_PRODUCT_SERVICE_TYPES: ReadonlySet<string> = new Set([
   '88', '89', '90', '91', '92', // pharmacy
 ]);
 
+/**
+ * EB04 codes of Medicare savings programs (QM Qualified Medicare Beneficiary, HS Special Low Income
+ * Medicare Beneficiary): Medicaid help with a member's Medicare costs, not the plan the member has.
+ * A line carrying one names neither the plan's type nor its name.
+ */
+export const MEDICARE_SAVINGS_PROGRAM_TYPES: ReadonlySet<string> = new Set(['QM', 'HS']);
+
 /** 2120 NM101 entity codes that can name an organization administering a carved-out benefit. */
 export const CARVE_OUT_ENTITY_CODES = new Set(['VN', 'Y2', 'P5', 'PR', '2B', 'X3', '13', 'GP']);
 

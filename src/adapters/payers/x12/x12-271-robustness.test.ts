@@ -637,3 +637,10 @@ t.test('a Medicare answer naming a QMB period (EB*R**30*QM with its DTP*290 date
   const inactive = resolveCostSharingTerms(read(['EB*6**30*QM', 'DTP*290*RD8*20250101-20261231']), 'iop-mental-health', 'in', dos);
   t.equal(inactive.qualifiedMedicareBeneficiary, undefined, 'an inactive QM line');
 });
+
+t.test('a Medicare savings program line (QMB, SLMB) names neither the plan type nor the plan', async (t) => {
+  const c = only(build271(['EB*1***QM*QMB', 'EB*1**30*MA', 'EB*1**30*MB*MEDICARE PART B']));
+  t.equal(c.plan.type, 'Medicare');
+  t.equal(c.plan.insuranceTypeCode, 'MA');
+  t.equal(c.plan.name, 'MEDICARE PART B', 'not "QMB"');
+});

@@ -27,7 +27,7 @@ import { describeFollowUpAction, describeRejectReason, isKnownRejectReason } fro
 import { DomainError } from '../../../core/errors.js';
 import { formatCents, parseDollarsToCents, parseFractionToPpm } from '../../../core/money.js';
 import {
-  BEHAVIORAL_HEALTH_SERVICE_TYPES, CARVE_OUT_ENTITY_CODES, EB01_KINDS, EB01_VALID, EB02_LEVELS, EB03_SERVICE_TYPES_5010, EB04_PLAN_TYPES, EB06_PERIODS, EB09_UNITS, ENTITY_ROLES, HL_LEVELS, SEPARATE_PRODUCT_SERVICE_TYPES, ownCode, eb11Authorization, eb12Network,
+  BEHAVIORAL_HEALTH_SERVICE_TYPES, CARVE_OUT_ENTITY_CODES, MEDICARE_SAVINGS_PROGRAM_TYPES, EB01_KINDS, EB01_VALID, EB02_LEVELS, EB03_SERVICE_TYPES_5010, EB04_PLAN_TYPES, EB06_PERIODS, EB09_UNITS, ENTITY_ROLES, HL_LEVELS, SEPARATE_PRODUCT_SERVICE_TYPES, ownCode, eb11Authorization, eb12Network,
 } from './x12-271-code-maps.js';
 import { isSameOrganization, organizationOf, noteCarveOutAction, relatedEntityIdentifiers, type OrganizationRef } from '../related-entities.js';
 import { packCode, readX12 } from './x12-reader.js';
@@ -1105,7 +1105,8 @@ class Transaction271 {
     // is about this plan (EB*R lines describe other payers and are skipped). A line only about a
     // dental, vision or pharmacy product ("EB*1**35*HM*Dental HMO") names that product's type, not
     // the medical plan's: an open-access plan is not an HMO because its dental plan is.
-    const aboutPlan = (b: Benefit): boolean => b.serviceTypes.length === 0 || !b.serviceTypes.every((s) => SEPARATE_PRODUCT_SERVICE_TYPES.has(s));
+    const aboutPlan = (b: Benefit): boolean =>
+      !MEDICARE_SAVINGS_PROGRAM_TYPES.has(b.insuranceType ?? '') && (b.serviceTypes.length === 0 || !b.serviceTypes.every((s) => SEPARATE_PRODUCT_SERVICE_TYPES.has(s)));
     const withType =
       benefits.find((b) => b.kind === 'active-coverage' && b.insuranceType !== undefined && aboutPlan(b)) ??
       benefits.find((b) => b.kind !== 'other-payer' && b.kind !== 'inactive' && b.insuranceType !== undefined && aboutPlan(b));
@@ -1115,7 +1116,7 @@ class Transaction271 {
   }
 
   private planName(benefits: Benefit[]): string | undefined {
-    const active = benefits.filter((b) => b.kind === 'active-coverage' && b.planDescription !== undefined);
+    const active = benefits.filter((b) => b.kind === 'active-coverage' && b.planDescription !== undefined && !MEDICARE_SAVINGS_PROGRAM_TYPES.has(b.insuranceType ?? ''));
     const plan = active.filter((b) => b.serviceTypes.includes('30'));
     // A 30 line that also lists MH/SUD codes names a behavioral-health program (Medicaid's "MENTAL
     // HEALTH INPATIENT"), not the member's plan, when another 30 line does not.
