@@ -644,3 +644,18 @@ t.test('a Medicare savings program line (QMB, SLMB) names neither the plan type 
   t.equal(c.plan.insuranceTypeCode, 'MA');
   t.equal(c.plan.name, 'MEDICARE PART B', 'not "QMB"');
 });
+
+t.test('a Medicaid plan line naming the managed care organization asks to verify with it, and is no carve-out', async (t) => {
+  const c = only(build271([
+    'EB*1*IND*30*MC*SYNTHETIC MEDICAID',
+    'LS*2120',
+    'NM1*Y2*2*EXAMPLE MEDICAID MCO (SYNTHETIC)*****PI*ZZZMCO1',
+    'PER*IC**TE*8005550122',
+    'LE*2120',
+  ]));
+  const action = c.actions.find((a) => a.entity?.name === 'EXAMPLE MEDICAID MCO (SYNTHETIC)');
+  t.equal(action?.kind, 'contact-payer');
+  t.match(action?.message, /enrolled in managed care with EXAMPLE MEDICAID MCO \(SYNTHETIC\).*8005550122/);
+  t.notOk(c.actions.some((a) => a.kind === 'check-carve-out'), 'not a behavioral-health carve-out');
+  t.notOk(resolveCostSharingTerms(c, 'iop-mental-health', 'in').unknowns.some((u) => u.includes('carved out')));
+});

@@ -1265,18 +1265,24 @@ class Transaction271 {
     // The payer naming itself (its own payer id), or the plan it names on its plan line, is nobody else.
     const organizations = benefit.relatedEntities.filter((e) => !PERSON_PHI_ENTITY_CODES.has(e.entityCode ?? ''));
     const elsewhere = organizations.filter((e) => !isSameOrganization(e, known));
+    // A line about the whole plan (30, or no service type) names who runs the plan: MH included, it is
+    // not a carve-out; a managed care organization (Y2) named there is where a Medicaid member's
+    // benefits are managed and paid.
+    const wholePlan = benefit.serviceTypes.length === 0 || benefit.serviceTypes.includes('30');
     const candidates = elsewhere.filter((e) =>
-      benefit.kind === 'contact-entity' ? true : behavioral && e.name !== undefined && CARVE_OUT_ENTITY_CODES.has(e.entityCode ?? ''),
+      benefit.kind === 'contact-entity'
+        ? true
+        : e.name !== undefined && ((behavioral && CARVE_OUT_ENTITY_CODES.has(e.entityCode ?? '')) || (wholePlan && benefit.kind === 'active-coverage' && e.entityCode === 'Y2')),
     );
     if (benefit.kind !== 'contact-entity' && candidates.length === 0) return undefined;
     const services = benefit.serviceTypes.length > 0 ? `service type(s) ${benefit.serviceTypes.join(', ')}` : 'these benefits';
-    // A line about the whole plan (30) that also lists MH names who runs the plan, MH included: not a carve-out.
-    const wholePlan = benefit.serviceTypes.length === 0 || benefit.serviceTypes.includes('30');
     if (benefit.kind !== 'contact-entity' && wholePlan) {
       const named = candidates[0]!;
       const action: CoverageAction = {
         kind: 'contact-payer',
-        message: `The payer names ${named.name ?? 'an organization'} for ${services}, the whole plan; verify eligibility, cost sharing and authorization with them${contactPhone(named)}.`,
+        message: named.entityCode === 'Y2'
+          ? `The member is enrolled in managed care with ${named.name ?? 'a managed care organization'}, which manages and usually pays for ${services}; verify eligibility, cost sharing and authorization with them${contactPhone(named)}.`
+          : `The payer names ${named.name ?? 'an organization'} for ${services}, the whole plan; verify eligibility, cost sharing and authorization with them${contactPhone(named)}.`,
         serviceTypes: benefit.serviceTypes,
         source: benefit.source,
         entity: named,
