@@ -359,3 +359,19 @@ t.test('a coordination-of-benefits period dates its line: a QMB period that ende
   t.equal(resolveCostSharingTerms(answer('20240101-20251231'), 'iop-mental-health', 'in', '2026-03-02').coinsurancePpm?.value, 200_000, 'ended: the 20% stands');
   t.equal(resolveCostSharingTerms(answer('20260101-20261231'), 'iop-mental-health', 'in', '2026-03-02').coinsurancePpm?.value, 0, 'in force: waived');
 });
+
+t.test('a Medicaid plan line naming the managed care organization asks to verify with it, and is no carve-out', async (t) => {
+  const coverage = read({
+    payer: { name: 'Example State Medicaid', payorIdentification: 'ZZZSTATE' },
+    subscriber: MEMBER,
+    planStatus: [{ statusCode: '1', serviceTypeCodes: ['30'] }],
+    benefitsInformation: [{
+      code: '1', serviceTypeCodes: ['30'], insuranceTypeCode: 'MC',
+      benefitsRelatedEntities: [{ entityIdentifier: 'Managed Care Organization', entityType: 'Non-Person Entity', entityName: 'EXAMPLE MEDICAID MCO (SYNTHETIC)', entityIdentification: 'PI', entityIdentificationValue: 'ZZZMCO1', contactInformation: { contacts: [{ communicationMode: 'Telephone', communicationNumber: '8005550122' }] } }],
+    }],
+  });
+  const action = coverage.actions.find((a) => a.entity?.name === 'EXAMPLE MEDICAID MCO (SYNTHETIC)');
+  t.equal(action?.kind, 'contact-payer');
+  t.match(action?.message, /enrolled in managed care with EXAMPLE MEDICAID MCO \(SYNTHETIC\)/);
+  t.notOk(coverage.actions.some((a) => a.kind === 'check-carve-out'));
+});

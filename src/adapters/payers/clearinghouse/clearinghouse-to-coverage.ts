@@ -628,6 +628,20 @@ function toCoverage(response: Response): Coverage {
         };
       }
     }
+    if (carveOut === undefined && b.kind === 'active-coverage' && (b.serviceTypes.length === 0 || b.serviceTypes.includes('30'))) {
+      // A plan line naming the managed care organization (a Medicaid member enrolled in managed care):
+      // it manages and usually pays; not a carve-out. As in the X12 reader.
+      const mco = elsewhere.find((e) => e.name !== undefined && e.entityCode === 'Y2');
+      if (mco) {
+        carveOut = {
+          kind: 'contact-payer',
+          message: `The member is enrolled in managed care with ${mco.name}, which manages and usually pays for these benefits; verify eligibility, cost sharing and authorization with them${phoneOf(mco)}.`,
+          entity: mco,
+          serviceTypes: b.serviceTypes,
+          source: b.source,
+        };
+      }
+    }
     if (carveOut?.kind !== 'check-carve-out' && b.notes.length > 0) {
       // Or only in additionalInformation ("MENTAL HEALTH ADMINISTERED BY ..."): once per organization.
       const fromNote = noteCarveOutAction(b);
