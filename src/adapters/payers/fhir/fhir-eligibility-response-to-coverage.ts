@@ -803,37 +803,33 @@ function eligibilityOf(
 }
 
 /**
- * A response that is not an answer to the eligibility question: outcome 'queued' (received, not yet
+ * Responses that are not an answer to the eligibility question: outcome 'queued' (received, not yet
  * processed; FHIR remittance-outcome) or status 'entered-in-error' (fm-status: should not have
- * existed; Candid-via-Medplum sends it when the payer returned errors).
+ * existed; Candid-via-Medplum sends it when the payer returned errors). Data, so both read the same way.
  */
+const NOT_AN_ANSWER = [
+  {
+    field: 'status', value: 'entered-in-error', description: 'Response Entered in Error', retryable: false, actionKind: 'verify-manually',
+    action: 'The payer marked this answer as entered in error; resend the inquiry or verify coverage manually.',
+    reason: 'The payer marked its response entered-in-error',
+  },
+  {
+    field: 'outcome', value: 'queued', description: 'Inquiry Queued, Not Yet Processed', retryable: true, actionKind: 'retry-later',
+    action: 'The payer received the inquiry but has not processed it; retry later with backoff.',
+    reason: 'The payer queued the inquiry and has not processed it yet',
+  },
+] as const;
+
 function notAnAnswerOf(response: FhirResponse, base: string, src: (pointer: string) => SourcePointer):
   { error: PayerError; actionKind: CoverageAction['kind']; reason: string; what: string } | undefined {
-  if (response.status === 'entered-in-error') {
-    return {
-      error: {
-        code: 'entered-in-error', description: 'Response Entered in Error', level: 'source',
-        action: 'The payer marked this answer as entered in error; resend the inquiry or verify coverage manually.', retryable: false,
-        source: src(`${base}.status`),
-      },
-      actionKind: 'verify-manually',
-      reason: 'The payer marked its response entered-in-error',
-      what: "status 'entered-in-error'",
-    };
-  }
-  if (response.outcome === 'queued') {
-    return {
-      error: {
-        code: 'queued', description: 'Inquiry Queued, Not Yet Processed', level: 'source',
-        action: 'The payer received the inquiry but has not processed it; retry later with backoff.', retryable: true,
-        source: src(`${base}.outcome`),
-      },
-      actionKind: 'retry-later',
-      reason: 'The payer queued the inquiry and has not processed it yet',
-      what: "outcome 'queued'",
-    };
-  }
-  return undefined;
+  const found = NOT_AN_ANSWER.find((entry) => response[entry.field] === entry.value);
+  if (found === undefined) return undefined;
+  return {
+    error: { code: found.value, description: found.description, level: 'source', action: found.action, retryable: found.retryable, source: src(`${base}.${found.field}`) },
+    actionKind: found.actionKind,
+    reason: found.reason,
+    what: `${found.field} '${found.value}'`,
+  };
 }
 
 function eligibilityFromInforce(
