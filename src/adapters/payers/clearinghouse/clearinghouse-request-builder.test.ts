@@ -1,18 +1,13 @@
 import t from 'tap';
 import type { EligibilityInquiry } from '../../../core/ports.js';
+import { SYNTHETIC_INQUIRY } from '../../../../test/support/synthetic-inquiry.js';
 import { DomainError } from '../../../core/errors.js';
 import { buildClearinghouseEligibilityRequest } from './clearinghouse-request-builder.js';
 
 // Rules cited below are from Optum's "Medical Network Eligibility v3" OpenAPI (schemas
 // MedicalEligibility, Provider, RequestSubscriber, RequestDependent, Encounter), the
 // Change Healthcare-compatible request that Stedi's /change/medicalnetwork/eligibility/v3 also takes.
-const inquiry: EligibilityInquiry = {
-  payerId: 'SYN01',
-  provider: { npi: '1999999984', organizationName: 'Example IOP Clinic' },
-  subscriber: { memberId: 'SYNTH000001', firstName: 'Testy', lastName: 'Exampleperson', dateOfBirth: '1985-05-05', gender: 'F' },
-  dateOfService: '2026-02-02',
-  serviceTypes: ['30', 'MH', 'CH'],
-};
+const inquiry: EligibilityInquiry = SYNTHETIC_INQUIRY;
 const options = { controlNumber: '123456789', tradingPartnerServiceId: 'SYNTH' };
 const build = (i: EligibilityInquiry, o = options): Record<string, any> => buildClearinghouseEligibilityRequest(i, o) as Record<string, any>;
 

@@ -1,15 +1,10 @@
 import t from 'tap';
 import type { EligibilityInquiry } from '../../../core/ports.js';
+import { SYNTHETIC_INQUIRY } from '../../../../test/support/synthetic-inquiry.js';
 import { buildFhirEligibilityRequest } from './fhir-eligibility-request-builder.js';
 import { buildClearinghouseEligibilityRequest } from '../clearinghouse/clearinghouse-request-builder.js';
 
-const inquiry: EligibilityInquiry = {
-  payerId: 'SYN01',
-  provider: { npi: '1999999984', organizationName: 'Example IOP Clinic' },
-  subscriber: { memberId: 'SYNTH000001', firstName: 'Testy', lastName: 'Exampleperson', dateOfBirth: '1985-05-05', gender: 'F' },
-  dateOfService: '2026-02-02',
-  serviceTypes: ['30', 'MH', 'CH'],
-};
+const inquiry: EligibilityInquiry = SYNTHETIC_INQUIRY;
 
 t.test('the FHIR request asks for benefits and validation with one item per service type', async (t) => {
   const body = buildFhirEligibilityRequest(inquiry, { id: 'req-1', now: new Date('2026-02-02T10:00:00Z'), insurerReference: 'Organization/syn' }) as Record<string, any>;
