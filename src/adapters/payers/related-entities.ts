@@ -149,3 +149,21 @@ function noteServices(benefit: Benefit): string {
   const codes = benefit.serviceTypes.filter((s) => BEHAVIORAL_HEALTH_SERVICE_TYPES.has(s));
   return codes.length > 0 ? `service type(s) ${codes.join(', ')}` : 'mental health and substance use services (the note is on the plan line)';
 }
+
+/**
+ * noteCarveOutAction, once per organization however many lines repeat the note: a repeat adds its
+ * service types to the first action and returns undefined. `seen` is per answer.
+ */
+export function noteCarveOutOnce(benefit: Benefit, seen: Map<string, CoverageAction>): CoverageAction | undefined {
+  const action = noteCarveOutAction(benefit);
+  if (action === undefined) return undefined;
+  const phone = action.entity?.contacts?.find((c) => c.kind === 'phone')?.value ?? '';
+  const key = `${action.kind}|${action.entity?.name ?? ''}|${phone}`;
+  const first = seen.get(key);
+  if (first === undefined) {
+    seen.set(key, action);
+    return action;
+  }
+  for (const code of action.serviceTypes ?? []) if (!first.serviceTypes?.includes(code)) first.serviceTypes?.push(code);
+  return undefined;
+}

@@ -24,7 +24,7 @@ import type {
 import {
   BEHAVIORAL_HEALTH_SERVICE_TYPES, CARVE_OUT_ENTITY_CODES, MEDICARE_SAVINGS_PROGRAM_TYPES, EB01_KINDS, EB02_LEVELS, EB04_PLAN_TYPES, EB06_NAMES, EB06_PERIODS, EB09_UNITS, codeNameKey, ENTITY_ROLES, eb11Authorization, eb12Network, SEPARATE_PRODUCT_SERVICE_TYPES,
 } from '../x12/x12-271-code-maps.js';
-import { isSameOrganization, noteCarveOutAction, organizationOf, relatedEntityIdentifiers, type OrganizationRef } from '../related-entities.js';
+import { isSameOrganization, noteCarveOutOnce, organizationOf, relatedEntityIdentifiers, type OrganizationRef } from '../related-entities.js';
 
 const Str = z.string();
 /** Absent, null or a string: some clearinghouses send null for "not given". */
@@ -585,7 +585,7 @@ function toCoverage(response: Response): Coverage {
   const planLineEntities = benefits
     .filter((b) => b.kind === 'active-coverage' && (b.serviceTypes.length === 0 || b.serviceTypes.includes('30')))
     .flatMap((b) => b.relatedEntities.map((e) => ({ benefit: b, ref: organizationOf(e) })));
-  const noteActions = new Set<string>();
+  const noteActions = new Map<string, CoverageAction>();
   for (const b of benefits) {
     const behavioral = b.serviceTypes.some((s) => BEHAVIORAL_HEALTH_SERVICE_TYPES.has(s));
     const known = [payerRef, ...planLineEntities.filter((p) => p.benefit !== b).map((p) => p.ref)];
@@ -644,14 +644,7 @@ function toCoverage(response: Response): Coverage {
     }
     if (carveOut?.kind !== 'check-carve-out' && b.notes.length > 0) {
       // Or only in additionalInformation ("MENTAL HEALTH ADMINISTERED BY ..."): once per organization.
-      const fromNote = noteCarveOutAction(b);
-      if (fromNote) {
-        const key = `${fromNote.kind}|${fromNote.entity?.name ?? ''}|${phoneOf(fromNote.entity)}`;
-        if (!noteActions.has(key)) {
-          noteActions.add(key);
-          carveOut = fromNote;
-        }
-      }
+      carveOut = noteCarveOutOnce(b, noteActions) ?? carveOut;
     }
     if (carveOut) actions.push(carveOut);
     if (b.authorizationRequired === 'yes' && behavioral) {

@@ -29,7 +29,7 @@ import { formatCents, parseDollarsToCents, parseFractionToPpm } from '../../../c
 import {
   BEHAVIORAL_HEALTH_SERVICE_TYPES, CARVE_OUT_ENTITY_CODES, MEDICARE_SAVINGS_PROGRAM_TYPES, EB01_KINDS, EB01_VALID, EB02_LEVELS, EB03_SERVICE_TYPES_5010, EB04_PLAN_TYPES, EB06_PERIODS, EB09_UNITS, ENTITY_ROLES, HL_LEVELS, SEPARATE_PRODUCT_SERVICE_TYPES, ownCode, eb11Authorization, eb12Network,
 } from './x12-271-code-maps.js';
-import { isSameOrganization, organizationOf, noteCarveOutAction, relatedEntityIdentifiers, type OrganizationRef } from '../related-entities.js';
+import { isSameOrganization, organizationOf, noteCarveOutOnce, relatedEntityIdentifiers, type OrganizationRef } from '../related-entities.js';
 import { packCode, readX12 } from './x12-reader.js';
 import { referralClauses } from '../../../core/coverage/payer-notes.js';
 import { applyServiceDelivery } from '../service-delivery.js';
@@ -1167,9 +1167,9 @@ class Transaction271 {
       .flatMap((b) => b.relatedEntities.map((e) => ({ benefit: b, ref: organizationOf(e) })));
     const known = (benefit: Benefit): OrganizationRef[] => [payerRef, ...planLineEntities.filter((p) => p.benefit !== benefit).map((p) => p.ref)];
     const fromNotes = new Map<string, CoverageAction>();
-    type AuthAction = { kind: 'obtain-authorization'; message: string; serviceTypes: string[]; source: SourcePointer; network: Benefit['network'] };
-    const authByNetwork = new Map<Benefit['network'], AuthAction>();
-    const authActions: AuthAction[] = [];
+    // Authorization: one action per network listing every service type. A payer that flags EB11=Y
+    // on each of fifteen lines gives a coordinator one thing to do, not fifteen near-copies.
+    const authByNetwork = new Map<Benefit['network'], { serviceTypes: string[]; source: SourcePointer }>();
     const seen = new Set<string>();
     for (const error of errors) {
       const reason = describeRejectReason(error.code);
@@ -1182,34 +1182,13 @@ class Transaction271 {
       // Only EB*U or a line with a 2120 loop can name a carve-out (carveOut answers undefined for
       // the rest): most lines skip the call.
       let carveOut = benefit.kind === 'contact-entity' || benefit.relatedEntities.length > 0 ? this.carveOut(benefit, known(benefit)) : undefined;
-      if (carveOut?.kind !== 'check-carve-out' && benefit.notes.length > 0) {
-        // No administrator in a 2120 loop: the payer may say it only in a MSG. One action per
-        // organization, however many lines repeat the note.
-        const fromNote = this.noteCarveOut(benefit);
-        if (fromNote !== undefined) {
-          const key = `${fromNote.kind}|${fromNote.entity?.name ?? ''}|${contactPhone(fromNote.entity)}`;
-          const seen = fromNotes.get(key);
-          if (seen === undefined) {
-            fromNotes.set(key, fromNote);
-            carveOut = fromNote;
-          } else {
-            for (const code of fromNote.serviceTypes ?? []) if (!seen.serviceTypes?.includes(code)) seen.serviceTypes?.push(code);
-          }
-        }
-      }
+      // No administrator in a 2120 loop: the payer may say it only in a MSG.
+      if (carveOut?.kind !== 'check-carve-out' && benefit.notes.length > 0) carveOut = noteCarveOutOnce(benefit, fromNotes) ?? carveOut;
       if (carveOut !== undefined) actions.push(carveOut);
       if (benefit.authorizationRequired === 'yes') {
-        // One action per network, listing every service type: a payer that flags EB11=Y on each of
-        // fifteen lines gives a coordinator one thing to do, not fifteen near-copies.
         const existing = authByNetwork.get(benefit.network);
-        if (existing === undefined || benefit.serviceTypes.length === 0 || existing.serviceTypes.length === 0) {
-          const action = { kind: 'obtain-authorization' as const, message: '', serviceTypes: [...benefit.serviceTypes], source: benefit.source, network: benefit.network };
-          if (existing === undefined && benefit.serviceTypes.length > 0) authByNetwork.set(benefit.network, action);
-          authActions.push(action);
-          actions.push(action);
-        } else {
-          for (const code of benefit.serviceTypes) if (!existing.serviceTypes.includes(code)) existing.serviceTypes.push(code);
-        }
+        if (existing === undefined) authByNetwork.set(benefit.network, { serviceTypes: [...benefit.serviceTypes], source: benefit.source });
+        else for (const code of benefit.serviceTypes) if (!existing.serviceTypes.includes(code)) existing.serviceTypes.push(code);
       }
       if (benefit.referralRequired === 'yes') {
         actions.push({ kind: 'obtain-referral', message: `The payer's note says a referral is required: "${benefit.notes.join(' ')}"`, serviceTypes: benefit.serviceTypes, source: benefit.source });
@@ -1219,16 +1198,14 @@ class Transaction271 {
         if (primary !== undefined) actions.push(primary);
       }
     }
+    for (const [network, { serviceTypes, source }] of authByNetwork) {
+      const services = serviceTypes.length > 0 ? serviceTypes.join(', ') : 'this benefit';
+      actions.push({ kind: 'obtain-authorization', message: `The payer requires prior authorization for service type(s) ${services} (${NETWORK_PHRASES[network]}).`, serviceTypes, source });
+    }
     if (status === 'undetermined' && errors.length === 0) {
       actions.push({ kind: 'verify-manually', message: 'The payer did not say whether coverage is active; verify with the payer by phone or portal.' });
     }
-    const merged = new Set<CoverageAction>(authActions);
-    return actions.map((action) => {
-      if (!merged.has(action)) return action;
-      const { serviceTypes, source, network } = action as AuthAction;
-      const services = serviceTypes.length > 0 ? serviceTypes.join(', ') : 'this benefit';
-      return { kind: 'obtain-authorization', message: `The payer requires prior authorization for service type(s) ${services} (${NETWORK_PHRASES[network]}).`, serviceTypes, source };
-    });
+    return actions;
   }
 
   /**
@@ -1319,9 +1296,6 @@ class Transaction271 {
     return action;
   }
 
-  private noteCarveOut(benefit: Benefit): CoverageAction | undefined {
-    return noteCarveOutAction(benefit);
-  }
 }
 
 /** ' (phone N)' from a related entity's first phone contact, or ''. */
