@@ -10,7 +10,7 @@
  */
 import type { Cents, Ppm } from '../money.js';
 import type {
-  Accumulator, Benefit, BenefitKind, Coverage, CostSharingTerms, CoverageAction, CoverageLevel, QuantityUnit, Sourced, TimePeriod, TriState,
+  Accumulator, Benefit, BenefitKind, Coverage, CostSharingTerms, CoverageLevel, QuantityUnit, Sourced, TimePeriod, TriState,
 } from './coverage-model.js';
 import { LEVELS_OF_CARE, type LevelOfCare } from './level-of-care.js';
 import { LEVEL_OF_CARE_SERVICE_TYPES, type LevelOfCareServiceType } from './level-of-care-service-types.js';
@@ -188,6 +188,27 @@ function resolveFlag(
     return result;
   }
   return { value: { value: 'unknown', benefitIds: [], sources: [] }, unknownNetwork: false };
+}
+
+/**
+ * The carve-outs that touch a level's behavioral-health codes (`bh`): the readers' check-carve-out
+ * actions (one on the plan line, 30, or on no service type covers every such code), and, for a
+ * coverage built by hand that carries no actions, an EB*U line naming an organization.
+ */
+function carveOutsFor(coverage: Coverage, bh: ReadonlySet<string>): { codes: string[]; name?: string; source?: string }[] {
+  const codesOf = (serviceTypes: readonly string[]): string[] =>
+    serviceTypes.length === 0 || serviceTypes.includes('30') ? [...bh] : serviceTypes.filter((s) => bh.has(s));
+  const found: { codes: string[]; name?: string; source?: string }[] = [];
+  const add = (serviceTypes: readonly string[], name: string | undefined, source: string | undefined): void => {
+    const codes = codesOf(serviceTypes);
+    if (codes.length > 0) found.push({ codes, ...(name === undefined ? {} : { name }), ...(source === undefined ? {} : { source }) });
+  };
+  for (const action of coverage.actions) if (action.kind === 'check-carve-out') add(action.serviceTypes ?? [], action.entity?.name, action.source?.pointer);
+  const actedOn = new Set(coverage.actions.map((a) => a.source?.pointer));
+  for (const b of coverage.benefits) {
+    if (b.kind === 'contact-entity' && b.relatedEntities.length > 0 && b.serviceTypes.some((s) => bh.has(s)) && !actedOn.has(b.source.pointer)) add(b.serviceTypes, b.relatedEntities[0]?.name, b.source.pointer);
+  }
+  return found;
 }
 
 /** Individual (or unstated-level) lines when there are any among the matches, else the family ones. */
@@ -389,21 +410,12 @@ function resolveTerms(coverage: Coverage, levelOfCare: LevelOfCare, network: 'in
   }
 
   // Carve-out: another organization administers these benefits (facts.md 2.10), as the readers
-  // found it (EB*U or a 2120 entity naming someone else, a note): the terms here may not apply. An
-  // action on the plan line (30) or on no service type covers every behavioral-health code.
+  // found it (EB*U or a 2120 entity naming someone else, a note): the terms here may not apply.
   const bh = new Set(LEVEL_OF_CARE_SERVICE_TYPES[levelOfCare].filter((c) => c.tier === 'behavioral-health').map((c) => c.code));
-  // A coverage built by hand may carry no actions: an EB*U line naming an organization, with no
-  // action of the reader's about it, still counts as a carve-out to that organization.
-  const actedOn = new Set(coverage.actions.map((a) => a.source?.pointer).filter((p): p is string => p !== undefined));
-  const unreadCarveOuts: CoverageAction[] = coverage.benefits
-    .filter((b) => b.kind === 'contact-entity' && b.relatedEntities.length > 0 && b.serviceTypes.some((s) => bh.has(s)) && !actedOn.has(b.source.pointer))
-    .map((b) => ({ kind: 'check-carve-out', message: '', serviceTypes: b.serviceTypes, source: b.source, ...(b.relatedEntities[0] ? { entity: b.relatedEntities[0] } : {}) }));
-  const carveOuts = [...coverage.actions, ...unreadCarveOuts].filter((a) => a.kind === 'check-carve-out' && ((a.serviceTypes ?? []).length === 0 || (a.serviceTypes ?? []).some((s) => bh.has(s) || s === '30')));
-  const carvedCodes = new Set(carveOuts.flatMap((a) => ((a.serviceTypes ?? []).length === 0 || a.serviceTypes!.includes('30') ? [...bh] : a.serviceTypes!.filter((s) => bh.has(s)))));
+  const carveOuts = carveOutsFor(coverage, bh);
+  const carvedCodes = new Set(carveOuts.flatMap((c) => c.codes));
   for (const carveOut of carveOuts) {
-    const name = carveOut.entity?.name;
-    const codes = [...carvedCodes].filter((c) => (carveOut.serviceTypes ?? []).length === 0 || carveOut.serviceTypes!.includes('30') || carveOut.serviceTypes!.includes(c));
-    unknowns.push(`Behavioral health (${codes.join(', ')}) is carved out${name === undefined ? ' to another organization' : ` to ${name}`}: ask them for eligibility and cost sharing; terms from this payer's lines may not apply.`);
+    unknowns.push(`Behavioral health (${carveOut.codes.join(', ')}) is carved out${carveOut.name === undefined ? ' to another organization' : ` to ${carveOut.name}`}: ask them for eligibility and cost sharing; terms from this payer's lines may not apply.`);
   }
   // A carved-out level priced from a fallback line (the plan level, or MH for a program whose more
   // specific SUD code is carved out) would be the medical plan's terms: left unknown instead. A line
@@ -422,7 +434,7 @@ function resolveTerms(coverage: Coverage, levelOfCare: LevelOfCare, network: 'in
     }
   }
   // EB*U on a behavioral-health code that is no carve-out: the payer asks to be contacted itself.
-  const carveOutSources = new Set(carveOuts.map((a) => a.source?.pointer));
+  const carveOutSources = new Set(carveOuts.map((c) => c.source));
   for (const contact of coverage.benefits.filter((b) => b.kind === 'contact-entity' && b.serviceTypes.some((s) => bh.has(s)) && !carveOutSources.has(b.source.pointer))) {
     unknowns.push(`The payer sent no benefit details for ${contact.serviceTypes.join(', ')} and says to contact it for them (${contact.id}); these terms may not be the ones that apply.`);
   }
