@@ -86,7 +86,11 @@ export async function createService(
     findPayer: (idOrAlias) => {
       try {
         const payer = resolvePayer(payers, idOrAlias);
-        return { id: payer.id, ...(payer.connection?.cache ? { cache: payer.connection.cache } : {}) };
+        return {
+          id: payer.id,
+          ...(payer.connection?.cache ? { cache: payer.connection.cache } : {}),
+          ...(payer.connection?.serviceTypesPerInquiry !== undefined ? { serviceTypesPerInquiry: payer.connection.serviceTypesPerInquiry } : {}),
+        };
       } catch {
         return undefined;
       }

@@ -77,3 +77,56 @@ t.test('a live X12 payer is asked once, cached, and a stale answer is served whi
   t.notMatch(fresh.body, /SBX-PPO-0001|SANDBOX/);
   t.equal(audit.records().filter((e) => e.event === 'eligibility.check').length, 3, 'every check is audited');
 });
+
+t.test('a payer set to one service type per inquiry is asked once per service type, and its answers are merged and cached', async (t) => {
+  // Answers only the service type it was asked first, as many payers do: the IOP copay comes only
+  // when CH is asked on its own.
+  const mentalHealthFacility = answer
+    .replace(/EB\*1\*IND\*[^~]*~/, 'EB*1*IND*CH*PR*SANDBOX PPO GOLD~EB*B*IND*CH*PR**7*35****Y*Y~')
+    .replace(/EB\*[ACG]\*[^~]*~\s*/g, '');
+  const received: string[][] = [];
+  const payer = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      const asked = /EQ\*([^~*]*)/.exec(body)?.[1]?.split('^') ?? [];
+      received.push(asked);
+      response.writeHead(200, { 'content-type': 'application/edi-x12' }).end(asked[0] === 'CH' ? mentalHealthFacility : answer);
+    });
+  });
+  await new Promise<void>((resolve) => payer.listen(0, '127.0.0.1', resolve));
+  t.teardown(() => new Promise<void>((resolve) => payer.close(() => resolve())));
+  const port = (payer.address() as { port: number }).port;
+  const directory = path.join(mkdtempSync(path.join(tmpdir(), 'ce-split-')), 'payers.json');
+  writeFileSync(directory, JSON.stringify({
+    payers: [{
+      id: 'first-code-payer', name: 'First Code Payer', aliases: [], format: 'x12-271', transactions: ['270/271'],
+      connection: { endpoint: `http://127.0.0.1:${port}/270`, x12: { senderId: 'CLINIC01', receiverId: 'FIRSTCODE' }, serviceTypesPerInquiry: 1 },
+    }],
+  }));
+  const { app } = await buildTestApp({ PAYER_DIRECTORY_FILE: directory });
+  t.teardown(() => app.close());
+  const payload = {
+    payerId: 'first-code-payer',
+    provider: { npi: '1234567893', organizationName: 'Example Behavioral Clinic' },
+    subscriber: { memberId: 'SBX-PPO-0001', firstName: 'ALEX', lastName: 'SANDBOX', dateOfBirth: '1985-01-01' },
+    dateOfService: '2026-12-01',
+    levelOfCare: 'iop-mental-health',
+  };
+
+  const first = await app.inject({ method: 'POST', url: '/v1/eligibility', payload });
+  t.equal(first.statusCode, 200, first.body);
+  t.ok(received.length > 2 && received.every((codes) => codes.length === 1), 'each inquiry carried one service type');
+  t.same(received[0], ['30'], 'plan level first');
+  t.equal(new Set(received.map((codes) => codes[0])).size, received.length, 'each service type asked once');
+  const copay = first.json().levelOfCare.inNetwork.copay;
+  t.equal(copay.value.amountCents, 3500, 'the per-day IOP copay from the CH answer');
+  t.match(copay.sources[0].pointer, /^answer for CH \//);
+  t.equal(first.json().levelOfCare.inNetwork.deductible.individual.remainingCents.value, 30_000, 'the deductible from the plan-level answer');
+
+  const asked = received.length;
+  const again = await app.inject({ method: 'POST', url: '/v1/eligibility', payload });
+  t.equal(again.json().source.cache, 'hit', 'every part is answered from the cache');
+  t.equal(received.length, asked, 'the payer is not asked again');
+  t.same(again.json().levelOfCare, first.json().levelOfCare);
+});

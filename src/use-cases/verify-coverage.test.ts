@@ -114,3 +114,112 @@ t.test('a TA1 rejecting the inquiry is reported as the payer rejecting it, not a
   t.match(error, { code: 'payer.rejected' });
   t.match((error as Error).message, /TA1/);
 });
+
+/**
+ * A payer that answers only the first service type of an inquiry, as many do: plan level (30) gets
+ * the plan and its deductible; CH (mental health facility, outpatient) gets a $40 copay with
+ * authorization; every answer repeats the plan-level active line and deductible.
+ */
+function firstServiceTypeOnlyAnswer(serviceTypes: string[], options: { rejectCh?: boolean } = {}): RawPayerResponse {
+  const asked = serviceTypes[0]!;
+  const planLines = ['EB*1*IND*30*PR*SYNTHETIC PPO', 'EB*C*IND*30*PR**23*1500*****Y', 'EB*C*IND*30*PR**29*300*****Y'];
+  const lines =
+    asked === 'CH'
+      ? options.rejectCh
+        ? ['AAA*Y**33*C']
+        : [...planLines, 'EB*B*IND*CH*PR**27*40****Y*Y', 'MSG*INTENSIVE OUTPATIENT COPAY PER DAY']
+      : asked === '30'
+        ? planLines
+        : ['EB*1*IND*30*PR*SYNTHETIC PPO'];
+  const body = [
+    'ST*271*0001*005010X279A1', 'BHT*0022*11*SYNTH-1*20261201*0930', 'HL*1**20*1', 'NM1*PR*2*SYNTHETIC PLAN*****PI*99999',
+    'HL*2*1*21*1', 'NM1*1P*2*SYNTHETIC CLINIC*****XX*1234567893', 'HL*3*2*22*0', 'NM1*IL*1*TESTPATIENT*ALEX****MI*ZZZ000000001',
+    'DTP*291*RD8*20260101-20261231', ...lines,
+  ];
+  const isa = 'ISA*00*          *00*          *ZZ*SYNTHPAYER     *ZZ*SYNTHCLINIC    *261201*0930*^*00501*000000001*0*T*:';
+  const text = [isa, 'GS*HB*SYNTHPAYER*SYNTHCLINIC*20261201*0930*1*X*005010X279A1', ...body, `SE*${body.length + 1}*0001`, 'GE*1*1', 'IEA*1*000000001'].join('~\n');
+  return x12(`${text}~`);
+}
+
+function splittingDeps(perInquiry: number | undefined, options: { rejectCh?: boolean; failOn?: string } = {}) {
+  const asked: string[][] = [];
+  const d = deps(async () => x12(''));
+  return {
+    asked,
+    deps: {
+      ...d,
+      findPayer: () => ({ id: 'synthetic-payer', ...(perInquiry !== undefined ? { serviceTypesPerInquiry: perInquiry } : {}) }),
+      gatewayFor: () => ({
+        fetchEligibility: async (inquiry: { serviceTypes: string[] }) => {
+          asked.push(inquiry.serviceTypes);
+          if (inquiry.serviceTypes.includes(options.failOn ?? '-')) throw new DomainError('payer.timeout', 'The payer did not answer in time');
+          return firstServiceTypeOnlyAnswer(inquiry.serviceTypes, options);
+        },
+      }),
+    } satisfies VerifyCoverageDeps,
+  };
+}
+
+t.test('a payer that answers only the first service type is asked one service type at a time, and the answers are merged', async (t) => {
+  const together = splittingDeps(undefined);
+  const whole = await verifyCoverage(together.deps, { inquiry, levelOfCare: 'iop-mental-health' });
+  t.equal(together.asked.length, 1, 'by default every service type goes in one inquiry');
+  t.equal(whole.levelOfCare?.inNetwork.copay, undefined, 'so this payer never states the IOP copay');
+
+  const split = splittingDeps(1);
+  const result = await verifyCoverage(split.deps, { inquiry, levelOfCare: 'iop-mental-health' });
+  t.same(split.asked, inquiryServiceTypes(undefined, 'iop-mental-health').map((code) => [code]), 'one inquiry per service type, plan level first');
+  const copay = result.levelOfCare?.inNetwork.copay;
+  t.equal(copay?.value.amountCents, 4000, 'the IOP copay from the CH answer is used');
+  t.match(copay?.sources[0]?.pointer, /^answer for CH \/ /, 'and cited to the answer that gave it');
+  t.equal(result.levelOfCare?.inNetwork.deductible.individual?.remainingCents?.value, 30_000, 'the plan deductible from the first answer');
+  const deductibleLines = result.coverage.benefits.filter((b) => b.kind === 'deductible');
+  t.equal(deductibleLines.length, 2, 'the deductible repeated in every answer is kept once (total and remaining)');
+  t.equal(new Set(result.coverage.benefits.map((b) => b.id)).size, result.coverage.benefits.length, 'benefit ids stay unique');
+  t.ok(result.coverage.benefits.some((b) => b.kind === 'copay' && b.notes.includes('INTENSIVE OUTPATIENT COPAY PER DAY')), 'the payer note is kept');
+});
+
+t.test('several service types per inquiry are grouped in order', async (t) => {
+  const split = splittingDeps(3);
+  await verifyCoverage(split.deps, { inquiry: { ...inquiry, serviceTypes: ['MH', 'CH', 'CF', 'A8', 'AI'] } });
+  t.same(split.asked, [['30', 'MH', 'CH'], ['CF', 'A8', 'AI']]);
+});
+
+t.test('a part of a split inquiry that the payer refuses is a warning, not a failed check', async (t) => {
+  const split = splittingDeps(1, { rejectCh: true });
+  const result = await verifyCoverage(split.deps, { inquiry, levelOfCare: 'iop-mental-health' });
+  t.equal(result.coverage.eligibility.status, 'active');
+  const warning = result.coverage.warnings.find((w) => w.code === 'service-type-answer-rejected');
+  t.match(warning?.message, /service type CH/);
+  t.equal(result.levelOfCare?.inNetwork.copay, undefined);
+});
+
+t.test('a part of a split inquiry that cannot be fetched fails the whole check, so nothing is priced from half an answer', async (t) => {
+  const split = splittingDeps(1, { failOn: 'CH' });
+  const error = await verifyCoverage(split.deps, { inquiry, levelOfCare: 'iop-mental-health' }).catch((e: unknown) => e);
+  t.match(error, { code: 'payer.timeout' });
+});
+
+t.test('a split check reports the least fresh part: any part from the payer makes it a miss, any stale part makes it stale', async (t) => {
+  const split = splittingDeps(1);
+  const outcomes: CachedPayerResponse['cache'][] = ['hit', 'miss', 'hit', 'stale'];
+  let call = 0;
+  const cache = {
+    ...passThroughCache(),
+    async getOrFetch(_identity: unknown, fetch: () => Promise<CacheableResponse>): Promise<CachedPayerResponse> {
+      const answer = await fetch();
+      const cache = outcomes[call++ % outcomes.length]!;
+      return { ...answer, cache, asOf: `2026-11-26T10:00:0${call}.000Z`, stale: cache === 'stale', ageSeconds: call * 10 };
+    },
+  };
+  const result = await verifyCoverage({ ...split.deps, cache }, { inquiry, levelOfCare: 'iop-mental-health' });
+  t.equal(result.source.cache, 'stale');
+  t.equal(result.source.stale, true);
+  t.equal(result.source.ageSeconds, split.asked.length * 10, 'the oldest part gives the age');
+
+  call = 0;
+  outcomes.splice(0, outcomes.length, 'hit', 'miss');
+  const fresh = await verifyCoverage({ ...split.deps, cache }, { inquiry, levelOfCare: 'iop-mental-health' });
+  t.equal(fresh.source.cache, 'miss');
+  t.equal(fresh.source.stale, false);
+});

@@ -6,6 +6,7 @@
 import type { Coverage, CostSharingTerms } from '../core/coverage/coverage-model.js';
 import type { LevelOfCare } from '../core/coverage/level-of-care.js';
 import { serviceTypesForLevelOfCare } from '../core/coverage/level-of-care-service-types.js';
+import { mergeServiceTypeAnswers } from '../core/coverage/merge-answers.js';
 import { resolveCostSharingTerms } from '../core/coverage/resolve-cost-sharing.js';
 import { DomainError, isDomainError } from '../core/errors.js';
 import type {
@@ -21,7 +22,14 @@ import type {
 /** What the use case needs from the outside world. */
 export interface VerifyCoverageDeps {
   /** Finds a payer by id or alias, with its cache freshness overrides; undefined when unknown. */
-  findPayer(idOrAlias: string): { id: string; cache?: { freshSeconds?: number; staleIfErrorSeconds?: number } } | undefined;
+  findPayer(idOrAlias: string):
+    | {
+        id: string;
+        cache?: { freshSeconds?: number; staleIfErrorSeconds?: number };
+        /** How many service types one inquiry may carry; absent means all in one. */
+        serviceTypesPerInquiry?: number;
+      }
+    | undefined;
   gatewayFor(payerId: string): PayerGateway;
   cache: CoverageCache;
   /** Reads a raw payer answer into coverages; throws DomainError('format.*') when unreadable. */
@@ -53,11 +61,13 @@ export interface VerifyCoverageResult {
   };
 }
 
-/** The service types asked about: the caller's, or the level of care's, always with plan level (30). */
+/**
+ * The service types asked about: the caller's, or the level of care's, always with plan level (30)
+ * first, so the first part of a split inquiry is the one that carries the plan and eligibility.
+ */
 export function inquiryServiceTypes(serviceTypes: string[] | undefined, levelOfCare: LevelOfCare | undefined): string[] {
   const chosen = serviceTypes && serviceTypes.length > 0 ? serviceTypes : levelOfCare ? serviceTypesForLevelOfCare(levelOfCare) : ['30'];
-  const normalized = chosen.map((code) => code.trim().toUpperCase());
-  return [...new Set(normalized.includes('30') ? normalized : ['30', ...normalized])];
+  return [...new Set(['30', ...chosen.map((code) => code.trim().toUpperCase())])];
 }
 
 function cacheIdentity(inquiry: EligibilityInquiry): CacheIdentity {
@@ -106,6 +116,46 @@ function readAnswer(deps: VerifyCoverageDeps, raw: RawPayerResponse, payerId: st
   }
 }
 
+/** The inquiry split into the parts a payer answers: all service types at once, or a few per inquiry. */
+export function splitServiceTypes(serviceTypes: string[], perInquiry: number | undefined): string[][] {
+  if (perInquiry === undefined || perInquiry >= serviceTypes.length) return [serviceTypes];
+  const parts: string[][] = [];
+  for (let i = 0; i < serviceTypes.length; i += perInquiry) parts.push(serviceTypes.slice(i, i + perInquiry));
+  return parts;
+}
+
+/** One part of a check as the cache served it, with the coverage read for the patient asked about. */
+interface AnsweredPart {
+  cached: CachedPayerResponse;
+  coverage: Coverage;
+  serviceTypes: string[];
+}
+
+// Split inquiries merge their parts on every read; the merge is kept per primary coverage while the
+// parts are the same objects (the same cached answers), so repeat estimates do not redo it.
+const mergedAnswers = new WeakMap<Coverage, { parts: Coverage[]; merged: Coverage }>();
+
+function mergeParts(primary: AnsweredPart, others: AnsweredPart[]): Coverage {
+  if (others.length === 0) return primary.coverage;
+  const known = mergedAnswers.get(primary.coverage);
+  if (known && known.parts.length === others.length && known.parts.every((coverage, i) => coverage === others[i]!.coverage)) return known.merged;
+  const merged = mergeServiceTypeAnswers(primary.coverage, others.map(({ coverage, serviceTypes }) => ({ coverage, serviceTypes })));
+  mergedAnswers.set(primary.coverage, { parts: others.map((part) => part.coverage), merged });
+  return merged;
+}
+
+// How a check that took several answers was served: the least fresh part speaks for the whole.
+const CACHE_OUTCOME_ORDER: CachedPayerResponse['cache'][] = ['hit', 'bypass', 'miss', 'stale'];
+
+function combinedSource(parts: AnsweredPart[]): Pick<CachedPayerResponse, 'cache' | 'asOf' | 'stale' | 'ageSeconds'> {
+  const oldest = parts.reduce((a, b) => (b.cached.ageSeconds > a.cached.ageSeconds ? b : a));
+  const cache = parts.reduce<CachedPayerResponse['cache']>(
+    (worst, part) => (CACHE_OUTCOME_ORDER.indexOf(part.cached.cache) > CACHE_OUTCOME_ORDER.indexOf(worst) ? part.cached.cache : worst),
+    'hit',
+  );
+  return { cache, asOf: oldest.cached.asOf, stale: parts.some((part) => part.cached.stale), ageSeconds: oldest.cached.ageSeconds };
+}
+
 /** Runs one eligibility check. Throws DomainError (payer.*) for failures the caller must see. */
 export async function verifyCoverage(deps: VerifyCoverageDeps, request: VerifyCoverageRequest): Promise<VerifyCoverageResult> {
   const payer = deps.findPayer(request.inquiry.payerId);
@@ -117,49 +167,52 @@ export async function verifyCoverage(deps: VerifyCoverageDeps, request: VerifyCo
   };
   const gateway = deps.gatewayFor(payer.id);
 
-  // The answer is read once to classify it; keep the result so a miss does not read it twice.
-  let fetched: { raw: RawPayerResponse; coverages: Coverage[] } | undefined;
-  const fetchFromPayer = async (): Promise<CacheableResponse> => {
-    const raw = await gateway.fetchEligibility(inquiry, request.signal ? { signal: request.signal } : {});
-    const parsed = readAnswer(deps, raw, payer.id);
-    fetched = { raw, coverages: parsed };
-    const rejection = rejectionOf(parsed[0]);
-    if (rejection?.retryable) {
-      // AAA 42 and the like: the payer is up but cannot answer now. Not cached; a stale answer may serve.
-      throw new DomainError('payer.unavailable', `The payer cannot answer right now: ${rejection.action}`, {
-        meta: { payerId: payer.id, aaaCode: rejection.code },
-      });
-    }
-    return { response: raw, kind: rejection ? 'rejection' : 'benefits' };
+  const askPart = async (serviceTypes: string[]): Promise<AnsweredPart> => {
+    const part: EligibilityInquiry = { ...inquiry, serviceTypes };
+    // The answer is read once to classify it; keep the result so a miss does not read it twice.
+    let fetched: { raw: RawPayerResponse; coverages: Coverage[] } | undefined;
+    const fetchFromPayer = async (): Promise<CacheableResponse> => {
+      const raw = await gateway.fetchEligibility(part, request.signal ? { signal: request.signal } : {});
+      const parsed = readAnswer(deps, raw, payer.id);
+      fetched = { raw, coverages: parsed };
+      const rejection = rejectionOf(parsed[0]);
+      if (rejection?.retryable) {
+        // AAA 42 and the like: the payer is up but cannot answer now. Not cached; a stale answer may serve.
+        throw new DomainError('payer.unavailable', `The payer cannot answer right now: ${rejection.action}`, {
+          meta: { payerId: payer.id, aaaCode: rejection.code },
+        });
+      }
+      return { response: raw, kind: rejection ? 'rejection' : 'benefits' };
+    };
+
+    const cached = await deps.cache.getOrFetch(cacheIdentity(part), fetchFromPayer, {
+      bypass: request.bypassCache === true,
+      dataKind: request.levelOfCare ? 'accumulators' : 'eligibility',
+      // A payer's own freshness (from the directory) wins over the service-wide defaults.
+      ...(payer.cache?.freshSeconds !== undefined ? { freshSeconds: payer.cache.freshSeconds } : {}),
+      ...(payer.cache?.staleIfErrorSeconds !== undefined ? { staleIfErrorSeconds: payer.cache.staleIfErrorSeconds } : {}),
+    });
+    const coverages = fetched && fetched.raw === cached.response ? fetched.coverages : readAnswer(deps, cached.response, payer.id);
+    const coverage = coverages.find((c) => (inquiry.dependent ? c.patient?.relationship !== 'self' : true)) ?? coverages[0]!;
+    return { cached, coverage, serviceTypes };
   };
 
-  const cached = await deps.cache.getOrFetch(cacheIdentity(inquiry), fetchFromPayer, {
-    bypass: request.bypassCache === true,
-    dataKind: request.levelOfCare ? 'accumulators' : 'eligibility',
-    // A payer's own freshness (from the directory) wins over the service-wide defaults.
-    ...(payer.cache?.freshSeconds !== undefined ? { freshSeconds: payer.cache.freshSeconds } : {}),
-    ...(payer.cache?.staleIfErrorSeconds !== undefined ? { staleIfErrorSeconds: payer.cache.staleIfErrorSeconds } : {}),
-  });
-  const coverages = fetched && fetched.raw === cached.response ? fetched.coverages : readAnswer(deps, cached.response, payer.id);
-  const coverage = coverages.find((c) => (inquiry.dependent ? c.patient?.relationship !== 'self' : true)) ?? coverages[0]!;
+  // Every part is asked at once (the payer's concurrency limit still applies); any part failing
+  // fails the check, so an estimate is never priced from half an answer without saying so.
+  const parts = await Promise.all(splitServiceTypes(inquiry.serviceTypes, payer.serviceTypesPerInquiry).map(askPart));
+  const [primary, ...others] = parts as [AnsweredPart, ...AnsweredPart[]];
 
-  const rejection = rejectionOf(coverage);
+  const rejection = rejectionOf(primary.coverage);
   if (rejection) {
     throw new DomainError('payer.rejected', `${rejection.description}. ${rejection.action}`, {
-      meta: { payerId: payer.id, aaaCode: rejection.code, retryable: rejection.retryable, cache: cached.cache },
+      meta: { payerId: payer.id, aaaCode: rejection.code, retryable: rejection.retryable, cache: primary.cached.cache },
     });
   }
+  const coverage = mergeParts(primary, others);
 
   const result: VerifyCoverageResult = {
     coverage,
-    source: {
-      payerId: payer.id,
-      format: coverage.format,
-      cache: cached.cache,
-      asOf: cached.asOf,
-      stale: cached.stale,
-      ageSeconds: cached.ageSeconds,
-    },
+    source: { payerId: payer.id, format: coverage.format, ...combinedSource(parts) },
   };
   if (request.levelOfCare && request.resolveTerms !== false) {
     result.levelOfCare = {

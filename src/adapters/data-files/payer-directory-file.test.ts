@@ -36,3 +36,21 @@ t.test('a file that is not JSON, or missing, is a clear error', async (t) => {
   t.throws(() => loadPayerDirectoryFile(file), /is not valid JSON/);
   t.throws(() => loadPayerDirectoryFile(path.join(dir, 'missing.json')), /cannot be read \(ENOENT\)/);
 });
+
+t.test('service types per inquiry is a whole number from 1 to 99 (X12 EQ01 repeats at most 99 times)', async (t) => {
+  const dir = t.testdir();
+  const file = path.join(dir, 'payers.json');
+  const withSetting = (serviceTypesPerInquiry: unknown) => JSON.stringify({
+    payers: [{
+      id: 'acme', name: 'Acme', format: 'x12-271', transactions: ['270/271'],
+      connection: { endpoint: 'https://edi.acme.example/270', x12: { senderId: 'CLINIC01', receiverId: 'ACME' }, serviceTypesPerInquiry },
+    }],
+  });
+  writeFileSync(file, withSetting(1));
+  t.equal(loadPayerDirectoryFile(file)[0]?.connection?.serviceTypesPerInquiry, 1);
+  for (const bad of [0, 1.5, 100, '1']) {
+    writeFileSync(file, withSetting(bad));
+    const error = t.throws(() => loadPayerDirectoryFile(file)) as DataFileError;
+    t.match(error.issues.join('\n'), /payers\.0\.connection\.serviceTypesPerInquiry/, `${JSON.stringify(bad)} is refused`);
+  }
+});

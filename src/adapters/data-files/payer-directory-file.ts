@@ -63,6 +63,13 @@ export const payerConnectionSchema = z
       .strict()
       .default({ connectMs: 3_000, headersMs: 15_000, bodyMs: 15_000 }),
     maxConcurrent: z.number().int().min(1).max(256).default(8),
+    /**
+     * How many service types one inquiry may carry (X12 EQ01 repeats, serviceTypeCodes, FHIR items).
+     * Many payers answer only the first, and Stedi advises one per request unless the payer is known
+     * to take several: set 1 for those, and each service type is asked on its own and the answers
+     * merged. Absent: every service type in one inquiry.
+     */
+    serviceTypesPerInquiry: z.number().int().min(1).max(99).optional(),
     retry: z
       .object({
         /** Total attempts including the first; 1 disables retries. */
