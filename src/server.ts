@@ -106,6 +106,7 @@ export async function createService(
       close: () => cache.close(),
     },
     normalize: (raw) => normalizePayerDocument(raw.body, raw.format).coverages,
+    today: () => clock.now().toISOString().slice(0, 10),
   };
   const lifecycle = { shuttingDown: false };
   const readinessChecks: ReadinessCheck[] = [

@@ -130,3 +130,47 @@ t.test('a payer set to one service type per inquiry is asked once per service ty
   t.equal(received.length, asked, 'the payer is not asked again');
   t.same(again.json().levelOfCare, first.json().levelOfCare);
 });
+
+t.test('a payer that refuses future dates is asked again about today, and the answer names the date it is for', async (t) => {
+  const today = new Date().toISOString().slice(0, 10);
+  const nextMonth = new Date(Date.now() + 35 * 86_400_000).toISOString().slice(0, 10);
+  const refusal = readFileSync(path.join(PACKAGE_ROOT, 'fixtures/sandbox/responses/sandbox-ppo-invalid-member-id.271'), 'utf8').replace('AAA*N**72*C', 'AAA*Y**63*C');
+  const asked: string[] = [];
+  const payer = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      const date = /DTP\*291\*D8\*(\d{8})/.exec(body)?.[1] ?? '';
+      asked.push(date);
+      const iso = `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}`;
+      response.writeHead(200, { 'content-type': 'application/edi-x12' }).end(iso > today ? refusal : answer);
+    });
+  });
+  await new Promise<void>((resolve) => payer.listen(0, '127.0.0.1', resolve));
+  t.teardown(() => new Promise<void>((resolve) => payer.close(() => resolve())));
+  const port = (payer.address() as { port: number }).port;
+  const directory = path.join(mkdtempSync(path.join(tmpdir(), 'ce-future-')), 'payers.json');
+  writeFileSync(directory, JSON.stringify({
+    payers: [{
+      id: 'no-future-payer', name: 'No Future Payer', aliases: [], format: 'x12-271', transactions: ['270/271'],
+      connection: { endpoint: `http://127.0.0.1:${port}/270`, x12: { senderId: 'CLINIC01', receiverId: 'NOFUTURE' } },
+    }],
+  }));
+  const { app } = await buildTestApp({ PAYER_DIRECTORY_FILE: directory });
+  t.teardown(() => app.close());
+  const response = await app.inject({
+    method: 'POST',
+    url: '/v1/eligibility',
+    payload: {
+      payerId: 'no-future-payer',
+      provider: { npi: '1234567893', organizationName: 'Example Behavioral Clinic' },
+      subscriber: { memberId: 'SBX-PPO-0001', firstName: 'ALEX', lastName: 'SANDBOX', dateOfBirth: '1985-01-01' },
+      dateOfService: nextMonth,
+      levelOfCare: 'iop-mental-health',
+    },
+  });
+  t.equal(response.statusCode, 200, response.body);
+  t.same(asked, [nextMonth.replaceAll('-', ''), today.replaceAll('-', '')]);
+  t.equal(response.json().source.dateOfServiceAsked, today);
+  t.equal(response.json().coverage.eligibility.status, 'active');
+});

@@ -39,6 +39,11 @@ export interface RawPayerResponse {
   body: string;
   /** ISO timestamp when it was received from the payer. */
   receivedAt: string;
+  /**
+   * The date of service the payer answered for, when it is not the one the inquiry asked about:
+   * a payer that refuses future dates (AAA 62/63) is asked again about the day of the check.
+   */
+  dateOfServiceAsked?: string;
 }
 
 /** Sends an inquiry to one payer and returns its raw answer, or throws a DomainError (payer.*). */

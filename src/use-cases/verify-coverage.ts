@@ -34,6 +34,8 @@ export interface VerifyCoverageDeps {
   cache: CoverageCache;
   /** Reads a raw payer answer into coverages; throws DomainError('format.*') when unreadable. */
   normalize: (raw: RawPayerResponse) => Coverage[];
+  /** Today's date (YYYY-MM-DD) where the service runs; a payer refusing a future date is asked about it. */
+  today?: () => string;
 }
 
 /** One eligibility check as the caller asked for it. */
@@ -58,6 +60,8 @@ export interface VerifyCoverageResult {
     asOf: string;
     stale: boolean;
     ageSeconds: number;
+    /** The date of service the payer answered for, when it refused the one asked (AAA 62/63, a future date). */
+    dateOfServiceAsked?: string;
   };
 }
 
@@ -80,6 +84,10 @@ function cacheIdentity(inquiry: EligibilityInquiry): CacheIdentity {
     serviceDate: inquiry.dateOfService,
   };
 }
+
+// AAA 62 (outside the inquiry window) and 63 (in the future): payers need answer only from 12 months
+// back to the end of the current month (CAQH CORE), and intake asks about a program that starts later.
+const DATE_OUT_OF_WINDOW = new Set(['62', '63']);
 
 /** A payer answer that rejects the inquiry (AAA) without any benefit information. */
 function rejectionOf(coverage: Coverage | undefined) {
@@ -172,8 +180,16 @@ export async function verifyCoverage(deps: VerifyCoverageDeps, request: VerifyCo
     // The answer is read once to classify it; keep the result so a miss does not read it twice.
     let fetched: { raw: RawPayerResponse; coverages: Coverage[] } | undefined;
     const fetchFromPayer = async (): Promise<CacheableResponse> => {
-      const raw = await gateway.fetchEligibility(part, request.signal ? { signal: request.signal } : {});
-      const parsed = readAnswer(deps, raw, payer.id);
+      const ask = (asked: EligibilityInquiry) => gateway.fetchEligibility(asked, request.signal ? { signal: request.signal } : {});
+      let raw = await ask(part);
+      let parsed = readAnswer(deps, raw, payer.id);
+      const today = deps.today?.();
+      const refused = rejectionOf(parsed[0]);
+      if (refused && DATE_OUT_OF_WINDOW.has(refused.code) && today !== undefined && part.dateOfService > today) {
+        // The payer will not answer for a future date of service: today's answer is the best there is.
+        raw = { ...(await ask({ ...part, dateOfService: today })), dateOfServiceAsked: today };
+        parsed = readAnswer(deps, raw, payer.id);
+      }
       fetched = { raw, coverages: parsed };
       const rejection = rejectionOf(parsed[0]);
       if (rejection?.retryable) {
@@ -214,6 +230,8 @@ export async function verifyCoverage(deps: VerifyCoverageDeps, request: VerifyCo
     coverage,
     source: { payerId: payer.id, format: coverage.format, ...combinedSource(parts) },
   };
+  const dateOfServiceAsked = parts.find((part) => part.cached.response.dateOfServiceAsked)?.cached.response.dateOfServiceAsked;
+  if (dateOfServiceAsked !== undefined) result.source.dateOfServiceAsked = dateOfServiceAsked;
   if (request.levelOfCare && request.resolveTerms !== false) {
     result.levelOfCare = {
       id: request.levelOfCare,

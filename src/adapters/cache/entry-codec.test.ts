@@ -14,6 +14,8 @@ t.test('a sealed entry opens again under the same cache key', async (t) => {
   t.notOk(sealed.includes('DOE'));
   t.same(openEntry(sealed, 'ce:v1:elig:{a}', keyring), { ok: true, entry });
   t.not(sealEntry(entry, 'ce:v1:elig:{a}', keyring), sealed, 'a fresh IV every time');
+  const answeredForToday: CacheEntry = { ...entry, response: { ...entry.response, dateOfServiceAsked: '2026-03-02' } };
+  t.same(openEntry(sealEntry(answeredForToday, 'ce:v1:elig:{a}', keyring), 'ce:v1:elig:{a}', keyring), { ok: true, entry: answeredForToday }, 'the date the payer answered for is kept');
 });
 
 t.test('a sealed entry does not open under another cache key, a flipped bit or an unknown key id', async (t) => {

@@ -43,7 +43,7 @@ const entrySchema = z.object({
   v: z.literal(1),
   kind: z.enum(['benefits', 'rejection']),
   storedAt: z.iso.datetime(),
-  response: z.object({ format: z.enum(formats), body: z.string(), receivedAt: z.string() }),
+  response: z.object({ format: z.enum(formats), body: z.string(), receivedAt: z.string(), dateOfServiceAsked: z.iso.date().optional() }),
 });
 
 /** Checks a keyring at start-up and throws (without key material) when it cannot work. */

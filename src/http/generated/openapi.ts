@@ -551,16 +551,7 @@ export interface components {
             };
         };
         CompareResponse: {
-            coverageSource?: {
-                ageSeconds: number;
-                /** Format: date-time */
-                asOf: string;
-                /** @enum {string} */
-                cache: "hit" | "miss" | "bypass" | "stale";
-                format: components["schemas"]["CoverageFormat"];
-                payerId: string;
-                stale: boolean;
-            };
+            coverageSource?: components["schemas"]["CoverageSource"];
             rows: {
                 confidence: components["schemas"]["Confidence"];
                 estimate: components["schemas"]["ProgramEstimate"];
@@ -703,6 +694,28 @@ export interface components {
         };
         /** @enum {string} */
         CoverageFormat: "x12-271" | "fhir-r4" | "clearinghouse-json" | "manual";
+        /** @description How the payer's answer was obtained. */
+        CoverageSource: {
+            ageSeconds: number;
+            /**
+             * Format: date-time
+             * @description When the payer gave this answer.
+             */
+            asOf: string;
+            /**
+             * @description hit = from the cache; miss = asked the payer; bypass = asked the payer on request; stale = the payer failed and an older answer is served.
+             * @enum {string}
+             */
+            cache: "hit" | "miss" | "bypass" | "stale";
+            /**
+             * Format: date
+             * @description Present when the payer answered for another date of service than the one asked: a payer that refuses future dates (AAA 62 or 63; payers must answer only from 12 months back to the end of the current month) is asked again about the day of the check. Check eligibility again on the first day of service.
+             */
+            dateOfServiceAsked?: string;
+            format: components["schemas"]["CoverageFormat"];
+            payerId: string;
+            stale: boolean;
+        };
         /** @description A covered person. `phi` is always present in answers to staff keys, and never in answers to patient-facing keys (scope `patient`), which carry no member identifiers. */
         CoveredPerson: {
             phi?: components["schemas"]["PersonPhi"];
@@ -803,23 +816,7 @@ export interface components {
                 inNetwork: components["schemas"]["CostSharingTerms"];
                 outOfNetwork: components["schemas"]["CostSharingTerms"];
             };
-            /** @description How the answer was obtained. */
-            source: {
-                ageSeconds: number;
-                /**
-                 * Format: date-time
-                 * @description When the payer gave this answer.
-                 */
-                asOf: string;
-                /**
-                 * @description hit = from the cache; miss = asked the payer; bypass = asked the payer on request; stale = the payer failed and an older answer is served.
-                 * @enum {string}
-                 */
-                cache: "hit" | "miss" | "bypass" | "stale";
-                format: components["schemas"]["CoverageFormat"];
-                payerId: string;
-                stale: boolean;
-            };
+            source: components["schemas"]["CoverageSource"];
         };
         /** @description A whole-program estimate. Give the coverage one of three ways: `coverage` (the coverage model, e.g. from POST /v1/coverage/normalize), `terms` (benefits typed in by hand, per network), or `eligibility` (a live check, as POST /v1/eligibility takes it, made first). */
         EstimateRequest: {
@@ -857,17 +854,7 @@ export interface components {
             };
         };
         EstimateResponse: {
-            /** @description How the coverage was obtained when the estimate made a live eligibility check. */
-            coverageSource?: {
-                ageSeconds: number;
-                /** Format: date-time */
-                asOf: string;
-                /** @enum {string} */
-                cache: "hit" | "miss" | "bypass" | "stale";
-                format: components["schemas"]["CoverageFormat"];
-                payerId: string;
-                stale: boolean;
-            };
+            coverageSource?: components["schemas"]["CoverageSource"];
             estimate: components["schemas"]["ProgramEstimate"];
             /** @description Monthly options for the expected total (after any sliding-scale discount). */
             paymentPlans: components["schemas"]["PaymentPlan"][];
