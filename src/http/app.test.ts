@@ -139,3 +139,28 @@ t.test('the contract and the reference page are served', async (t) => {
   t.match(page.body, /<h1>coverage-estimator/);
   t.match(page.body, /id="problem-payer\.timeout"/, 'problem types link to the catalog');
 });
+
+t.test('a caller that accepts none of what a route answers with gets 406 problem+json, before any work', async (t) => {
+  const { app, audit } = await buildTestApp();
+  t.teardown(() => app.close());
+  const refused = await app.inject({
+    method: 'POST',
+    url: '/v1/eligibility',
+    headers: { accept: 'application/xml' },
+    payload: { payerId: 'sandbox-ppo', provider: { npi: '1234567893' }, subscriber: { memberId: 'SBX-PPO-0001' }, dateOfService: '2026-12-01' },
+  });
+  t.equal(refused.statusCode, 406);
+  t.match(refused.headers['content-type'], /^application\/problem\+json/);
+  t.match(refused.json(), { code: 'request.not-acceptable', meta: { acceptable: 'application/json' } });
+  t.notMatch(refused.body, /SBX-PPO-0001/);
+  t.equal(audit.records().length, 0, 'the payer was not asked and nothing was accessed');
+
+  const payers = await app.inject({ method: 'GET', url: '/v1/payers', headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' } });
+  t.equal(payers.statusCode, 200, 'a browser\'s wildcard is enough');
+  const ndjson = await app.inject({ method: 'POST', url: '/v1/eligibility/batch', headers: { accept: 'application/x-ndjson' }, payload: { items: [] } });
+  t.not(ndjson.statusCode, 406, 'the batch answers NDJSON');
+  const html = await app.inject({ method: 'GET', url: '/console', headers: { accept: 'application/json' } });
+  t.equal(html.statusCode, 406, 'the console page is HTML only');
+  const probe = await app.inject({ method: 'GET', url: '/health/ready', headers: { accept: 'application/xml' } });
+  t.equal(probe.statusCode, 200, 'health probes answer whatever they accept');
+});

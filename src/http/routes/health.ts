@@ -32,7 +32,7 @@ async function runCheck(check: ReadinessCheck) {
 
 /** Registers the health routes. */
 export function registerHealthRoutes(app: FastifyInstance, deps: AppDeps): void {
-  contractRoute(app, deps.contract, 'getLiveness', async () => ({ status: 'ok' }));
+  contractRoute(app, deps.contract, 'getLiveness', async () => ({ status: 'ok' }), { ignoreAccept: true });
 
   contractRoute(app, deps.contract, 'getReadiness', async (_request, reply) => {
     const checks = await Promise.all(deps.readinessChecks.map(runCheck));
@@ -42,5 +42,5 @@ export function registerHealthRoutes(app: FastifyInstance, deps: AppDeps): void 
     const ready = !checks.some((c) => c.critical && c.status === 'down');
     reply.status(ready ? 200 : 503);
     return { status: ready ? 'ready' : 'not-ready', checks };
-  });
+  }, { ignoreAccept: true });
 }
