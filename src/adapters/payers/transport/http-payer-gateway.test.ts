@@ -553,3 +553,29 @@ t.test('never logs member ids, names or dates of birth, even on failures', async
   t.ok(lines.length >= 2, 'something was logged');
   t.notMatch(logged, /CANARY|1985-01-01|19850101/);
 });
+
+t.test('a 271 carrying another of our trace numbers is another member\'s answer: refused, not retried, never returned', async (t) => {
+  const sentTraces: { number: string; originator: string }[] = [];
+  const answerWith = (trn: (sent: { number: string; originator: string }) => string) => (_uri: string, body: string) => {
+    const [, number = '', originator = ''] = /TRN\*1\*(\d+)\*([A-Z0-9]+)/.exec(String(body)) ?? [];
+    const sent = { number, originator };
+    sentTraces.push(sent);
+    return [200, ACTIVE_271.replace(/TRN\*2\*[^~]*~/, `${trn(sent)}~`), { 'content-type': 'application/edi-x12' }] as [number, string, Record<string, string>];
+  };
+
+  nock(PAYER).post('/eligibility').reply(answerWith((sent) => `TRN*2*${String(Number(sent.number) + 7).padStart(9, '0')}*${sent.originator}`));
+  const misrouted = await rejection(gateway(payerEntry()).fetchEligibility(inquiry));
+  t.equal(misrouted.code, 'payer.malformed-response');
+  t.match(misrouted.meta, { reason: 'trace-mismatch', attempts: 1 }, 'asked once: a misrouted answer is not retried');
+  t.notMatch(misrouted.message, /SBX|CANARY/);
+  t.match(sentTraces[0], { number: /^\d{9}$/, originator: '9CLINIC000' });
+
+  nock(PAYER).post('/eligibility').reply(answerWith((sent) => `TRN*2*${sent.number}*${sent.originator}`));
+  t.equal((await gateway(payerEntry()).fetchEligibility(inquiry)).format, 'x12-271', 'our own trace echoed');
+
+  nock(PAYER).post('/eligibility').reply(answerWith((sent) => `TRN*2*${Number(sent.number)}*${sent.originator}~TRN*1*CH-998877*9CLEARHOUS`));
+  t.equal((await gateway(payerEntry()).fetchEligibility(inquiry)).format, 'x12-271', 'leading zeros dropped, plus a clearinghouse trace of its own');
+
+  nock(PAYER).post('/eligibility').reply(answerWith(() => 'TRN*2*445566*9OTHERPAYR'));
+  t.equal((await gateway(payerEntry()).fetchEligibility(inquiry)).format, 'x12-271', 'a trace that is not ours cannot be judged');
+});

@@ -20,6 +20,7 @@ import { createPayerAgent, fetchVia } from './payer-agent.js';
 import { abortableSleep, remainingMs, silentPayerLogger, type PayerCall, type PayerCallContext, type PayerLogger } from './payer-call.js';
 import { resolvePayerAuth, type ResolvedPayerAuth } from './payer-credentials.js';
 import { buildPayerRequestBody } from './payer-request.js';
+import { answersAnotherInquiry } from './answer-trace.js';
 import { findRetryableAaaCode, fullJitterDelayMs, parseRetryAfterSeconds, RETRYABLE_STATUSES } from './retry-policy.js';
 import { coreEnvelopeError, isCoreEnvelope, readCoreEnvelope, type CoreEnvelopeResult } from '../core-envelope.js';
 
@@ -315,6 +316,12 @@ export function createHttpPayerGateway(entry: PayerEntry, options: HttpPayerGate
     if (isX12RejectionAck(entry, payload)) {
       throw new DomainError('payer.rejected', 'The payer rejected the 270 with a 999 acknowledgement', {
         meta: meta(context.stats.attempts, { httpStatus: status }),
+      });
+    }
+    if (request.x12Trace !== undefined && answersAnotherInquiry(payload, request.x12Trace)) {
+      // Another member's answer: not retried (the same route may misroute again), never cached.
+      throw new DomainError('payer.malformed-response', "The payer's answer is for another inquiry (its trace number is not the one we sent)", {
+        meta: meta(context.stats.attempts, { httpStatus: status, reason: 'trace-mismatch' }),
       });
     }
     const aaaCode = findRetryableAaaCode(payload, entry.format);

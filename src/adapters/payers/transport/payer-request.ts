@@ -5,7 +5,8 @@
  */
 import type { EligibilityInquiry } from '../../../core/ports.js';
 import type { PayerEntry } from '../../data-files/payer-directory-file.js';
-import { buildX12270 } from '../x12/x12-270-builder.js';
+import { buildX12270, defaultTraceOriginatorId } from '../x12/x12-270-builder.js';
+import type { X12Trace } from './answer-trace.js';
 import { buildFhirEligibilityRequest } from '../fhir/fhir-eligibility-request-builder.js';
 import { buildClearinghouseEligibilityRequest } from '../clearinghouse/clearinghouse-request-builder.js';
 
@@ -14,6 +15,8 @@ export interface PayerRequestBody {
   body: string;
   contentType: string;
   accept: string;
+  /** The X12 trace (TRN02, TRN03) the payer must echo back as TRN*2 in its 271. */
+  x12Trace?: X12Trace;
 }
 
 /** Builds the request body for `entry`'s format. `controlNumber` is 1..999999999 and unique per call. */
@@ -41,8 +44,9 @@ export function buildPayerRequestBody(
         ...(x12.applicationReceiverCode ? { applicationReceiverCode: x12.applicationReceiverCode } : {}),
         ...(x12.traceOriginatorId ? { traceOriginatorId: x12.traceOriginatorId } : {}),
       });
-      if (x12.wrapper === 'json') return { body: JSON.stringify({ x12: body }), contentType: 'application/json', accept: 'application/json' };
-      return { body, contentType: connection.contentType ?? 'application/edi-x12', accept: 'application/edi-x12, text/plain;q=0.5' };
+      const x12Trace = { traceNumber: String(options.controlNumber).padStart(9, '0'), originator: x12.traceOriginatorId ?? defaultTraceOriginatorId(x12.senderId) };
+      if (x12.wrapper === 'json') return { body: JSON.stringify({ x12: body }), contentType: 'application/json', accept: 'application/json', x12Trace };
+      return { body, contentType: connection.contentType ?? 'application/edi-x12', accept: 'application/edi-x12, text/plain;q=0.5', x12Trace };
     }
     case 'fhir-r4': {
       const resource = buildFhirEligibilityRequest(inquiry, {

@@ -86,6 +86,11 @@ function segment(...elements: string[]): string {
   return `${elements.slice(0, end).join('*')}~`;
 }
 
+/** TRN03 when none is configured: '9' (user-assigned) and the sender id, 10 characters. */
+export function defaultTraceOriginatorId(senderId: string): string {
+  return `9${senderId.replace(/[^A-Za-z0-9]/g, '').toUpperCase().slice(0, 9).padEnd(9, '0')}`;
+}
+
 /** Build a 005010X279A1 270 inquiry; throws DomainError('request.invalid') for values X12 cannot carry. */
 export function buildX12270(inquiry: EligibilityInquiry, options: X12270Options): string {
   const check = new FieldCheck();
@@ -133,7 +138,7 @@ export function buildX12270(inquiry: EligibilityInquiry, options: X12270Options)
   if (serviceTypes.length > 99) check.errors.push({ pointer: '/serviceTypes', message: 'at most 99 service types (EQ01 repeats 99 times)' });
   // TRN03 is AN 10/10; the 271 TR3 still wants it to start with 1 (EIN), 3 (DUNS) or 9 (user-assigned)
   // when it is echoed back, so only those are sent (X12 RFI 1272).
-  const traceOriginator = options.traceOriginatorId ?? `9${senderId.replace(/[^A-Za-z0-9]/g, '').toUpperCase().slice(0, 9).padEnd(9, '0')}`;
+  const traceOriginator = options.traceOriginatorId ?? defaultTraceOriginatorId(senderId);
   if (!/^[139][A-Za-z0-9]{9}$/.test(traceOriginator)) {
     check.errors.push({ pointer: '/options/traceOriginatorId', message: 'must be 10 letters or digits starting with 1, 3 or 9' });
   }
