@@ -556,8 +556,8 @@ t.test('never logs member ids, names or dates of birth, even on failures', async
 
 t.test('a 271 carrying another of our trace numbers is another member\'s answer: refused, not retried, never returned', async (t) => {
   const sentTraces: { number: string; originator: string }[] = [];
-  const answerWith = (trn: (sent: { number: string; originator: string }) => string) => (_uri: string, body: string) => {
-    const [, number = '', originator = ''] = /TRN\*1\*(\d+)\*([A-Z0-9]+)/.exec(String(body)) ?? [];
+  const answerWith = (trn: (sent: { number: string; originator: string }) => string) => (_uri: string, body: nock.Body) => {
+    const [, number = '', originator = ''] = /TRN\*1\*(\d+)\*([A-Z0-9]+)/.exec(typeof body === 'string' ? body : JSON.stringify(body)) ?? [];
     const sent = { number, originator };
     sentTraces.push(sent);
     return [200, ACTIVE_271.replace(/TRN\*2\*[^~]*~/, `${trn(sent)}~`), { 'content-type': 'application/edi-x12' }] as [number, string, Record<string, string>];
