@@ -11,6 +11,10 @@ t.test("a note about the inquiring provider's network status is read; general ou
   t.equal(providerNetworkFromNotes(['IN NETWORK PROVIDER COPAY $20']), undefined);
   t.equal(providerNetworkFromNotes(['PROVIDER IS IN NETWORK', 'PROVIDER IS OUT OF NETWORK']), undefined, 'notes that disagree say nothing');
   t.equal(providerNetworkFromNotes([]), undefined);
+  // Cigna states it on the plan line for the NPI in the request.
+  t.match(providerNetworkFromNotes(['Healthcare professional is in network based on NPI ID provided in request.']), { network: 'in' });
+  t.match(providerNetworkFromNotes(['Health care professional is out of network based on NPI ID provided in request.']), { network: 'out' });
+  t.equal(providerNetworkFromNotes(['Contact a healthcare professional in network']), undefined);
 });
 
 t.test('referral and authorization wording is read clause by clause', async (t) => {

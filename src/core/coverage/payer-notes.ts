@@ -51,12 +51,14 @@ export function authorizationClauses(text: string): { yes: boolean; no: boolean 
 
 /**
  * A note about the inquiring provider's own network status ("PROVIDER IS OUT OF NETWORK",
- * "PROVIDER NOT IN NETWORK", "PROVIDER IS A PARTICIPATING PROVIDER"). Strict on purpose: "OUT OF
- * NETWORK PROVIDERS MAY BALANCE BILL" is about out-of-network care in general, not this provider.
+ * "PROVIDER NOT IN NETWORK", "PROVIDER IS A PARTICIPATING PROVIDER"; Cigna: "Healthcare professional
+ * is in network based on NPI ID provided in request."). Strict on purpose: "OUT OF NETWORK
+ * PROVIDERS MAY BALANCE BILL" is about out-of-network care in general, not this provider.
  * Undefined when no note says, or notes disagree.
  */
-const PROVIDER_OUT = /\bprovider\s+(?:is\s+)?(?:not\s+(?:an?\s+)?(?:in[- ]network|participating|contracted)|(?:an?\s+)?(?:out[- ]of[- ]network|non[- ]?(?:par(?:ticipating)?|contracted)))\b/i;
-const PROVIDER_IN = /\bprovider\s+is\s+(?:an?\s+)?(?:in[- ]network|participating|contracted)\b/i;
+const THE_PROVIDER = String.raw`\b(?:provider|health\s*care\s+professional)`;
+const PROVIDER_OUT = new RegExp(String.raw`${THE_PROVIDER}\s+(?:is\s+)?(?:not\s+(?:an?\s+)?(?:in[- ]network|participating|contracted)|(?:an?\s+)?(?:out[- ]of[- ]network|non[- ]?(?:par(?:ticipating)?|contracted)))\b`, 'i');
+const PROVIDER_IN = new RegExp(String.raw`${THE_PROVIDER}\s+is\s+(?:an?\s+)?(?:in[- ]network|participating|contracted)\b`, 'i');
 
 export function providerNetworkFromNotes(notes: readonly string[]): { network: 'in' | 'out'; note: string } | undefined {
   let found: { network: 'in' | 'out'; note: string } | undefined;

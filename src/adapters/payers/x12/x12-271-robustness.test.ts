@@ -233,6 +233,27 @@ t.test('a line that lacks its terminator ends at the line break instead of swall
   t.equal(benefit(wrapped, ebId(2)).amountCents, 3000);
 });
 
+t.test('a MSG word-wrapped over two lines keeps the space the line break replaced; a fixed-width wrap adds none', async (t) => {
+  // Blue Shield of California via Office Ally: one segment per line, long MSG text broken at a
+  // space ("... BENEFITS" LF "ARE SUBJECT ..."). Joining the lines read "BENEFITSARE", and
+  // "REFERRAL" LF "REQUIRED" lost the referral the note asks for.
+  const body = [ACTIVE, 'EB*B*IND*MH***27*30*****Y', 'MSG*BENEFITS ARE SUBJECT TO ALL CONTRACT LIMITS', 'MSG*PCP REFERRAL REQUIRED FOR SPECIALIST VISITS'];
+  const wrapped = only(build271(body).replace('BENEFITS ARE', 'BENEFITS\r\nARE').replace('REFERRAL REQUIRED', 'REFERRAL\nREQUIRED'));
+  t.same(benefit(wrapped, ebId(1)).notes, ['BENEFITS ARE SUBJECT TO ALL CONTRACT LIMITS', 'PCP REFERRAL REQUIRED FOR SPECIALIST VISITS']);
+  t.equal(benefit(wrapped, ebId(1)).referralRequired, 'yes');
+  t.equal(benefit(wrapped, ebId(1)).amountCents, 3000);
+  t.ok(codes(wrapped).includes('x12.envelope.line-wrapped'));
+  // A break next to a delimiter or a space stands for nothing.
+  const atDelimiters = only(build271(body).replace('MSG*BENEFITS', 'MSG*\nBENEFITS').replace('ALL CONTRACT', 'ALL \nCONTRACT'));
+  t.equal(benefit(atDelimiters, ebId(1)).notes[0], 'BENEFITS ARE SUBJECT TO ALL CONTRACT LIMITS');
+  // At a fixed width the writer cuts anywhere, words included: every break is removed.
+  const plain = build271(body, { newline: '' });
+  for (const width of [80, 97]) {
+    const fixed = only((plain.match(new RegExp(`.{1,${width}}`, 'g')) ?? []).join('\r\n'));
+    t.same(benefit(fixed, ebId(1)).notes, ['BENEFITS ARE SUBJECT TO ALL CONTRACT LIMITS', 'PCP REFERRAL REQUIRED FOR SPECIALIST VISITS'], `width ${width}`);
+  }
+});
+
 t.test('an other-payer line that names the primary payer (NM1*PRP) asks to confirm which plan pays first', async (t) => {
   // Medicare (HETS-style 4010) for a member enrolled in a Medicare Advantage HMO since 2024-08-01:
   // Original Medicare's Part B terms are not what this patient pays.
@@ -275,6 +296,75 @@ t.test('a $0 family accumulator is dropped only beside an individual total above
   t.equal(benefit(c, ebId(8)).amountCents, 100_000, 'a real family amount is kept');
   t.equal(resolveCostSharingTerms(c, 'iop-mental-health', 'in').outOfPocket.family, undefined);
   t.equal(codes(c).filter((w) => w === 'x12.value.family-zero-filler').length, 1);
+});
+
+t.test('$0 individual accumulators beside family totals above $0 (aggregate-deductible HSA) are "no individual amount", not a $0 cap', async (t) => {
+  // Aetna HSA Choice POS II (athenahealth sample): the deductible and out-of-pocket maximum are
+  // family-only (in and out of network) and every individual line is $0 for both networks (W).
+  // Read as sent, the patient had met a $0 out-of-pocket maximum: an 8-week IOP cost $0.
+  const c = only(build271([
+    'EB*1*FAM*30*PS*SYNTHETIC HSA POS',
+    'EB*C*FAM*30***23*3000*****Y',
+    'EB*C*FAM*30***29*1200*****Y',
+    'EB*G*FAM*30****7000*****Y',
+    'EB*G*FAM*30***29*3400*****Y',
+    'EB*C*IND*30***23*0*****W',
+    'EB*C*IND*30***29*0*****W',
+    'EB*G*IND*30***23*0*****W',
+    'EB*G*IND*30***29*0*****W',
+    'EB*C*FAM*30***23*6000*****N',
+    'EB*A*FAM*30*****.1****Y',
+    'EB*C*IND*33***23*0*****Y',
+  ]));
+  t.same([5, 6, 7, 8].map((i) => benefit(c, ebId(i)).amountCents), [undefined, undefined, undefined, undefined]);
+  t.match(benefit(c, ebId(7)).notes, [/\$0\.00 for the individual out-of-pocket maximum beside a \$7,000\.00 family one/]);
+  t.equal(benefit(c, ebId(11)).amountCents, 0, 'another accumulator (chiropractic only) without a family amount is kept');
+  const terms = resolveCostSharingTerms(c, 'iop-mental-health', 'in');
+  t.equal(terms.outOfPocket.individual, undefined, 'no $0 individual out-of-pocket maximum');
+  t.equal(terms.deductible.individual, undefined);
+  t.equal(terms.outOfPocket.family?.remainingCents?.value, 340_000, 'the family amounts are the ones to meet');
+  t.equal(resolveCostSharingTerms(c, 'iop-mental-health', 'out').deductible.family?.totalCents?.value, 600_000);
+  t.equal(codes(c).filter((w) => w === 'x12.value.individual-zero-filler').length, 2);
+
+  // A plan without any deductible ($0 individual and $0 family) keeps both.
+  const none = only(build271([ACTIVE, 'EB*C*IND*30***23*0*****W', 'EB*C*FAM*30***23*0*****W']));
+  t.same([benefit(none, ebId(1)).amountCents, benefit(none, ebId(2)).amountCents], [0, 0]);
+});
+
+t.test('a vision plan sent under service type 30, with its own $0 accumulators, does not cap the medical plan at $0', async (t) => {
+  // UHC Medicare Advantage via IVANS: after the medical lines, "EB*1**30**SPECTERA VISION PLAN" and
+  // that plan's EB*C / EB*G *30 $0 W lines. Read as the medical plan's, the out-of-network
+  // out-of-pocket maximum was $0 and an out-of-network IOP cost nothing.
+  const c = only(build271([
+    'EB*1**30*HN*SYNTHETIC MEDICARE ADVANTAGE HMO',
+    'EB*C*IND*30***23*0*****W',
+    'EB*G*IND*30*HN**23*3800*****Y',
+    'EB*1**MH*********Y',
+    'EB*1**30**EXAMPLE VISION PLAN',
+    'EB*C*IND*30***23*0*****W',
+    'EB*G*IND*30***23*0*****W',
+    'EB*G*FAM*30***23*0*****W',
+    'EB*1**AL',
+    'EB*1**35*HM*Dental HMO',
+    'EB*G*IND*30*HN**29*2100*****Y',
+  ]));
+  t.same([5, 6, 7].map((i) => benefit(c, ebId(i)).amountCents), [undefined, undefined, undefined]);
+  t.match(benefit(c, ebId(6)).notes, [/belongs to "EXAMPLE VISION PLAN", a separate dental, vision or pharmacy product/]);
+  t.equal(benefit(c, ebId(1)).amountCents, 0, "the medical plan's own $0 deductible is kept");
+  t.equal(benefit(c, ebId(10)).amountCents, 210_000, 'a dental line on its own service type (35) does not take the general lines after it');
+  t.equal(resolveCostSharingTerms(c, 'iop-mental-health', 'out').outOfPocket.individual, undefined, 'no $0 out-of-network out-of-pocket maximum');
+  t.equal(resolveCostSharingTerms(c, 'iop-mental-health', 'in').outOfPocket.individual?.totalCents?.value, 380_000);
+  t.equal(resolveCostSharingTerms(c, 'iop-mental-health', 'in').outOfPocket.family, undefined);
+  t.same([c.plan.name, c.plan.type], ['SYNTHETIC MEDICARE ADVANTAGE HMO', 'Medicare-Advantage']);
+  t.equal(codes(c).filter((w) => w === 'x12.value.separate-product-line').length, 1);
+
+  // A dental plan line first: it names neither the plan nor its type, and its copay is not the plan's.
+  const dentalFirst = only(build271(['EB*1**30*HM*EXAMPLE DENTAL HMO', 'EB*B*IND*30***27*25*****Y', 'EB*1**30*PR*EXAMPLE PPO', 'EB*B*IND*30***27*40*****Y']));
+  t.same([dentalFirst.plan.name, dentalFirst.plan.type], ['EXAMPLE PPO', 'PPO']);
+  t.same([benefit(dentalFirst, ebId(1)).amountCents, benefit(dentalFirst, ebId(3)).amountCents], [undefined, 4000]);
+  // "MEDICAL AND VISION" is a medical plan.
+  const medical = only(build271(['EB*1**30*PR*EXAMPLE MEDICAL AND VISION PPO', 'EB*B*IND*30***27*25*****Y']));
+  t.equal(benefit(medical, ebId(1)).amountCents, 2500);
 });
 
 t.test('out-of-network accumulators sent as all $0 beside real in-network ones are "none reported", not a $0 out-of-network cap', async (t) => {

@@ -212,6 +212,31 @@ function accumulatorKey(b: Benefit): string {
   return `${b.kind}|${b.insuranceType ?? ''}|${services}|${b.procedureCodes.join('^')}|${b.dates?.begin ?? ''}|${b.dates?.end ?? ''}`;
 }
 
+/** EB01 codes that state coverage (active 1-5, inactive 6-8): each starts a new plan or product on the answer. */
+const COVERAGE_STATUS_CODES: ReadonlySet<string> = new Set(['1', '2', '3', '4', '5', '6', '7', '8']);
+/** Kinds of line whose amounts a separate product's block can carry. */
+const SEPARATE_PRODUCT_COST_KINDS: ReadonlySet<BenefitKind> = new Set<BenefitKind>(['deductible', 'out-of-pocket', 'coinsurance', 'copay', 'limitation']);
+/**
+ * A plan description naming a dental, vision or pharmacy product ("SPECTERA VISION PLAN", "DENTAL
+ * PROGRAM FOR ADULTS", "RX PLAN"), not a medical plan ("MEDICAL AND VISION" is medical; "OPEN ACCESS
+ * PLUS WITH RX" does not name a pharmacy product).
+ */
+const SEPARATE_PRODUCT_NAME = /\b(?:vision|dental|pharmacy|prescription drugs?|rx\s+(?:plan|only|benefits?))\b/i;
+const MEDICAL_PLAN_NAME = /\bmedical\b/i;
+
+function namesSeparateProduct(description: string | undefined): boolean {
+  return description !== undefined && SEPARATE_PRODUCT_NAME.test(description) && !MEDICAL_PLAN_NAME.test(description);
+}
+
+/**
+ * A coverage line for a separate product sent under the general service type: its EB05 names one
+ * and its EB03 is 30 (with, at most, that product's own service types). Cigna's "EB*1**35*HM*Dental
+ * HMO" is about dental only; the general lines after it are still the medical plan's.
+ */
+function isSeparateProductPlanLine(b: Benefit): boolean {
+  return namesSeparateProduct(b.planDescription) && b.serviceTypes.includes('30') && b.serviceTypes.every((s) => s === '30' || SEPARATE_PRODUCT_SERVICE_TYPES.has(s));
+}
+
 /** A HCPCS level II (letter + 4 digits) or CPT (5 digits, or 4 digits + F/T/U) code. */
 const HCPCS_OR_CPT = /^(?:[A-Z]\d{4}|\d{4}[0-9FTU])$/;
 
@@ -846,6 +871,37 @@ class Transaction271 {
     (this.placeholders ??= new Map()).set(benefit, cents);
   }
 
+  /**
+   * Cost lines of a separate dental, vision or pharmacy product sent under the general service type
+   * 30: UHC Medicare Advantage follows its medical lines with "EB*1**30**SPECTERA VISION PLAN" and
+   * that plan's EB*C / EB*G *30 $0 W lines; Utah Medicaid labels each program's lines by EB05
+   * ("EB*C*IND*30*MC*DENTAL PROGRAM FOR ADULTS**0"). A general (30) line whose own EB05 names such
+   * a product, or one after such a product's coverage line and before the next coverage line, is
+   * that product's. Read as the medical plan's, the vision plan's $0 out-of-pocket maximum capped
+   * an out-of-network program at $0. Those lines keep no amount, percent or quantity.
+   */
+  private separateProductLines(benefits: Benefit[]): void {
+    let product: Benefit | undefined;
+    const warned = new Set<string>();
+    for (const b of benefits) {
+      if (COVERAGE_STATUS_CODES.has(b.rawCode ?? '')) {
+        product = isSeparateProductPlanLine(b) ? b : undefined;
+        continue;
+      }
+      if (!SEPARATE_PRODUCT_COST_KINDS.has(b.kind) || !(b.serviceTypes.length === 0 || b.serviceTypes.every((s) => s === '30'))) continue;
+      const owner = namesSeparateProduct(b.planDescription) ? b : product;
+      if (owner === undefined || (b.amountCents === undefined && b.percentPpm === undefined && b.quantity === undefined)) continue;
+      delete b.amountCents;
+      delete b.percentPpm;
+      delete b.quantity;
+      b.notes.push(`This line belongs to "${owner.planDescription ?? ''}", a separate dental, vision or pharmacy product sent under the general service type 30, not to the medical plan; its amounts were not used.`);
+      if (!warned.has(owner.planDescription ?? '')) {
+        warned.add(owner.planDescription ?? '');
+        this.warnAt('x12.value.separate-product-line', `cost lines under service type 30 belong to a separate dental, vision or pharmacy product ("${(owner.planDescription ?? '').slice(0, 60)}"); their amounts were left out`, b.source.pointer);
+      }
+    }
+  }
+
   /** The deductible and out-of-pocket lines whose EB07 was an all-nines placeholder, with that amount. */
   private placeholders: Map<Benefit, number> | undefined;
 
@@ -860,12 +916,17 @@ class Transaction271 {
    *   below the individual one), and out-of-network lines all $0 beside an in-network total above
    *   $0 (clearinghouses send them when the payer reported none). Read as $0 left, either capped
    *   the patient's whole program at $0. Those lines keep no amount.
+   * - The mirror image: individual lines all $0 beside a family total above $0 (Aetna HSA plans with
+   *   an aggregate family deductible: EB*C*IND*30***23*0*****W beside EB*C*FAM*30***23*3000*****Y).
+   *   An individual amount is never $0 when the family one is not: the family amount is the one
+   *   the patient meets. An individual line stated for both networks (W) sits beside the family
+   *   lines of either network.
    */
   private reconcileAccumulators(benefits: Benefit[]): void {
     // Most answers have neither a $0 family or out-of-network total nor a placeholder: one pass, no grouping.
     const suspect = benefits.some((b) =>
       (b.kind === 'deductible' || b.kind === 'out-of-pocket') && ACCUMULATOR_TOTAL_PERIODS.has(b.timePeriod) &&
-      ((b.amountCents === 0 && (b.coverageLevel === 'family' || b.network === 'out')) || this.placeholders?.has(b) === true));
+      (b.amountCents === 0 || this.placeholders?.has(b) === true));
     if (!suspect) return;
     const groups = new Map<string, Benefit[]>();
     for (const b of benefits) {
@@ -888,6 +949,15 @@ class Transaction271 {
           note: `The payer sent $0.00 for the family ${what} beside a ${formatCents(total)} individual one; a family amount is never below the individual one, so $0 here means no family amount applies and it was not used as an amount.`,
           code: 'x12.value.family-zero-filler',
           message: `a $0 family ${what} beside an individual one above $0 means no family amount applies; the family amounts were left out`,
+        }));
+      }
+      for (const network of new Set(group.filter((b) => b.coverageLevel === 'individual').map((b) => b.network))) {
+        const individual = group.filter((b) => b.coverageLevel === 'individual' && b.network === network);
+        const family = group.filter((b) => isFamily(b) && (b.network === network || network === 'both' || b.network === 'both'));
+        this.zeroFiller(individual, family, (total) => ({
+          note: `The payer sent $0.00 for the individual ${what} beside a ${formatCents(total)} family one; an individual amount is never $0 when the family one is not, so $0 here means no separate individual amount applies (the family amount is the one to meet) and it was not used as an amount.`,
+          code: 'x12.value.individual-zero-filler',
+          message: `a $0 individual ${what} beside a family one above $0 means no separate individual amount applies; the individual amounts were left out`,
         }));
       }
       for (const family of [false, true]) {
@@ -1035,7 +1105,10 @@ class Transaction271 {
     const patients = this.nodes.filter((n) => n.level === '2000D' || (n.level === '2000C' && (n.benefits.length > 0 || !this.dependentParents.has(n.id))));
     this.budget.coverages += Math.max(1, patients.length);
     if (this.budget.coverages > X12_271_LIMITS.coverages) throw limitError('patients (subscriber or dependent loops)', 'coverages');
-    for (const patient of patients) this.reconcileAccumulators(patient.benefits);
+    for (const patient of patients) {
+      this.separateProductLines(patient.benefits);
+      this.reconcileAccumulators(patient.benefits);
+    }
     if (patients.length === 0) {
       // No subscriber loop: the payer answered at the source or receiver level (usually an AAA).
       return [this.coverageFor(undefined, this.nodes, this.coverageWarnings())];
@@ -1106,7 +1179,8 @@ class Transaction271 {
     // dental, vision or pharmacy product ("EB*1**35*HM*Dental HMO") names that product's type, not
     // the medical plan's: an open-access plan is not an HMO because its dental plan is.
     const aboutPlan = (b: Benefit): boolean =>
-      !MEDICARE_SAVINGS_PROGRAM_TYPES.has(b.insuranceType ?? '') && (b.serviceTypes.length === 0 || !b.serviceTypes.every((s) => SEPARATE_PRODUCT_SERVICE_TYPES.has(s)));
+      !MEDICARE_SAVINGS_PROGRAM_TYPES.has(b.insuranceType ?? '') && !namesSeparateProduct(b.planDescription) &&
+      (b.serviceTypes.length === 0 || !b.serviceTypes.every((s) => SEPARATE_PRODUCT_SERVICE_TYPES.has(s)));
     const withType =
       benefits.find((b) => b.kind === 'active-coverage' && b.insuranceType !== undefined && aboutPlan(b)) ??
       benefits.find((b) => b.kind !== 'other-payer' && b.kind !== 'inactive' && b.insuranceType !== undefined && aboutPlan(b));
@@ -1120,7 +1194,8 @@ class Transaction271 {
     const plan = active.filter((b) => b.serviceTypes.includes('30'));
     // A 30 line that also lists MH/SUD codes names a behavioral-health program (Medicaid's "MENTAL
     // HEALTH INPATIENT"), not the member's plan, when another 30 line does not.
-    const general = plan.find((b) => !b.serviceTypes.some((s) => BEHAVIORAL_HEALTH_SERVICE_TYPES.has(s)));
+    // A 30 line naming a vision or dental product ("SPECTERA VISION PLAN") does not name the plan either.
+    const general = plan.find((b) => !b.serviceTypes.some((s) => BEHAVIORAL_HEALTH_SERVICE_TYPES.has(s)) && !namesSeparateProduct(b.planDescription));
     return (general ?? plan[0] ?? active[0])?.planDescription;
   }
 

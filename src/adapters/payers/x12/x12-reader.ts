@@ -476,23 +476,57 @@ function restoreMissingTerminators(text: string, from: number, separators: X12Se
   return { text: out + text.slice(last), restored: inserts.length };
 }
 
-/** Where character `position` of `text` with every CR/LF removed is in `text`. */
-function positionWithLineBreaks(text: string, position: number): number {
-  let seen = 0;
+/**
+ * Whether `text` was wrapped at a fixed width: every line but the last has the same length (three
+ * lines at least, so that two of them can agree). A writer that wraps at a column cuts anywhere,
+ * words included; any other line breaks inside segments are a writer's word wrap.
+ */
+function isFixedWidth(text: string): boolean {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (lines.length < 3) return false;
+  const width = lines[0]!.length;
+  for (let i = 1; i < lines.length - 1; i++) if (lines[i]!.length !== width) return false;
+  return width > 0;
+}
+
+/**
+ * `text` without its line breaks, and where each character of the result was in `text`. At a fixed
+ * width every break is removed (it may cut a word). Otherwise a break between two characters of
+ * data stands for the space the writer's word wrap replaced ("...PAYMENT. BENEFITS" LF "ARE
+ * SUBJECT..." is "BENEFITS ARE", not "BENEFITSARE"); next to whitespace or a delimiter it is removed.
+ * Without separators (a wrapped ISA) every break is removed.
+ */
+function removeLineBreaks(text: string, separators: X12Separators | undefined): { text: string; origins: Int32Array } {
+  const spaced = separators !== undefined && !isFixedWidth(text);
+  const delimiters = separators === undefined ? '' : `${separators.element}${separators.component}${separators.segment}${separators.repetition ?? ''}`;
+  const isData = (i: number): boolean => i >= 0 && i < text.length && !isSpace(text.charCodeAt(i)) && !delimiters.includes(text.charAt(i));
+  const origins = new Int32Array(text.length);
+  let out = '';
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code === 13 || code === 10) continue;
-    if (seen === position) return i;
-    seen++;
+    if (code !== 13 && code !== 10) {
+      origins[out.length] = i;
+      out += text.charAt(i);
+      continue;
+    }
+    let end = i;
+    while (end + 1 < text.length && (text.charCodeAt(end + 1) === 13 || text.charCodeAt(end + 1) === 10)) end++;
+    if (spaced && isData(i - 1) && isData(end + 1)) {
+      origins[out.length] = i;
+      out += ' ';
+    }
+    i = end;
   }
-  return text.length;
+  return { text: out, origins };
 }
 
 /**
  * Read an X12 payload into transactions; throws DomainError('format.parse-error') when unreadable.
  * When the segment terminator is not CR or LF, line breaks are not part of the data (X12 values
  * cannot hold them), so a payload wrapped at a fixed width, its ISA included, is read with every
- * CR/LF removed, as most X12 parsers do; error positions still count characters of the payload as sent.
+ * CR/LF removed, as most X12 parsers do; a payload word-wrapped inside its text (a MSG over two
+ * lines) reads each such break as the space it replaced (removeLineBreaks). Error positions still
+ * count characters of the payload as sent.
  */
 export function readX12(input: string): X12Document {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
@@ -543,15 +577,16 @@ export function readX12(input: string): X12Document {
   } else if (!text.startsWith('ISA', start)) {
     return readPayload(text).doc;
   }
-  const unwrapped = text.slice(0, start) + text.slice(start).replace(/[\r\n]+/g, '');
+  const body = removeLineBreaks(text.slice(start), first);
   try {
-    const { doc } = readPayload(unwrapped);
-    doc.warnings.unshift({ code: 'x12.envelope.line-wrapped', message: 'line breaks inside segments (fixed-width wrapping) were removed before reading' });
+    const { doc } = readPayload(text.slice(0, start) + body.text);
+    doc.warnings.unshift({ code: 'x12.envelope.line-wrapped', message: 'line breaks inside segments (wrapped lines) were removed before reading; a word-wrap break inside text was read as a space' });
     return doc;
   } catch (error) {
     const position = error instanceof DomainError ? error.meta['position'] : undefined;
     if (typeof position !== 'number' || !(error instanceof DomainError)) throw error;
-    const original = start + positionWithLineBreaks(text.slice(start), position - start);
+    const at = position - start;
+    const original = start + (at < body.text.length ? body.origins[at]! : text.length - start);
     throw new DomainError(error.code, error.message.replace(/\(at character \d+\)$/, `(at character ${original})`), { meta: { ...error.meta, position: original } });
   }
 }
