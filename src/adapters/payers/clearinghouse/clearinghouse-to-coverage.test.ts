@@ -375,3 +375,50 @@ t.test('a Medicaid plan line naming the managed care organization asks to verify
   t.match(action?.message, /enrolled in managed care with EXAMPLE MEDICAID MCO \(SYNTHETIC\)/);
   t.notOk(coverage.actions.some((a) => a.kind === 'check-carve-out'));
 });
+
+t.test('all-nines placeholders and $0 family or out-of-network filler keep no amount, as in the X12 reader, so they never cap a program at $0', async (t) => {
+  const [c] = clearinghouseToCoverages({
+    payer: { name: 'EXAMPLE HEALTH PLAN (SYNTHETIC)', payorIdentification: '00000' },
+    planStatus: [{ statusCode: '1', serviceTypeCodes: ['30'] }],
+    benefitsInformation: [
+      { code: '1', serviceTypeCodes: ['30'], insuranceTypeCode: 'HN' },
+      { code: 'G', coverageLevelCode: 'IND', serviceTypeCodes: ['30'], timeQualifierCode: '23', benefitAmount: '8300', inPlanNetworkIndicatorCode: 'Y' },
+      { code: 'G', coverageLevelCode: 'FAM', serviceTypeCodes: ['30'], timeQualifierCode: '23', benefitAmount: '0', inPlanNetworkIndicatorCode: 'Y' },
+      { code: 'C', coverageLevelCode: 'IND', serviceTypeCodes: ['30'], timeQualifierCode: '23', benefitAmount: '500', inPlanNetworkIndicatorCode: 'Y' },
+      { code: 'C', coverageLevelCode: 'IND', serviceTypeCodes: ['30'], timeQualifierCode: '23', benefitAmount: '0', inPlanNetworkIndicatorCode: 'N' },
+      { code: 'G', coverageLevelCode: 'IND', serviceTypeCodes: ['30'], timeQualifierCode: '23', benefitAmount: '99999.99', inPlanNetworkIndicatorCode: 'N' },
+      { code: 'G', coverageLevelCode: 'IND', serviceTypeCodes: ['30'], timeQualifierCode: '24', benefitAmount: '290', inPlanNetworkIndicatorCode: 'N' },
+      { code: 'G', coverageLevelCode: 'IND', serviceTypeCodes: ['30'], timeQualifierCode: '29', benefitAmount: '99709.99', inPlanNetworkIndicatorCode: 'N' },
+      { code: 'A', serviceTypeCodes: ['MH'], benefitPercent: '0.2', inPlanNetworkIndicatorCode: 'Y' },
+    ],
+  });
+  const amount = (i: number): number | undefined => c!.benefits[i]!.amountCents;
+  t.equal(amount(1), 830_000);
+  t.equal(amount(2), undefined, '$0 family maximum beside an $8,300 individual one');
+  t.equal(amount(4), undefined, '$0 out-of-network deductible beside a $500 in-network one');
+  t.equal(amount(5), undefined, 'all-nines maximum');
+  t.equal(amount(6), 29_000, 'what was met is kept');
+  t.equal(amount(7), undefined, 'remaining derived from the placeholder');
+  t.same(c!.warnings.map((w) => w.code).sort(), [
+    'clearinghouse.family-zero-filler', 'clearinghouse.out-of-network-zero-filler', 'clearinghouse.placeholder-amount', 'clearinghouse.placeholder-remaining',
+  ]);
+  const terms = resolveCostSharingTerms(c!, 'iop-mental-health', 'in');
+  t.equal(terms.outOfPocket.family?.totalCents, undefined);
+  t.equal(terms.outOfPocket.individual?.totalCents?.value, 830_000);
+  t.equal(resolveCostSharingTerms(c!, 'iop-mental-health', 'out').deductible.individual?.totalCents, undefined);
+});
+
+t.test("a QMB line on 30 (a Medicaid answer's Medicare Savings Program) does not make the plan Medicare; the QMB waiver still applies", async (t) => {
+  // Change Healthcare sandbox shape (synthetic values): the only active 30 line is the QMB program.
+  const [c] = clearinghouseToCoverages({
+    payer: { name: 'EXAMPLE STATE MEDICAID (SYNTHETIC)', payorIdentification: '00000' },
+    planStatus: [{ statusCode: '1', serviceTypeCodes: ['30'], planDetails: 'QMB' }],
+    benefitsInformation: [
+      { code: '1', coverageLevelCode: 'IND', insuranceTypeCode: 'QM', planCoverage: 'QMB', serviceTypeCodes: ['30'], benefitsDateInformation: { benefit: '20250101-20251231' } },
+      { code: 'R', coverageLevelCode: 'IND', insuranceTypeCode: 'MB', planCoverage: 'MEDICARE PART B', serviceTypeCodes: ['30'] },
+    ],
+  });
+  t.equal(c!.plan.type, 'unknown');
+  t.equal(c!.plan.insuranceTypeCode, undefined);
+  t.equal(resolveCostSharingTerms(c!, 'iop-mental-health', 'in', '2025-03-03').qualifiedMedicareBeneficiary?.value, true);
+});

@@ -16,6 +16,7 @@ import { DomainError } from '../../../core/errors.js';
 import { jsonNumberToDecimalText } from '../fhir/fhir-decimal.js';
 import { AAA_FOLLOW_UP_ACTIONS, describeRejectReason, isKnownRejectReason } from '../../../core/coverage/aaa-reject-reasons.js';
 import { parseDollarsToCents, parseFractionToPpm } from '../../../core/money.js';
+import { isPlaceholderAmount, placeholderNote, reconcileAccumulators } from '../accumulator-filler.js';
 import { referralClauses } from '../../../core/coverage/payer-notes.js';
 import { applyServiceDelivery } from '../service-delivery.js';
 import type {
@@ -569,9 +570,27 @@ function payerErrorsOf(response: Response): PayerError[] {
   return [...top, ...unrepeated];
 }
 
+/**
+ * Placeholders and $0 filler, read as the X12 reader reads them (accumulator-filler.ts): this JSON is
+ * the 271 re-shaped. All-nines amounts are left out here; the rest once every line is read.
+ */
+function reconcileClearinghouseAccumulators(benefits: Benefit[], warnings: Coverage['warnings']): void {
+  const placeholders = new Map<Benefit, number>();
+  for (const b of benefits) {
+    if (b.amountCents === undefined || !isPlaceholderAmount(b.kind, b.amountCents)) continue;
+    placeholders.set(b, b.amountCents);
+    b.notes.push(placeholderNote(b.amountCents));
+    delete b.amountCents;
+    warnings.push({ code: 'clearinghouse.placeholder-amount', message: 'benefitAmount is an all-nines placeholder (99,999.99 or similar); the amount was left out', pointer: `${b.source.pointer}.benefitAmount` });
+  }
+  reconcileAccumulators(benefits, placeholders, (finding, message, benefit) =>
+    warnings.push({ code: `clearinghouse.${finding}`, message, pointer: `${benefit.source.pointer}.benefitAmount` }));
+}
+
 function toCoverage(response: Response): Coverage {
   const warnings: Coverage['warnings'] = [];
   const benefits = (response.benefitsInformation ?? []).map((entry, i) => benefitOf(entry, i, warnings));
+  reconcileClearinghouseAccumulators(benefits, warnings);
   const payerErrors = payerErrorsOf(response);
   const actions: CoverageAction[] = payerErrors.map((e) => ({
     kind: isKnownRejectReason(e.code) ? describeRejectReason(e.code).actionKind : 'contact-payer',
@@ -662,7 +681,7 @@ function toCoverage(response: Response): Coverage {
   const aboutPlan = (b: Benefit): boolean =>
     !MEDICARE_SAVINGS_PROGRAM_TYPES.has(b.insuranceType ?? '') && (b.serviceTypes.length === 0 || !b.serviceTypes.every((s) => SEPARATE_PRODUCT_SERVICE_TYPES.has(s)));
   const typeLine =
-    benefits.find((b) => b.kind === 'active-coverage' && b.insuranceType !== undefined && b.serviceTypes.includes('30')) ??
+    benefits.find((b) => b.kind === 'active-coverage' && b.insuranceType !== undefined && b.serviceTypes.includes('30') && aboutPlan(b)) ??
     benefits.find((b) => b.kind === 'active-coverage' && b.insuranceType !== undefined && aboutPlan(b)) ??
     benefits.find((b) => b.kind !== 'other-payer' && b.kind !== 'inactive' && b.insuranceType !== undefined && aboutPlan(b));
   const insuranceTypeCode = typeLine?.insuranceType;

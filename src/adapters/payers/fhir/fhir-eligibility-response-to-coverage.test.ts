@@ -487,3 +487,70 @@ t.test('a copay, deductible or out-of-pocket sent as a bare number is left out w
   ]);
   t.equal(coverage.benefits.find((b) => b.id === 'fhir-0-0-2-remaining')?.quantity?.value, 22, 'a visit limit is still a count');
 });
+
+t.test("cost sharing stated only on the Coverage (costToBeneficiary) is read, cited to the Coverage, and prices the program", async (t) => {
+  // NPHIES-shaped (synthetic): no benefit items; the policy's copay percent is on the bundled Coverage.
+  const bundle = {
+    resourceType: 'Bundle',
+    entry: [
+      { resource: response([{ coverage: { reference: 'Coverage/cov-1' }, inforce: true }]) },
+      { resource: {
+        resourceType: 'Coverage', id: 'cov-1',
+        costToBeneficiary: [
+          { type: { coding: [{ system: 'http://nphies.sa/terminology/CodeSystem/coverage-copay-type', code: 'maxcopay' }] }, valueMoney: { value: 100, currency: 'SAR' } },
+          { type: { coding: [{ system: 'http://nphies.sa/terminology/CodeSystem/coverage-copay-type', code: 'copaypct' }] }, valueQuantity: { value: 20, system: 'http://unitsofmeasure.org', code: '%' } },
+        ],
+      } },
+    ],
+  };
+  const [coverage] = fhirEligibilityResponseToCoverages(bundle);
+  const coinsurance = coverage!.benefits.find((b) => b.kind === 'coinsurance');
+  t.equal(coinsurance?.percentPpm, 200_000);
+  t.same(coinsurance?.serviceTypes, ['30']);
+  t.equal(coinsurance?.source.pointer, '$.entry[1].resource.costToBeneficiary[1]');
+  t.equal(coverage!.benefits.find((b) => b.rawCode === 'maxcopay')?.amountCents, undefined, 'money in another currency is left out');
+  t.ok(coverage!.warnings.some((w) => w.pointer === '$.entry[1].resource.costToBeneficiary[0].value'));
+  t.equal(resolveCostSharingTerms(coverage!, 'iop-mental-health', 'in').coinsurancePpm?.value, 200_000);
+  t.equal(coverage!.eligibility.status, 'active');
+
+  // CARIN insurance-card-shaped (synthetic): level and network are in the code; pharmacy lines and visit copays never price a program.
+  const carin = response([{ coverage: { reference: '#cov' }, inforce: true }], {
+    contained: [{
+      resourceType: 'Coverage', id: 'cov',
+      costToBeneficiary: [
+        { type: { coding: [{ system: 'http://hl7.org/fhir/us/insurance-card/CodeSystem/C4DICExtendedCopayTypeCS', code: 'IndInDed' }] }, valueMoney: { value: 1500, currency: 'USD' } },
+        { type: { coding: [{ system: 'http://hl7.org/fhir/us/insurance-card/CodeSystem/C4DICExtendedCopayTypeCS', code: 'FamOutMax' }] }, valueMoney: { value: 12000, currency: 'USD' } },
+        { type: { coding: [{ system: 'http://hl7.org/fhir/us/insurance-card/CodeSystem/C4DICExtendedCopayTypeCS', code: 'IndRxInDed' }] }, valueMoney: { value: 250, currency: 'USD' } },
+        { type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/coverage-copay-type', code: 'spvisit' }] }, valueMoney: { value: 40, currency: 'USD' } },
+        { type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/coverage-copay-type', code: 'rx' }] }, valueMoney: {
+          extension: [{ url: 'http://hl7.org/fhir/us/insurance-card/StructureDefinition/C4DIC-BeneficiaryCostString-extension', valueString: 'DED THEN $10/$40' }],
+        } },
+      ],
+    }],
+  });
+  const [card] = fhirEligibilityResponseToCoverages(carin);
+  const deductible = card!.benefits.find((b) => b.rawCode === 'IndInDed');
+  t.match(deductible, { kind: 'deductible', amountCents: 150_000, network: 'in', coverageLevel: 'individual', serviceTypes: ['30'] });
+  t.match(card!.benefits.find((b) => b.rawCode === 'FamOutMax'), { kind: 'out-of-pocket', amountCents: 1_200_000, network: 'out', coverageLevel: 'family' });
+  t.same(card!.benefits.find((b) => b.rawCode === 'IndRxInDed')?.serviceTypes, ['88']);
+  t.same(card!.benefits.find((b) => b.rawCode === 'spvisit')?.serviceTypes, []);
+  t.match(card!.benefits.find((b) => b.rawCode === 'rx')?.notes, [/costToBeneficiary/, /DED THEN \$10\/\$40/]);
+  const terms = resolveCostSharingTerms(card!, 'iop-mental-health', 'in');
+  t.equal(terms.deductible.individual?.totalCents?.value, 150_000);
+  t.equal(terms.copay, undefined, 'a specialist-visit copay is not an IOP copay');
+});
+
+t.test("the Coverage's costToBeneficiary is not read beside items that state cost sharing, nor on an answer that settled nothing", async (t) => {
+  const coverageWith20 = { resourceType: 'Coverage', id: 'cov', costToBeneficiary: [{ type: { coding: [{ code: 'copaypct' }] }, valueQuantity: { value: 20 } }] };
+  const items = response([{
+    coverage: { reference: '#cov' }, inforce: true,
+    item: [{ category: { coding: [{ code: 'MH' }] }, benefit: [{ type: { coding: [{ code: 'coinsurance' }] }, allowedUnsignedInt: 10 }] }],
+  }], { contained: [coverageWith20] });
+  const [withItems] = fhirEligibilityResponseToCoverages(items);
+  t.same(withItems!.benefits.filter((b) => b.kind === 'coinsurance').map((b) => b.percentPpm), [100_000]);
+  t.ok(withItems!.warnings.some((w) => w.code === 'fhir.cost-to-beneficiary-not-read'));
+
+  const queued = response([{ coverage: { reference: '#cov' } }], { outcome: 'queued', contained: [coverageWith20] });
+  const [notYet] = fhirEligibilityResponseToCoverages(queued);
+  t.equal(notYet!.benefits.filter((b) => b.kind === 'coinsurance').length, 0);
+});

@@ -104,6 +104,14 @@ const ResponseSchema = z.object({
   error: z.array(z.object({ code: CodeableConcept }).loose()).optional(),
 }).loose();
 
+/** Coverage.costToBeneficiary[] (R4): the plan's cost sharing by type, stated on the Coverage itself. */
+const CostToBeneficiary = z.object({
+  type: CodeableConcept.optional(),
+  valueQuantity: z.object({ value: z.number().optional(), unit: z.string().optional(), code: z.string().optional() }).loose().optional(),
+  valueMoney: Money.optional(),
+  exception: z.array(z.object({ type: CodeableConcept.optional() }).loose()).optional(),
+}).loose();
+
 const CoverageResource = z.object({
   resourceType: z.literal('Coverage'),
   id: z.string().optional(),
@@ -113,6 +121,7 @@ const CoverageResource = z.object({
   period: Period.optional(),
   payor: z.array(Reference).optional(),
   class: z.array(z.object({ type: CodeableConcept, value: z.string(), name: z.string().optional() }).loose()).optional(),
+  costToBeneficiary: z.array(CostToBeneficiary).optional(),
 }).loose();
 
 const HumanName = z.object({ family: z.string().optional(), given: z.array(z.string()).optional() }).loose();
@@ -544,6 +553,110 @@ function usedPeriod(term: TimePeriod): { used: TimePeriod; remaining: TimePeriod
   return { used: 'year-to-date', remaining: 'remaining' };
 }
 
+/**
+ * What a Coverage.costToBeneficiary type code means. HL7 coverage-copay-type and NPHIES state the
+ * policy's own cost sharing (read on the plan-level service type 30); CARIN C4DIC's extended codes
+ * name the level and network in the code (IndInDed, FamOutMax); pharmacy ones are about service type
+ * 88 only. Visit-type copays (gpvisit, spvisit, televisit) name no X12 service type, so they are
+ * kept with no service type: said, never applied to a behavioral-health program.
+ */
+interface CostType { kind: BenefitKind; serviceTypes: string[]; network?: Network; level?: CoverageLevel; note?: string }
+
+const C4DIC_COST_TYPES: Readonly<Record<string, CostType>> = Object.fromEntries(
+  (['Ind', 'Fam'] as const).flatMap((level) => (['In', 'Out'] as const).flatMap((network) => (['', 'Rx'] as const).flatMap((rx) =>
+    (['Ded', 'Max'] as const).map((what): [string, CostType] => [`${level}${rx}${network}${what}`, {
+      kind: what === 'Ded' ? 'deductible' : 'out-of-pocket',
+      serviceTypes: [rx === 'Rx' ? '88' : '30'],
+      network: network === 'In' ? 'in' : 'out',
+      level: level === 'Ind' ? 'individual' : 'family',
+    }])))),
+);
+
+const COST_TYPES: Readonly<Record<string, CostType>> = {
+  ...C4DIC_COST_TYPES,
+  copaypct: { kind: 'coinsurance', serviceTypes: ['30'] },
+  copay: { kind: 'copay', serviceTypes: ['30'] },
+  deductible: { kind: 'deductible', serviceTypes: ['30'] },
+  maxoutofpocket: { kind: 'out-of-pocket', serviceTypes: ['30'] },
+  maxcopay: { kind: 'limitation', serviceTypes: ['30'], note: 'Copayment maximum (Coverage.costToBeneficiary maxcopay).' },
+  emergency: { kind: 'copay', serviceTypes: ['86'] },
+  urgentcare: { kind: 'copay', serviceTypes: ['UC'] },
+  inpthosp: { kind: 'copay', serviceTypes: ['48'] },
+  rx: { kind: 'copay', serviceTypes: ['88'] },
+  gpvisit: { kind: 'copay', serviceTypes: [], note: 'General practitioner visit copay (Coverage.costToBeneficiary gpvisit).' },
+  spvisit: { kind: 'copay', serviceTypes: [], note: 'Specialist visit copay (Coverage.costToBeneficiary spvisit).' },
+  televisit: { kind: 'copay', serviceTypes: [], note: 'Telehealth visit copay (Coverage.costToBeneficiary televisit).' },
+};
+
+const BENEFICIARY_COST_STRING = 'http://hl7.org/fhir/us/insurance-card/StructureDefinition/C4DIC-BeneficiaryCostString-extension';
+
+type CostToBeneficiaryT = z.infer<typeof CostToBeneficiary>;
+
+/** A cost line's value: a percentage from valueQuantity (whole numbers, 20 = 20%), money from valueMoney. */
+function costValue(kind: BenefitKind, cost: CostToBeneficiaryT): ValueParts {
+  const quantity = cost.valueQuantity;
+  if (kind === 'coinsurance' && quantity?.value !== undefined) {
+    const unit = (quantity.code ?? quantity.unit)?.trim();
+    // A copay percent in another unit (a currency, a count) is not a percentage.
+    return unit === undefined || unit === '%' ? readPercent(quantity.value) : { invalid: 'percentage' };
+  }
+  if (quantity?.value !== undefined && cost.valueMoney?.value === undefined) {
+    // Money sent as a bare quantity is not dollars, and not a visit count either.
+    return { invalid: 'count on a money benefit', invalidCode: 'fhir.count-on-money-benefit' };
+  }
+  return readValue(kind, cost.valueMoney, undefined, undefined);
+}
+
+/**
+ * Coverage.costToBeneficiary as benefit lines, for an answer whose items state no cost sharing
+ * (NPHIES sends its copay percent only there; CARIN's insurance card its deductibles and maximums).
+ * Each line cites its own pointer. Only known type codes are read; others are warned and left out.
+ */
+function costToBeneficiaryBenefits(
+  coverage: z.infer<typeof CoverageResource>, pointer: string, idPrefix: string,
+  src: (pointer: string) => SourcePointer, warnings: Coverage['warnings'],
+): Benefit[] {
+  return (coverage.costToBeneficiary ?? []).flatMap((cost, ci): Benefit[] => {
+    const at = `${pointer}.costToBeneficiary[${ci}]`;
+    const code = codes(cost.type).find((c) => Object.hasOwn(COST_TYPES, c));
+    if (code === undefined) {
+      warnings.push({ code: 'fhir.unknown-cost-type', message: 'A Coverage cost-to-beneficiary type is not one this service knows; left out.', pointer: `${at}.type` });
+      return [];
+    }
+    const type = COST_TYPES[code]!;
+    const parts = costValue(type.kind, cost);
+    if (parts.invalid) warnings.push({ code: parts.invalidCode ?? 'fhir.invalid-value', message: invalidValueMessage('allowed', parts), pointer: `${at}.value` });
+    const costString = cost.valueMoney?.extension;
+    const said = Array.isArray(costString)
+      ? costString.map((e) => e as { url?: unknown; valueString?: unknown }).filter((e) => e.url === BENEFICIARY_COST_STRING && typeof e.valueString === 'string').map((e) => `Payer states the cost as: ${String(e.valueString)}`)
+      : [];
+    const exceptions = (cost.exception ?? []).map((e) => e.type?.text ?? e.type?.coding?.[0]?.display ?? e.type?.coding?.[0]?.code).filter((e): e is string => e !== undefined).map((e) => `Exception: ${e}`);
+    const benefit: Benefit = {
+      id: `${idPrefix}cost-${ci}`,
+      kind: type.kind,
+      rawCode: code,
+      serviceTypes: type.serviceTypes,
+      procedureCodes: [],
+      network: type.network ?? 'unknown',
+      coverageLevel: type.level ?? 'unknown',
+      timePeriod: type.kind === 'copay' ? 'visit' : 'unknown',
+      authorizationRequired: 'unknown',
+      referralRequired: 'unknown',
+      relatedEntities: [],
+      notes: ['From the Coverage (costToBeneficiary), not from an eligibility benefit line.', ...(type.note ? [type.note] : []), ...said, ...exceptions],
+      source: src(at),
+    };
+    if (parts.amountCents !== undefined) benefit.amountCents = parts.amountCents;
+    if (parts.percentPpm !== undefined) benefit.percentPpm = parts.percentPpm;
+    return [benefit];
+  });
+}
+
+/** True when an insurance's own items state any cost sharing (an amount or a percentage). */
+function itemsStateCostSharing(benefits: Benefit[]): boolean {
+  return benefits.some((b) => ['copay', 'coinsurance', 'deductible', 'out-of-pocket'].includes(b.kind) && (b.amountCents !== undefined || b.percentPpm !== undefined));
+}
+
 function responseToCoverages(response: FhirResponse, base: string, bundle: Located[]): Coverage[] {
   const contained: Located[] = (response.contained ?? []).map((resource, i) => ({ resource, pointer: `${base}.contained[${i}]` }));
   const src = (pointer: string): SourcePointer => ({ format: 'fhir-r4', pointer });
@@ -745,6 +858,12 @@ function responseToCoverages(response: FhirResponse, base: string, bundle: Locat
         message: "The response's status is cancelled (withdrawn, or coverage not active); it is not read as active coverage.",
         pointer: `${base}.status`,
       });
+    }
+    if (coverageResource?.costToBeneficiary !== undefined && coverageLocated !== undefined && eligibility.value.status !== 'undetermined') {
+      // Read after eligibility: the Coverage states the plan's terms, not whether it is in force; an
+      // answer that settled nothing (an error, queued, entered-in-error) gets no terms from it.
+      if (!itemsStateCostSharing(benefits)) benefits.push(...costToBeneficiaryBenefits(coverageResource, coverageLocated.pointer, `fhir-${ii}-`, src, warnings));
+      else warnings.push({ code: 'fhir.cost-to-beneficiary-not-read', message: "The Coverage's costToBeneficiary was not read: the eligibility items state the cost sharing.", pointer: `${coverageLocated.pointer}.costToBeneficiary` });
     }
     const plan = planOf(coverageResource);
     const benefitBegin = calendarDate(insurance.benefitPeriod?.start, `${insBase}.benefitPeriod.start`, warnings);

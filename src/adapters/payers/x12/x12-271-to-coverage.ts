@@ -8,6 +8,7 @@
  * The reader is tolerant: segments out of place become warnings and are attached where the TR3
  * would have put them; nothing the payer did not send is filled in (EB12 absent stays 'unknown').
  */
+import { isPlaceholderAmount, placeholderNote, reconcileAccumulators } from '../accumulator-filler.js';
 import type {
   Benefit,
   BenefitKind,
@@ -21,11 +22,10 @@ import type {
   PlanType,
   RelatedEntity,
   SourcePointer,
-  TimePeriod,
 } from '../../../core/coverage/coverage-model.js';
 import { describeFollowUpAction, describeRejectReason, isKnownRejectReason } from '../../../core/coverage/aaa-reject-reasons.js';
 import { DomainError } from '../../../core/errors.js';
-import { formatCents, parseDollarsToCents, parseFractionToPpm } from '../../../core/money.js';
+import { parseDollarsToCents, parseFractionToPpm } from '../../../core/money.js';
 import {
   BEHAVIORAL_HEALTH_SERVICE_TYPES, CARVE_OUT_ENTITY_CODES, MEDICARE_SAVINGS_PROGRAM_TYPES, EB01_KINDS, EB01_VALID, EB02_LEVELS, EB03_SERVICE_TYPES_5010, EB04_PLAN_TYPES, EB06_PERIODS, EB09_UNITS, ENTITY_ROLES, HL_LEVELS, SEPARATE_PRODUCT_SERVICE_TYPES, ownCode, eb11Authorization, eb12Network,
 } from './x12-271-code-maps.js';
@@ -194,24 +194,6 @@ function setOwn(record: Record<string, string>, key: string, value: string): voi
 
 /** EB13 written with another component separator than ISA16: 'HC>H0015', 'HC-90837'. */
 const FOREIGN_SEPARATOR_PROCEDURE = /^([A-Z][A-Z0-9])[^A-Za-z0-9\s]([A-Z0-9]{4,8})$/;
-/**
- * All-nines deductible / out-of-pocket / limitation amounts ($99,999.99, $999,999.99, $9,999,999.99,
- * $99,999, $999,999): Medicare Advantage and other payers send them for "no amount applies" (a family
- * maximum on a plan with none, a dollar cap on a visit-limited benefit: UHC's
- * EB*F*IND*PT***23*999999.99**VS*25). Read as real, they show in every estimate's
- * arithmetic as a cap nobody has; no actual plan sets a deductible or maximum of exactly these.
- */
-const PLACEHOLDER_AMOUNTS: ReadonlySet<number> = new Set([9_999_999, 99_999_999, 999_999_999, 9_999_900, 99_999_900]);
-
-/** Periods of a deductible or out-of-pocket line that state its total (not what is met or left). */
-const ACCUMULATOR_TOTAL_PERIODS: ReadonlySet<TimePeriod> = new Set<TimePeriod>(['calendar-year', 'service-year', 'plan-year', 'contract', 'lifetime', 'unknown']);
-
-/** The lines of a patient about one accumulator (any network or level): same kind, insurance type, services, procedures and dates. */
-function accumulatorKey(b: Benefit): string {
-  const services = b.serviceTypes.length > 1 ? [...b.serviceTypes].sort().join('^') : (b.serviceTypes[0] ?? '');
-  return `${b.kind}|${b.insuranceType ?? ''}|${services}|${b.procedureCodes.join('^')}|${b.dates?.begin ?? ''}|${b.dates?.end ?? ''}`;
-}
-
 /** EB01 codes that state coverage (active 1-5, inactive 6-8): each starts a new plan or product on the answer. */
 const COVERAGE_STATUS_CODES: ReadonlySet<string> = new Set(['1', '2', '3', '4', '5', '6', '7', '8']);
 /** Kinds of line whose amounts a separate product's block can carry. */
@@ -767,7 +749,7 @@ class Transaction271 {
       if (cents === undefined) this.warn('x12.value.invalid-amount', 'EB07 is not a decimal amount', seg);
       // A negative copay, deductible, out-of-pocket or limit amount is not a benefit: left out, not priced.
       else if (cents < 0) this.negativeAmount(seg);
-      else if ((benefit.kind === 'deductible' || benefit.kind === 'out-of-pocket' || benefit.kind === 'limitation') && PLACEHOLDER_AMOUNTS.has(cents)) this.placeholderAmount(seg, benefit, cents);
+      else if (isPlaceholderAmount(benefit.kind, cents)) this.placeholderAmount(seg, benefit, cents);
       else benefit.amountCents = cents;
     }
     if (seg.size(8) > 0) {
@@ -866,7 +848,7 @@ class Transaction271 {
   }
 
   private placeholderAmount(seg: X12Segment, benefit: Benefit, cents: number): void {
-    benefit.notes.push(`The payer sent ${formatCents(cents)}, an all-nines placeholder some payers use when no amount applies; it was not used as an amount.`);
+    benefit.notes.push(placeholderNote(cents));
     this.warn('x12.value.placeholder-amount', 'EB07 is an all-nines placeholder (99,999.99 or similar) on a deductible, out-of-pocket or limitation line; the amount was left out', seg);
     (this.placeholders ??= new Map()).set(benefit, cents);
   }
@@ -905,102 +887,9 @@ class Transaction271 {
   /** The deductible and out-of-pocket lines whose EB07 was an all-nines placeholder, with that amount. */
   private placeholders: Map<Benefit, number> | undefined;
 
-  /**
-   * A patient's deductible and out-of-pocket lines read together, once all of them are read (lines
-   * with the same accumulatorKey are one accumulator, stated per network and coverage level as a
-   * total, what is met and what is left).
-   * - A remaining amount that is an all-nines placeholder total less what was met (99,709.99 =
-   *   99,999.99 - 290.00) is derived from the placeholder: it keeps no amount.
-   * - $0 filler: family lines all $0 beside an individual total above $0 (individual-only plans,
-   *   Medicare Advantage and D-SNP, send them for "no family amount": a family amount is never
-   *   below the individual one), and out-of-network lines all $0 beside an in-network total above
-   *   $0 (clearinghouses send them when the payer reported none). Read as $0 left, either capped
-   *   the patient's whole program at $0. Those lines keep no amount.
-   * - The mirror image: individual lines all $0 beside a family total above $0 (Aetna HSA plans with
-   *   an aggregate family deductible: EB*C*IND*30***23*0*****W beside EB*C*FAM*30***23*3000*****Y).
-   *   An individual amount is never $0 when the family one is not: the family amount is the one
-   *   the patient meets. An individual line stated for both networks (W) sits beside the family
-   *   lines of either network.
-   */
+  /** A patient's deductible and out-of-pocket lines read together (placeholders and $0 filler: accumulator-filler.ts). */
   private reconcileAccumulators(benefits: Benefit[]): void {
-    // Most answers have neither a $0 family or out-of-network total nor a placeholder: one pass, no grouping.
-    const suspect = benefits.some((b) =>
-      (b.kind === 'deductible' || b.kind === 'out-of-pocket') && ACCUMULATOR_TOTAL_PERIODS.has(b.timePeriod) &&
-      (b.amountCents === 0 || this.placeholders?.has(b) === true));
-    if (!suspect) return;
-    const groups = new Map<string, Benefit[]>();
-    for (const b of benefits) {
-      if (b.kind !== 'deductible' && b.kind !== 'out-of-pocket') continue;
-      const key = accumulatorKey(b);
-      const group = groups.get(key);
-      if (group === undefined) groups.set(key, [b]);
-      else group.push(b);
-    }
-    const isFamily = (b: Benefit): boolean => b.coverageLevel === 'family';
-    for (const group of groups.values()) {
-      for (const b of group) {
-        const placeholder = this.placeholders?.get(b);
-        if (placeholder !== undefined && ACCUMULATOR_TOTAL_PERIODS.has(b.timePeriod)) this.placeholderRemaining(group, b, placeholder);
-      }
-      const what = group[0]!.kind === 'deductible' ? 'deductible' : 'out-of-pocket maximum';
-      for (const network of new Set(group.map((b) => b.network))) {
-        const lines = group.filter((b) => b.network === network);
-        this.zeroFiller(lines.filter(isFamily), lines.filter((b) => !isFamily(b)), (total) => ({
-          note: `The payer sent $0.00 for the family ${what} beside a ${formatCents(total)} individual one; a family amount is never below the individual one, so $0 here means no family amount applies and it was not used as an amount.`,
-          code: 'x12.value.family-zero-filler',
-          message: `a $0 family ${what} beside an individual one above $0 means no family amount applies; the family amounts were left out`,
-        }));
-      }
-      for (const network of new Set(group.filter((b) => b.coverageLevel === 'individual').map((b) => b.network))) {
-        const individual = group.filter((b) => b.coverageLevel === 'individual' && b.network === network);
-        const family = group.filter((b) => isFamily(b) && (b.network === network || network === 'both' || b.network === 'both'));
-        this.zeroFiller(individual, family, (total) => ({
-          note: `The payer sent $0.00 for the individual ${what} beside a ${formatCents(total)} family one; an individual amount is never $0 when the family one is not, so $0 here means no separate individual amount applies (the family amount is the one to meet) and it was not used as an amount.`,
-          code: 'x12.value.individual-zero-filler',
-          message: `a $0 individual ${what} beside a family one above $0 means no separate individual amount applies; the individual amounts were left out`,
-        }));
-      }
-      for (const family of [false, true]) {
-        const lines = group.filter((b) => isFamily(b) === family);
-        this.zeroFiller(lines.filter((b) => b.network === 'out'), lines.filter((b) => b.network === 'in'), (total) => ({
-          note: `The payer sent $0.00 for the out-of-network ${what} beside a ${formatCents(total)} in-network one; $0 out of network next to a real in-network amount means none was reported (not that out-of-network care costs nothing), so it was not used as an amount.`,
-          code: 'x12.value.out-of-network-zero-filler',
-          message: `a $0 out-of-network ${what} beside an in-network one above $0 means none was reported; the out-of-network amounts were left out`,
-        }));
-      }
-    }
-  }
-
-  /**
-   * `filler`: lines that are all $0, a total among them; `reference`: the lines they sit beside.
-   * When a reference total is above $0, the filler lines keep no amount (see reconcileAccumulators).
-   */
-  private zeroFiller(filler: Benefit[], reference: Benefit[], describe: (totalCents: number) => { note: string; code: string; message: string }): void {
-    const stated = filler.filter((b) => b.amountCents !== undefined);
-    if (stated.length === 0 || stated.some((b) => b.amountCents !== 0) || !stated.some((b) => ACCUMULATOR_TOTAL_PERIODS.has(b.timePeriod))) return;
-    const total = reference.find((b) => ACCUMULATOR_TOTAL_PERIODS.has(b.timePeriod) && b.amountCents !== undefined && b.amountCents > 0);
-    if (total === undefined) return;
-    const { note, code, message } = describe(total.amountCents!);
-    for (const b of stated) {
-      delete b.amountCents;
-      b.notes.push(note);
-    }
-    this.warnAt(code, message, stated[0]!.source.pointer);
-  }
-
-  private placeholderRemaining(group: Benefit[], total: Benefit, placeholder: number): void {
-    const sameSlot = (b: Benefit): boolean => b.network === total.network && (b.coverageLevel === 'family') === (total.coverageLevel === 'family');
-    const met = group.find((b) => sameSlot(b) && b.timePeriod === 'year-to-date' && b.amountCents !== undefined);
-    if (met === undefined) return;
-    for (const b of group) {
-      if (!sameSlot(b) || b.timePeriod !== 'remaining' || b.amountCents === undefined) continue;
-      if (b.amountCents + met.amountCents! !== placeholder) continue;
-      b.notes.push(
-        `The payer sent ${formatCents(b.amountCents)} remaining, which is its ${formatCents(placeholder)} placeholder total less the ${formatCents(met.amountCents!)} met; it was not used as an amount.`,
-      );
-      delete b.amountCents;
-      this.warnAt('x12.value.placeholder-remaining', 'a remaining amount is an all-nines placeholder total less the amount met; it was left out', b.source.pointer);
-    }
+    reconcileAccumulators(benefits, this.placeholders, (finding, message, benefit) => this.warnAt(`x12.value.${finding}`, message, benefit.source.pointer));
   }
 
   private negativeAmount(seg: X12Segment): void {
