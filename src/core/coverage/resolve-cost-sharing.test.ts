@@ -164,6 +164,20 @@ t.test('visit limits report total and remaining from the same service type', asy
   t.same(terms.limit?.benefitIds, ['lim-total', 'lim-rem']);
 });
 
+t.test('an age limit or months of coverage is not a limit on care', async (t) => {
+  const ageOnly = resolveCostSharingTerms(coverage([
+    // Humana via a clearinghouse: "benefitQuantity 19, quantityQualifierCode YY" on 30 is the oldest a dependent may be.
+    benefit({ kind: 'limitation', serviceTypes: ['30'], quantity: { value: 19, unit: 'year', qualifier: 'YY' } }),
+    benefit({ kind: 'limitation', serviceTypes: ['CH'], quantity: { value: 6, unit: 'month', qualifier: 'MN' } }),
+  ]), 'iop-mental-health', 'in');
+  t.equal(ageOnly.limit, undefined);
+  const withVisits = resolveCostSharingTerms(coverage([
+    benefit({ kind: 'limitation', serviceTypes: ['CH'], quantity: { value: 19, unit: 'year', qualifier: 'S7' } }),
+    benefit({ id: 'days', kind: 'limitation', serviceTypes: ['30'], timePeriod: 'calendar-year', quantity: { value: 30, unit: 'day', qualifier: 'DY' } }),
+  ]), 'iop-mental-health', 'in');
+  t.same(withVisits.limit?.value, { total: 30, unit: 'day', period: 'calendar-year' }, 'a more specific age line does not hide the day limit');
+});
+
 t.test('a non-covered answer on the most specific code marks the level of care not covered', async (t) => {
   const terms = resolveCostSharingTerms(coverage([
     benefit({ id: 'rt-nc', kind: 'non-covered', serviceTypes: ['RT'] }),

@@ -358,8 +358,9 @@ function resolveTerms(coverage: Coverage, levelOfCare: LevelOfCare, network: 'in
     terms.spendDown = sourced({ amountCents: spendDown.benefit.amountCents!, period: spendDown.benefit.timePeriod }, [spendDown.benefit]);
   }
 
-  // Visit / day limits.
-  const limits = findMostSpecific(coverage, levelOfCare, network, (b) => b.kind === 'limitation' && b.quantity !== undefined);
+  // Visit / day limits. Only quantities that count care: an age limit ("EB*F**30****19**YY", the
+  // oldest a dependent may be) or months of coverage is not a limit on a program's days.
+  const limits = findMostSpecific(coverage, levelOfCare, network, (b) => b.kind === 'limitation' && b.quantity !== undefined && CARE_LIMIT_UNITS.has(b.quantity.unit));
   const limitFirst = limits[0];
   if (limitFirst) {
     const total = limits.find((m) => !REMAINING_PERIODS.has(m.benefit.timePeriod))?.benefit;
@@ -473,6 +474,9 @@ function order(levelOfCare: LevelOfCare, code: string): number {
 }
 
 /** Benefit kinds that state what the patient pays or whether a service is covered. */
+/** Units a limit on care is counted in. */
+const CARE_LIMIT_UNITS: ReadonlySet<QuantityUnit> = new Set<QuantityUnit>(['visit', 'day', 'hour', 'unit', 'service']);
+
 const NETWORK_SENSITIVE_KINDS: ReadonlySet<string> = new Set(['coinsurance', 'copay', 'deductible', 'out-of-pocket', 'limitation', 'non-covered', 'exclusion']);
 
 /**
