@@ -47,6 +47,12 @@ export function acceptsAnyOf(acceptHeader: string | undefined, offered: readonly
   });
 }
 
+/** True when the Accept header names one of `types` itself (not through a wildcard) with q above 0. */
+export function namesAnyOf(acceptHeader: string | undefined, types: readonly string[]): boolean {
+  if (acceptHeader === undefined) return false;
+  return parseAccept(acceptHeader).some((range) => range.q > 0 && types.includes(`${range.type}/${range.subtype}`));
+}
+
 /** The 406 problem for a route that offers `offered`. */
 export function notAcceptable(offered: readonly string[]): DomainError {
   return new DomainError('request.not-acceptable', `This resource answers with ${offered.join(' or ')}; send an Accept header that allows one of them`, {

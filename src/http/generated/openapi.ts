@@ -3373,6 +3373,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["EligibilityBatchResponse"];
+                    "application/ndjson": string;
                     "application/x-ndjson": string;
                 };
             };

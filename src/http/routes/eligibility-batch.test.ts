@@ -57,6 +57,15 @@ t.test('NDJSON streams one line per member and then a summary', async (t) => {
   t.equal(lines.length, 3);
   t.same(lines.slice(0, 2).map((l) => l.reference).sort(), ['x1', 'x2']);
   t.match(lines[2], { summary: { total: 2, succeeded: 2, failed: 0 } });
+
+  const payload = { items: [{ reference: 'x1', check: check('SBX-PPO-0001', '1985-01-01') }] };
+  const unprefixed = await app.inject({ method: 'POST', url: '/v1/eligibility/batch', headers: { accept: 'application/ndjson' }, payload });
+  t.equal(unprefixed.statusCode, 200, 'NDJSON named without the x- prefix streams too');
+  t.match(unprefixed.headers['content-type'], /application\/x-ndjson/);
+  const refused = await app.inject({ method: 'POST', url: '/v1/eligibility/batch', headers: { accept: 'application/x-ndjson;q=0, application/json' }, payload });
+  t.match(refused.headers['content-type'], /^application\/json/, 'NDJSON refused with q=0 gets one JSON document');
+  const wildcard = await app.inject({ method: 'POST', url: '/v1/eligibility/batch', headers: { accept: '*/*' }, payload });
+  t.match(wildcard.headers['content-type'], /^application\/json/, 'a wildcard gets one JSON document');
 });
 
 t.test('identical members in a batch cost one payer call; over 1,000 items is refused', async (t) => {

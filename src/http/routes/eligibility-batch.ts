@@ -14,6 +14,7 @@ import { verifyCoverage } from '../../use-cases/verify-coverage.js';
 import { fieldErrorsFromValidation, problemFromCode, problemFromError, type Problem } from '../problem.js';
 import { CONTRACT_SCHEMA_ID } from '../contract.js';
 import { recordAccess } from '../audit-trail.js';
+import { namesAnyOf } from '../accept.js';
 import { auditContextFor, verifyRequestFrom } from './eligibility.js';
 import type { components } from '../generated/openapi.js';
 import { DomainError } from '../../core/errors.js';
@@ -123,7 +124,7 @@ function duplicateReferences(items: BatchRequest['items']): number[] {
   return repeats;
 }
 
-/** True when the client asked for NDJSON (a stream of results as they finish). */
+/** True when the client asked for NDJSON by name (a stream of results as they finish); a wildcard gets JSON. */
 function wantsNdjson(request: FastifyRequest): boolean {
-  return /application\/(x-)?ndjson/i.test(request.headers.accept ?? '');
+  return namesAnyOf(request.headers.accept, ['application/x-ndjson', 'application/ndjson']);
 }
