@@ -8,7 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { browserUnavailable, screenshot, seriousAxeViolations, startHarness, watchPage } from './browser-harness.js';
 
 // The member's details as typed (the last name, Sandbox, is left out: it is also in the payer id sandbox-ppo).
-const PHI = ['SBX-PPO-0001', 'SBX-PPO-0000', '1985-01-01', '19850101', 'Alex'];
+const PHI = ['SBX-PPO-0001', 'SBX-PPO-0000', 'SBX-PPO-0005', '1992-04-18', '1985-01-01', '19850101', 'Alex'];
 const START = '2026-12-07';
 
 const unavailable = browserUnavailable();
@@ -127,6 +127,19 @@ if (unavailable) {
     t.match(text, /The payer rejected the inquiry/);
     t.match(text, /What to do: .*Re-read the member ID from the card/s);
     await screenshot(page.locator('#coverage-result'), 'console-invalid-member-action');
+  });
+
+  t.test('a payer that refuses future dates answers for today, and the coordinator is told to check again on the first day', async (t) => {
+    const inAMonth = new Date(Date.now() + 31 * 86_400_000).toISOString().slice(0, 10);
+    await page.fill('#member-id', 'SBX-PPO-0005');
+    await page.fill('#dob', '1992-04-18');
+    await page.fill('#start-date', inAMonth);
+    await page.click('#check-coverage');
+    const notice = page.locator('[data-testid="date-asked"]');
+    await notice.waitFor();
+    t.match(await notice.innerText(), /does not answer for future dates.*Check eligibility again on the first day of service/s);
+    t.equal((await page.textContent('[data-testid="coverage-status"]'))?.trim(), '✓Active');
+    await page.fill('#start-date', START);
   });
 
   t.test('a "yes" to risk of harm shows 988 and 911 at once, with a flag for clinical review', async (t) => {

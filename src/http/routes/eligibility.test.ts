@@ -25,6 +25,21 @@ t.test('an intake coordinator checks a sandbox member: first from the payer, the
   t.equal(fresh.json().source.cache, 'bypass', 'Cache-Control: no-cache asks the payer again');
 });
 
+t.test('a sandbox payer that refuses future dates is asked again about today, and the answer says which date it is for', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+  const today = new Date().toISOString().slice(0, 10);
+  const nextMonth = new Date(Date.now() + 31 * 86_400_000).toISOString().slice(0, 10);
+  const member = { payerId: 'sandbox-ppo', provider, subscriber: { memberId: 'SBX-PPO-0005', lastName: 'SANDBOX', dateOfBirth: '1992-04-18' } };
+  const future = await app.inject({ method: 'POST', url: '/v1/eligibility', payload: { ...member, dateOfService: nextMonth, levelOfCare: 'iop-mental-health' } });
+  t.equal(future.statusCode, 200, future.body);
+  t.equal(future.json().source.dateOfServiceAsked, today);
+  t.equal(future.json().levelOfCare.inNetwork.deductible.individual.remainingCents.value, 30_000);
+  const now = await app.inject({ method: 'POST', url: '/v1/eligibility', payload: { ...member, dateOfService: today } });
+  t.equal(now.statusCode, 200);
+  t.equal(now.json().source.dateOfServiceAsked, undefined, 'a date the payer answers for is not flagged');
+});
+
 t.test('payer answers that are not coverage reach the caller as clear problems', async (t) => {
   const { app } = await buildTestApp({ SANDBOX_TIMEOUT_MS: '50' });
   t.teardown(() => app.close());

@@ -29,6 +29,11 @@ export const sandboxMemberSchema = z
     /** 'respond' serves `response`; 'timeout' never answers (payer.timeout after the sandbox timeout). */
     behavior: z.enum(['respond', 'timeout']).default('respond'),
     response: responsePath.optional(),
+    /**
+     * Served instead of `response` when the date of service is after the day of the check, as a
+     * payer that refuses future dates does (AAA 62/63); the check then asks again about today.
+     */
+    futureDateResponse: responsePath.optional(),
   })
   .strict()
   .refine((m) => m.behavior === 'timeout' || m.response !== undefined, { message: 'response is required unless behavior is "timeout"', path: ['response'] });
@@ -68,7 +73,10 @@ export function loadSandboxFixtures(fixturesDir: string): SandboxFixtures {
     if (seen.has(key)) problems.push(`members.${index}.memberId: duplicates another member of ${member.payerId}`);
     seen.add(key);
   });
-  const relativePaths = [...parsed.members.flatMap((m) => (m.response ? [m.response] : [])), ...Object.values(parsed.notFound)];
+  const relativePaths = [
+    ...parsed.members.flatMap((m) => [m.response, m.futureDateResponse].filter((r): r is string => r !== undefined)),
+    ...Object.values(parsed.notFound),
+  ];
   for (const relative of new Set(relativePaths)) {
     try {
       documents.set(relative, readFileSync(path.join(fixturesDir, relative), 'utf8'));
@@ -131,7 +139,9 @@ export function createSandboxGateway(options: SandboxGatewayOptions): PayerGatew
           { meta: { payerId: entry.id, attempts: 1, reason: cancelled ? 'cancelled' : 'deadline', deadlineMs: options.timeoutMs } },
         );
       }
-      const relative = member && member.response && demographicsMatch(member, inquiry) ? member.response : notFoundPath;
+      const known = member && member.response && demographicsMatch(member, inquiry) ? member : undefined;
+      const today = clock.now().toISOString().slice(0, 10);
+      const relative = known === undefined ? notFoundPath : known.futureDateResponse && inquiry.dateOfService > today ? known.futureDateResponse : known.response!;
       const response: RawPayerResponse = { format: entry.format, body: documentAt(relative), receivedAt: clock.now().toISOString() };
       return response;
     },
