@@ -19,7 +19,7 @@ import { createCoverageCache } from './adapters/cache/coverage-cache.js';
 import { createPayerGateways } from './adapters/payers/transport/payer-gateways.js';
 import { PayerConfigurationError } from './adapters/payers/transport/payer-credentials.js';
 import { normalizePayerDocument } from './adapters/payers/normalize-payer-document.js';
-import type { VerifyCoverageDeps } from './use-cases/verify-coverage.js';
+import { latestDateEveryUsPayerHasReached, type VerifyCoverageDeps } from './use-cases/verify-coverage.js';
 import { Redis, Cluster } from 'ioredis';
 import { pino, type DestinationStream } from 'pino';
 import { ApiKeysConfigError, loadApiKeys } from './adapters/data-files/api-keys-file.js';
@@ -106,7 +106,7 @@ export async function createService(
       close: () => cache.close(),
     },
     normalize: (raw) => normalizePayerDocument(raw.body, raw.format).coverages,
-    today: () => clock.now().toISOString().slice(0, 10),
+    today: () => latestDateEveryUsPayerHasReached(clock.now()),
   };
   const lifecycle = { shuttingDown: false };
   const readinessChecks: ReadinessCheck[] = [

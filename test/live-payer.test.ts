@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildTestApp } from './support/build-test-app.js';
 import { PACKAGE_ROOT } from '../src/server.js';
+import { latestDateEveryUsPayerHasReached } from '../src/use-cases/verify-coverage.js';
 
 const answer = readFileSync(path.join(PACKAGE_ROOT, 'fixtures/sandbox/responses/sandbox-ppo-active.271'), 'utf8');
 
@@ -132,7 +133,7 @@ t.test('a payer set to one service type per inquiry is asked once per service ty
 });
 
 t.test('a payer that refuses future dates is asked again about today, and the answer names the date it is for', async (t) => {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = latestDateEveryUsPayerHasReached(new Date());
   const nextMonth = new Date(Date.now() + 35 * 86_400_000).toISOString().slice(0, 10);
   const refusal = readFileSync(path.join(PACKAGE_ROOT, 'fixtures/sandbox/responses/sandbox-ppo-invalid-member-id.271'), 'utf8').replace('AAA*N**72*C', 'AAA*Y**63*C');
   const asked: string[] = [];

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { verifyCoverage, inquiryServiceTypes, type VerifyCoverageDeps } from './verify-coverage.js';
+import { verifyCoverage, inquiryServiceTypes, latestDateEveryUsPayerHasReached, type VerifyCoverageDeps } from './verify-coverage.js';
 import { normalizePayerDocument } from '../adapters/payers/normalize-payer-document.js';
 import { DomainError } from '../core/errors.js';
 import type { CacheCallOptions, CacheableResponse, CachedPayerResponse, RawPayerResponse } from '../core/ports.js';
@@ -262,4 +262,10 @@ t.test('a payer that refuses a future date of service (AAA 62/63) is asked again
   const old = await verifyCoverage(refusesOld, { inquiry: { ...inquiry, dateOfService: '2025-01-15' } }).catch((e: unknown) => e);
   t.match(old, { code: 'payer.rejected', meta: { aaaCode: '62' } }, 'a past date outside the window is the caller\'s to fix');
   t.equal(asked.length, 1, 'and is not asked again');
+});
+
+t.test('the date a payer refusing future dates is asked about has been reached in every US time zone', async (t) => {
+  t.equal(latestDateEveryUsPayerHasReached(new Date('2026-11-28T05:00:00Z')), '2026-11-27', '9 pm in California: the UTC date is already tomorrow');
+  t.equal(latestDateEveryUsPayerHasReached(new Date('2026-11-28T09:59:00Z')), '2026-11-27', 'just before midnight in Hawaii');
+  t.equal(latestDateEveryUsPayerHasReached(new Date('2026-11-28T10:00:00Z')), '2026-11-28');
 });

@@ -85,6 +85,15 @@ function cacheIdentity(inquiry: EligibilityInquiry): CacheIdentity {
   };
 }
 
+/**
+ * The date to ask a payer that refuses future dates about: the calendar date in Hawaii (UTC-10), the
+ * earliest in any US time zone, so it is never "tomorrow" to a payer whose day has not turned yet
+ * (the UTC date is already tomorrow on the mainland every evening).
+ */
+export function latestDateEveryUsPayerHasReached(now: Date): string {
+  return new Date(now.getTime() - 10 * 3_600_000).toISOString().slice(0, 10);
+}
+
 // AAA 62 (outside the inquiry window) and 63 (in the future): payers need answer only from 12 months
 // back to the end of the current month (CAQH CORE), and intake asks about a program that starts later.
 const DATE_OUT_OF_WINDOW = new Set(['62', '63']);

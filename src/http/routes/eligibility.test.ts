@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import t from 'tap';
 import { hashApiKey } from '../../adapters/data-files/api-keys-file.js';
 import { buildTestApp } from '../../../test/support/build-test-app.js';
+import { latestDateEveryUsPayerHasReached } from '../../use-cases/verify-coverage.js';
 
 const provider = { npi: '1234567893' };
 const ppo = { payerId: 'sandbox-ppo', provider, subscriber: { memberId: 'SBX-PPO-0001', lastName: 'SANDBOX', dateOfBirth: '1985-01-01' }, dateOfService: '2026-12-01' };
@@ -28,7 +29,7 @@ t.test('an intake coordinator checks a sandbox member: first from the payer, the
 t.test('a sandbox payer that refuses future dates is asked again about today, and the answer says which date it is for', async (t) => {
   const { app } = await buildTestApp();
   t.teardown(() => app.close());
-  const today = new Date().toISOString().slice(0, 10);
+  const today = latestDateEveryUsPayerHasReached(new Date());
   const nextMonth = new Date(Date.now() + 31 * 86_400_000).toISOString().slice(0, 10);
   const member = { payerId: 'sandbox-ppo', provider, subscriber: { memberId: 'SBX-PPO-0005', lastName: 'SANDBOX', dateOfBirth: '1992-04-18' } };
   const future = await app.inject({ method: 'POST', url: '/v1/eligibility', payload: { ...member, dateOfService: nextMonth, levelOfCare: 'iop-mental-health' } });
