@@ -164,6 +164,22 @@ t.test('visit limits report total and remaining from the same service type', asy
   t.same(terms.limit?.benefitIds, ['lim-total', 'lim-rem']);
 });
 
+t.test('equally specific copays or coinsurance that disagree: the highest is used, and every value is listed with its note', async (t) => {
+  const terms = resolveCostSharingTerms(coverage([
+    benefit({ id: 'pcp', kind: 'copay', serviceTypes: ['98'], timePeriod: 'visit', amountCents: 4500, notes: ['PRIMARY CARE VISIT'] }),
+    benefit({ id: 'spec', kind: 'copay', serviceTypes: ['98'], timePeriod: 'visit', amountCents: 7000, notes: ['SPECIALIST VISIT'] }),
+    benefit({ id: 'tele', kind: 'copay', serviceTypes: ['98'], timePeriod: 'visit', amountCents: 0, notes: ['TELEMEDICINE VISIT'] }),
+    benefit({ id: 'c1', kind: 'coinsurance', serviceTypes: ['98'], percentPpm: 0 }),
+    benefit({ id: 'c2', kind: 'coinsurance', serviceTypes: ['98'], percentPpm: 200_000 }),
+  ]), 'outpatient-therapy', 'in');
+  t.equal(terms.copay?.value.amountCents, 7000, 'the copay the patient pays most under, not the first sent');
+  t.same(terms.copay?.benefitIds, ['spec']);
+  t.equal(terms.coinsurancePpm?.value, 200_000);
+  const said = terms.unknowns.find((u) => u.startsWith('The payer sent differing copays for 98'));
+  t.match(said, /\$45\.00 \(pcp: "PRIMARY CARE VISIT"\), \$70\.00 \(spec: "SPECIALIST VISIT"\), \$0\.00 \(tele: "TELEMEDICINE VISIT"\); used the highest, \$70\.00/);
+  t.ok(terms.unknowns.some((u) => /differing coinsurance values for 98: 0% \(c1\), 20% \(c2\); used the highest, 20%/.test(u)));
+});
+
 t.test('an age limit or months of coverage is not a limit on care', async (t) => {
   const ageOnly = resolveCostSharingTerms(coverage([
     // Humana via a clearinghouse: "benefitQuantity 19, quantityQualifierCode YY" on 30 is the oldest a dependent may be.

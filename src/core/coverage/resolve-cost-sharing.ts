@@ -8,7 +8,7 @@
  * (EB12 = W) applies; a benefit with no network ('unknown') is used only when no network-specific
  * benefit exists for that term, and the fallback is stated.
  */
-import type { Cents, Ppm } from '../money.js';
+import { formatCents, formatPpm, type Cents, type Ppm } from '../money.js';
 import type {
   Accumulator, Benefit, BenefitKind, Coverage, CostSharingTerms, CoverageLevel, QuantityUnit, Sourced, TimePeriod, TriState,
 } from './coverage-model.js';
@@ -212,6 +212,26 @@ function carveOutsFor(coverage: Coverage, bh: ReadonlySet<string>): { codes: str
 }
 
 /** Individual (or unstated-level) lines when there are any among the matches, else the family ones. */
+/**
+ * Equally specific lines that disagree (Aetna's $70 specialist, $45 primary care and $0 telehealth
+ * office-visit copays, all on 98): the one the patient pays most under, so an estimate never
+ * understates what is owed (a bill $400 over a Good Faith Estimate can be disputed), and an unknown
+ * that lists every value with the payer's own words, so a person can pick the right one.
+ */
+function highestOf<M extends { benefit: Benefit; candidate: LevelOfCareServiceType }>(
+  matches: M[], value: (b: Benefit) => number, show: (n: number) => string, what: string, unknowns: string[],
+): M | undefined {
+  const first = matches[0];
+  if (first === undefined || matches.every((m) => value(m.benefit) === value(first.benefit))) return first;
+  const chosen = matches.reduce((a, b) => (value(b.benefit) > value(a.benefit) ? b : a));
+  const listed = matches.map((m) => {
+    const said = m.benefit.notes.join('; ');
+    return `${show(value(m.benefit))} (${m.benefit.id}${said === '' ? '' : `: "${said.length > 90 ? `${said.slice(0, 89)}…` : said}"`})`;
+  });
+  unknowns.push(`The payer sent differing ${what} for ${first.candidate.code}: ${listed.join(', ')}; used the highest, ${show(value(chosen.benefit))}, so the estimate does not understate what the patient pays. Confirm which applies.`);
+  return chosen;
+}
+
 function preferIndividual<M extends { benefit: Benefit }>(matches: M[]): M[] {
   const individual = matches.filter((m) => m.benefit.coverageLevel !== 'family');
   return individual.length > 0 ? individual : matches;
@@ -321,28 +341,22 @@ function resolveTerms(coverage: Coverage, levelOfCare: LevelOfCare, network: 'in
   const coins = preferIndividual(findMostSpecific(coverage, levelOfCare, network, (b) => b.kind === 'coinsurance' && validShare(b.percentPpm)));
   const outOfRange = findMostSpecific(coverage, levelOfCare, network, (b) => b.kind === 'coinsurance' && b.percentPpm !== undefined && !validShare(b.percentPpm));
   if (outOfRange.length > 0) unknowns.push(`The payer sent a coinsurance outside 0-100% (${outOfRange.map((m) => m.benefit.id).join(', ')}); it was not used.`);
-  const coinsFirst = coins[0];
+  const coinsFirst = highestOf(coins, (b) => b.percentPpm!, formatPpm, 'coinsurance values', unknowns);
   if (coinsFirst) {
     terms.coinsurancePpm = sourced<Ppm>(coinsFirst.benefit.percentPpm!, [coinsFirst.benefit]);
-    if (coins.some((m) => m.benefit.percentPpm !== coinsFirst.benefit.percentPpm)) {
-      unknowns.push(`The payer sent differing coinsurance values for ${coinsFirst.candidate.code}; used the first (${coinsFirst.benefit.id}).`);
-    }
     if (coinsFirst.unknownNetwork) unknowns.push(`Coinsurance did not say which network it applies to; used it for ${words}.`);
     if (coinsFirst.benefit.coverageLevel === 'family') unknowns.push(`Coinsurance was sent only at the family level (${coinsFirst.benefit.id}); used it as this patient's share.`);
   }
 
   // Copay: per visit (EB06 27) or per day (EB06 7); a per-diem program day is one visit (facts.md 2.12 item 4).
   const copays = preferIndividual(findMostSpecific(coverage, levelOfCare, network, (b) => b.kind === 'copay' && b.amountCents !== undefined));
-  const copayFirst = copays[0];
+  const copayFirst = highestOf(copays, (b) => b.amountCents!, formatCents, 'copays', unknowns);
   if (copayFirst) {
     const period = copayFirst.benefit.timePeriod;
     const per: 'visit' | 'day' = period === 'day' ? 'day' : 'visit';
     terms.copay = sourced<{ amountCents: Cents; per: 'visit' | 'day' }>({ amountCents: copayFirst.benefit.amountCents!, per }, [copayFirst.benefit]);
     if (period !== 'day' && period !== 'visit') {
       unknowns.push(`The copay did not say whether it is per visit or per day; treated as per visit (one per program day for per-diem billing).`);
-    }
-    if (copays.some((m) => m.benefit.amountCents !== copayFirst.benefit.amountCents)) {
-      unknowns.push(`The payer sent differing copays for ${copayFirst.candidate.code}; used the first (${copayFirst.benefit.id}).`);
     }
     if (copayFirst.unknownNetwork) unknowns.push(`Copay did not say which network it applies to; used it for ${words}.`);
     if (copayFirst.benefit.coverageLevel === 'family') unknowns.push(`The copay was sent only at the family level (${copayFirst.benefit.id}); used it as this patient's copay.`);
