@@ -10,6 +10,7 @@ import { providerNetworkFromNotes } from '../core/coverage/payer-notes.js';
 import { coverageConfirmedThrough, planYearFromPayerDates, type PayerPlanYear } from '../core/estimate/plan-year.js';
 import { compareLevelsOfCare, type LevelComparison } from '../core/estimate/compare-levels-of-care.js';
 import { estimateProgramCost, type ProgramEstimate } from '../core/estimate/estimate-program.js';
+import type { LineEstimate } from '../core/estimate/cost-sharing.js';
 import type { FeeSchedule } from '../core/estimate/fee-schedule.js';
 import { buildManualTerms, type ManualTermsInput } from '../core/estimate/manual-terms.js';
 import { buildPaymentPlans, type PaymentPlan } from '../core/estimate/payment-plans.js';
@@ -217,6 +218,13 @@ function networkFromNoteNotice(said: { network: 'in' | 'out'; note: string }): s
   return `Priced ${said.network === 'in' ? 'in network' : 'out of network'}: the network status was not given, and the payer's note says so ("${quoted}"). Confirm the clinic's contract if unsure.`;
 }
 
+/** A payer that refuses future dates answered for an earlier day than the program's first. */
+function answeredForEarlierDateNotice(source: VerifyCoverageResult['source'] | undefined, firstDate: string): string | undefined {
+  const asked = source?.dateOfServiceAsked;
+  if (asked === undefined || asked >= firstDate) return undefined;
+  return `The payer does not answer for future dates, so coverage was checked for ${asked}, not for the first day of the program (${firstDate}). Check eligibility again on the first day: a plan that ends or changes before then changes this estimate.`;
+}
+
 /** Estimates one program. Throws DomainError for impossible plans, missing prices or bad coverage input. */
 export async function estimateCost(deps: EstimateCostDeps, request: EstimateCostRequest): Promise<EstimateCostResult> {
   const coverage = await resolveCoverage(deps, request, [request.plan.levelOfCare]);
@@ -238,6 +246,8 @@ export async function estimateCost(deps: EstimateCostDeps, request: EstimateCost
     ...(request.authorization ? { authorization: request.authorization } : {}),
   });
   if (saidByPayer) estimate.notices.unshift(networkFromNoteNotice(saidByPayer));
+  const earlierDate = answeredForEarlierDateNotice(coverage.source, estimate.schedule.firstDate);
+  if (earlierDate) estimate.notices.push(earlierDate);
 
   let total = estimate.expected.totals.patientTotalCents;
   let slidingScale: EstimateCostResult['slidingScale'];
@@ -293,15 +303,29 @@ function flagDaysAtRisk(estimate: ProgramEstimate, priorAuth: PriorAuthEvaluatio
   const atRisk = new Set(priorAuth.timeline?.daysAtRiskWithoutApproval ?? []);
   if (atRisk.size === 0) return;
   const cite = `prior authorization: no approval is expected by this day (submit by ${priorAuth.timeline?.submitBy ?? 'day 1'})`;
+  const marked = new Map<readonly LineEstimate[], number>();
   for (const scenario of [estimate.low, estimate.expected, estimate.high]) {
-    // Identical scenarios may share their lines; marking is idempotent and the count is recomputed.
-    for (const line of scenario.lines) {
-      if (!atRisk.has(line.date)) continue;
+    // Identical scenarios share their lines: each array is marked and counted once.
+    let count = marked.get(scenario.lines);
+    if (count === undefined) {
+      count = markAtRisk(scenario.lines, atRisk, cite);
+      marked.set(scenario.lines, count);
+    }
+    scenario.atRiskLines = count;
+  }
+}
+
+/** Marks the lines on the days at risk (citing why, once) and returns how many lines are at risk. */
+function markAtRisk(lines: LineEstimate[], atRisk: ReadonlySet<string>, cite: string): number {
+  let count = 0;
+  for (const line of lines) {
+    if (atRisk.has(line.date)) {
       line.atRisk = true;
       if (!line.cites.includes(cite)) line.cites = [...line.cites, cite];
     }
-    scenario.atRiskLines = scenario.lines.reduce((n, line) => n + (line.atRisk ? 1 : 0), 0);
+    if (line.atRisk) count++;
   }
+  return count;
 }
 
 /** One comparison request: several levels of care for the same patient. */
@@ -333,6 +357,10 @@ export async function compareCost(
     ...(coverage.confirmedThrough ? { coverageConfirmedThrough: coverage.confirmedThrough } : {}),
     ...(request.deductibleMode ? { deductibleMode: request.deductibleMode } : {}),
   });
-  if (saidByPayer) for (const row of result.rows) row.estimate.notices.unshift(networkFromNoteNotice(saidByPayer));
+  for (const row of result.rows) {
+    if (saidByPayer) row.estimate.notices.unshift(networkFromNoteNotice(saidByPayer));
+    const earlierDate = answeredForEarlierDateNotice(coverage.source, row.estimate.schedule.firstDate);
+    if (earlierDate) row.estimate.notices.push(earlierDate);
+  }
   return coverage.source ? { ...result, coverageSource: coverage.source } : result;
 }

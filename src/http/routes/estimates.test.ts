@@ -74,6 +74,29 @@ t.test('an estimate can fetch coverage live and apply a sliding-scale discount',
   t.equal(body.slidingScale.discountCents, 0, 'covered insurance cost sharing is not discounted under this schedule');
 });
 
+t.test('an estimate whose payer answered only for today says so, and asks for a check on the first day', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+  const start = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+  const member = { payerId: 'sandbox-ppo', provider: { npi: '1234567893' }, subscriber: { memberId: 'SBX-PPO-0005', dateOfBirth: '1992-04-18' }, dateOfService: start };
+  const single = await app.inject({
+    method: 'POST',
+    url: '/v1/estimates',
+    payload: { payerId: 'sandbox-ppo', networkStatus: 'in', plan: { ...plan, startDate: start, weeks: 4 }, eligibility: member },
+  });
+  t.equal(single.statusCode, 200, single.body);
+  const asked = single.json().coverageSource.dateOfServiceAsked;
+  t.ok(asked < start, 'the payer answered for an earlier date');
+  t.ok(single.json().estimate.notices.some((n: string) => n.includes(`coverage was checked for ${asked}, not for the first day of the program (${start})`)));
+  const compared = await app.inject({
+    method: 'POST',
+    url: '/v1/estimates/compare',
+    payload: { payerId: 'sandbox-ppo', networkStatus: 'in', startDate: start, levels: [{ levelOfCare: 'iop-mental-health' }, { levelOfCare: 'partial-hospitalization' }], eligibility: member },
+  });
+  t.equal(compared.statusCode, 200, compared.body);
+  for (const row of compared.json().rows) t.ok(row.estimate.notices.some((n: string) => n.includes('does not answer for future dates')), `${row.levelOfCare}: said too`);
+});
+
 t.test('the coverage model from /v1/coverage/normalize can be sent inline', async (t) => {
   const { app } = await buildTestApp();
   t.teardown(() => app.close());
