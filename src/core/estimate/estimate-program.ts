@@ -116,6 +116,7 @@ function sameLimitResets(a: ResolvedTerms['limitResets'], b: ResolvedTerms['limi
 
 /** True when two scenarios' terms give identical lines (cites included: they appear on lines). */
 function sameTerms(a: ResolvedTerms, b: ResolvedTerms): boolean {
+  if (a === b) return true;
   const ca = a.cites;
   const cb = b.cites;
   return a.network === b.network && a.coverage === b.coverage && a.deductibleIndividualCents === b.deductibleIndividualCents
@@ -264,9 +265,12 @@ export function estimateProgramCost(input: EstimateInput, options: { pointerPref
   const assumptionMap = new Map<string, Assumption>();
   const computed: { terms: ResolvedTerms; result: CostSharingResult }[] = [];
   const scenarios = {} as Record<ScenarioName, ScenarioEstimate>;
+  // Terms that read no scenario-specific assumption serve every scenario of their network.
+  let shared: { network: 'in' | 'out'; resolved: ScenarioTerms } | undefined;
   for (const s of SCENARIOS) {
     const network = networkFor(s);
-    const resolved: ScenarioTerms = resolveScenarioTerms(s, contextFor(network));
+    const resolved: ScenarioTerms = shared?.network === network ? shared.resolved : resolveScenarioTerms(s, contextFor(network));
+    if (!resolved.dependsOnScenario) shared = { network, resolved };
     const coverage = resolved.terms.coverage;
     const used = coverage === 'covered' ? resolved.assumptions : resolved.assumptions.filter((a) => COST_SHARE_ASSUMPTIONS_WHEN_NOT_COVERED.has(a.id));
     const ids: string[] = [];

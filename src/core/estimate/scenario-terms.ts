@@ -76,6 +76,23 @@ export interface ScenarioContext {
 export interface ScenarioTerms {
   terms: ResolvedTerms;
   assumptions: Omit<Assumption, 'scenarios'>[];
+  /** False when no unknown was read differently for this scenario: every scenario of the network gets these same terms. */
+  dependsOnScenario: boolean;
+}
+
+/**
+ * The scenario's name, read only through choose(), so the result can say whether it depended on
+ * it (when the payer gave every term, low, expected and high are the same and resolved once).
+ */
+class ScenarioChoice {
+  dependsOnScenario = false;
+  constructor(private readonly name: ScenarioName) {}
+
+  /** The value for this scenario. */
+  choose<T>(low: T, expected: T, high: T): T {
+    this.dependsOnScenario = true;
+    return this.name === 'low' ? low : this.name === 'high' ? high : expected;
+  }
 }
 
 function dollars(cents: Cents): string {
@@ -138,8 +155,12 @@ export function planYearStarts(ctx: Pick<ScenarioContext, 'asOfDay' | 'lastDay' 
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
-/** Resolves the terms for one scenario. */
+/**
+ * Resolves the terms for one scenario. The scenario is read only through `scenario.choose`, never
+ * `name` directly, so `dependsOnScenario` tells the truth.
+ */
 export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): ScenarioTerms {
+  const scenario = new ScenarioChoice(name);
   const assumptions: Omit<Assumption, 'scenarios'>[] = [];
   const assume = (id: string, impact: Impact, text: string): void => {
     assumptions.push({ id, impact, text });
@@ -169,6 +190,7 @@ export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): 
         deductibleAppliesToCopay: true, newYears: [], limitResets: [], cites,
       },
       assumptions,
+      dependsOnScenario: false,
     };
   }
 
@@ -190,7 +212,7 @@ export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): 
     coinsCite = 'coinsurance: none (assumed: the copay is the whole cost share)';
     assume('coinsurance-none-with-copay', 'low', 'The payer gave a copay and no coinsurance; we assume the copay is the whole cost share.');
   } else {
-    coinsurancePpm = name === 'high' ? PPM_ONE : TYPICAL_COINSURANCE_PPM[net];
+    coinsurancePpm = scenario.choose(TYPICAL_COINSURANCE_PPM[net], TYPICAL_COINSURANCE_PPM[net], PPM_ONE);
     coinsCite = `coinsurance: ${percent(coinsurancePpm)} (assumed: the payer gave no coinsurance or copay)`;
     assume('cost-share-unknown', 'high', `The payer gave no coinsurance or copay; low and expected assume a typical ${percent(TYPICAL_COINSURANCE_PPM[net])} coinsurance ${net === 'in' ? 'in' : 'out of'} network (typical, not from the payer); high assumes you pay the full allowed amount until the out-of-pocket maximum.`);
   }
@@ -204,7 +226,7 @@ export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): 
       deductibleAppliesToCopay = t.deductibleAppliesToCopay.value;
       copayWaivesCite = `copay: ${dollars(copay.amountCents)} per ${copay.per}, deductible does not apply ${from(t.copay, t.deductibleAppliesToCopay)}`;
     } else {
-      deductibleAppliesToCopay = name === 'high' ? true : name === 'low' ? false : ctx.planType === 'HDHP';
+      deductibleAppliesToCopay = scenario.choose(false, ctx.planType === 'HDHP', true);
       copayWaivesCite = `copay: ${dollars(copay.amountCents)} per ${copay.per} ${from(t.copay)}; deductible assumed not to apply`;
       assume('copay-deductible-order', 'medium', `The payer did not say whether the deductible applies before the copay; low assumes it does not, high assumes it does, expected assumes it ${ctx.planType === 'HDHP' ? 'does (HDHP)' : 'does not'}.`);
     }
@@ -223,7 +245,7 @@ export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): 
       dedParts.push(`${dollars(a.remaining)} ${label} remaining ${from(...a.sourced)}`);
       return a.remaining;
     }
-    const v = name === 'low' ? 0 : a.total!;
+    const v = scenario.choose(0, a.total!, a.total!);
     dedParts.push(`${dollars(v)} ${label} remaining (assumed from the ${dollars(a.total!)} total ${from(...a.sourced)})`);
     if (dedMatters) assume(`deductible-${label}-remaining-unknown`, 'medium', `The payer gave the ${label} deductible (${dollars(a.total!)}) but not how much is left; low assumes it is already met, expected and high assume none of it is met yet.`);
     return v;
@@ -231,8 +253,9 @@ export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): 
   if (known(ind)) dedInd = pick(ind, 'individual');
   if (known(fam)) dedFam = pick(fam, 'family');
   if (!known(ind) && !known(fam)) {
-    dedInd = name === 'low' ? 0 : Infinity;
-    dedParts.push(name === 'low' ? 'assumed $0 remaining (the payer gave no deductible)' : 'assumed unmet (the payer gave no deductible): you pay the allowed amount until the out-of-pocket maximum');
+    dedInd = scenario.choose(0, Infinity, Infinity);
+    const unmet = 'assumed unmet (the payer gave no deductible): you pay the allowed amount until the out-of-pocket maximum';
+    dedParts.push(scenario.choose('assumed $0 remaining (the payer gave no deductible)', unmet, unmet));
     if (dedMatters) assume('deductible-unknown', 'high', 'The payer gave no deductible; low assumes none applies, expected and high assume you pay the full allowed amount until the out-of-pocket maximum.');
   }
   if (aggregate && known(fam)) {
@@ -276,7 +299,7 @@ export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): 
   const newYears: YearTotals[] = starts.map((startDay) => {
     const year = civilFromDays(startDay).year;
     const aca = acaOopLimit(year);
-    const dTot = (a: AccRead): number => (a.total !== undefined ? a.total : name === 'low' ? 0 : Infinity);
+    const dTot = (a: AccRead): number => (a.total !== undefined ? a.total : scenario.choose(0, Infinity, Infinity));
     const y: YearTotals = {
       startDay,
       startDate: formatIsoDay(startDay),
@@ -316,7 +339,7 @@ export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): 
       if (resetDays.length > 0) {
         // Only a remaining count was given: the new year's allowance is unknown. It is at least the
         // count still left now (a year's total is never below what remains of it).
-        const newYearRemaining = l.total ?? (name === 'low' ? Infinity : value);
+        const newYearRemaining = l.total ?? scenario.choose(Infinity, value, value);
         if (l.total === undefined) {
           assume('new-year-limit-unknown', 'medium', `The ${l.unit} limit starts over during the program, but the payer gave only how many ${l.unit}s remain (${value}), not the yearly total; low assumes no limit in the new year, expected and high assume the new year allows only ${value} ${l.unit}s.`);
         }
@@ -351,5 +374,5 @@ export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): 
   if (copay !== undefined) terms.copay = copay;
   if (limit !== undefined) terms.limit = limit;
   if (ctx.authorization !== undefined) terms.authorization = ctx.authorization;
-  return { terms, assumptions };
+  return { terms, assumptions, dependsOnScenario: scenario.dependsOnScenario };
 }

@@ -1,6 +1,8 @@
 /** POST /v1/estimates and POST /v1/estimates/compare: whole-program out-of-pocket estimates. */
 import type { FastifyInstance } from 'fastify';
 import { contractRoute } from '../contract-route.js';
+import { fastifySchemaFor, type Json } from '../contract.js';
+import { estimateResponseSerializer } from '../presenters/estimate-json.js';
 import type { AppDeps } from '../app.js';
 import { compareCost, estimateCost, type CompareCostRequest, type EstimateCostRequest } from '../../use-cases/estimate-cost.js';
 import type { components } from '../generated/openapi.js';
@@ -10,7 +12,11 @@ type CompareResponse = components['schemas']['CompareResponse'];
 
 /** Registers the estimate routes. */
 export function registerEstimateRoutes(app: FastifyInstance, deps: AppDeps): void {
-  contractRoute(app, deps.contract, 'createEstimate', async (request): Promise<EstimateResponse> => {
+  // Built on the first estimate, with the route's own serializer compiler (see presenters/estimate-json.ts).
+  let serializeEstimate: ((payload: unknown) => string) | undefined;
+  const responseSchema = (fastifySchemaFor(deps.contract, 'createEstimate').response as Record<string, Json> | undefined)?.['200'];
+
+  contractRoute(app, deps.contract, 'createEstimate', async (request, reply): Promise<EstimateResponse> => {
     const body = request.body as EstimateCostRequest;
     request.audit = {
       event: 'estimate.create',
@@ -20,6 +26,15 @@ export function registerEstimateRoutes(app: FastifyInstance, deps: AppDeps): voi
     };
     const result = await estimateCost(deps.estimates, body);
     if (result.coverageSource) request.audit.cache = result.coverageSource.cache;
+    serializeEstimate ??= estimateResponseSerializer(deps.contract, responseSchema, (schema) => {
+      const serialize = reply.compileSerializationSchema(schema);
+      return (value) => serialize(value as Record<string, unknown>);
+    });
+    const serialize = serializeEstimate;
+    // The same bytes as the schema serializer, with the scenarios' shared lines written once. The
+    // patient-key hook still runs first (preSerialization); an error reply is plain JSON, as
+    // Fastify writes statuses the contract gives no schema for.
+    reply.type('application/json; charset=utf-8').serializer((payload: unknown) => (reply.statusCode === 200 ? serialize(payload) : JSON.stringify(payload)));
     return result;
   });
 
