@@ -8,7 +8,7 @@ const coreForbidden = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'src/http/generated/**', 'coverage/**', '.tap/**'] },
+  { ignores: ['dist/**', 'dist-bench/**', 'node_modules/**', 'src/http/generated/**', 'coverage/**', '.tap/**'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

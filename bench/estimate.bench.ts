@@ -3,13 +3,15 @@
  * (60 per-diem lines) on one core, fully known PPO terms. Run: npx tsx bench/estimate.bench.ts
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { estimateProgramCost, type EstimateInput } from '../src/core/estimate/estimate-program.js';
 import { buildManualTerms } from '../src/core/estimate/manual-terms.js';
 import type { FeeSchedule } from '../src/core/estimate/fee-schedule.js';
+import { PACKAGE_ROOT } from '../src/server.js';
 
 const feeSchedule = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../fixtures/pricing/fee-schedule.json', import.meta.url)), 'utf8'),
+  readFileSync(path.join(PACKAGE_ROOT, 'fixtures/pricing/fee-schedule.json'), 'utf8'),
 ) as FeeSchedule;
 
 /** The benchmark input: a typical in-network PPO estimate. */

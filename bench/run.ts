@@ -4,11 +4,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { runX12Bench } from './x12-parse.bench.js';
 import { runEstimateBench } from './estimate.bench.js';
 import { runCacheBench } from './cache.bench.js';
 import { runBatchBench, runEstimateApiBench } from './api.bench.js';
+import { PACKAGE_ROOT } from '../src/server.js';
 
 const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
 
@@ -49,7 +49,8 @@ console.log(
     `(ideal 10 s, target < 12 s); ${batch.succeeded} ok, ${batch.failed} failed; ${batch.payerCalls} payer calls, peak ${batch.peakConcurrentPayerCalls} concurrent`,
 );
 
-const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+// Under the package root, whether this runs from bench/ or from the compiled dist-bench/bench/.
+const dir = path.join(PACKAGE_ROOT, 'bench', 'results');
 mkdirSync(dir, { recursive: true });
 writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(`saved ${path.relative(process.cwd(), path.join(dir, 'latest.json'))}`);

@@ -3,6 +3,7 @@
  * adapters, hand them to buildApp, listen, and shut down gracefully. Nothing else reads process.env.
  */
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
@@ -30,7 +31,15 @@ import { parseCorsOrigins } from './http/plugins/security.js';
 import type { PayerGateway } from './core/ports.js';
 
 /** The package root: one level above this file, in src/ (tsx) and in dist/ (built) alike. */
-export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The folder holding package.json: above src/ under tsx, dist/ when built, dist-bench/src/ for the benchmarks. */
+export const PACKAGE_ROOT = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findPackageRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, '..');
+  }
+}
 
 /** Builds the app from a validated config (used by the server and the end-to-end tests). */
 export async function createService(

@@ -41,11 +41,11 @@ const ASSET_NAME = /^[a-z0-9-]{1,60}\.(js|css)$/;
 
 /**
  * Where the page files live: beside this module's folder when run from src/ (tsx), and
- * src/http/pages/ from the package root when run from dist/ (tsc does not copy them).
+ * src/http/pages/ from the package root when run from dist/ or dist-bench/src/ (tsc does not copy them).
  */
 export function findPagesDir(moduleUrl: string = import.meta.url): string {
   const here = path.dirname(fileURLToPath(moduleUrl));
-  const candidates = [path.resolve(here, '../pages'), path.resolve(here, '../../../src/http/pages')];
+  const candidates = [path.resolve(here, '../pages'), path.resolve(here, '../../../src/http/pages'), path.resolve(here, '../../../../src/http/pages')];
   const found = candidates.find((dir) => existsSync(path.join(dir, 'console.html')));
   if (!found) throw new Error(`pages: console.html not found in ${candidates.join(' or ')}; copy src/http/pages/ with the build`);
   return found;
