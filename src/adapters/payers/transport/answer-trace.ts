@@ -21,6 +21,13 @@ function sameTraceNumber(a: string, b: string): boolean {
 
 /** True when the 271 carries our originator's trace but not our trace number. */
 export function answersAnotherInquiry(payload: string, sent: X12Trace): boolean {
+  // Fast paths, without reading the document: our originator absent (nothing of ours to judge), or
+  // our trace echoed exactly (the common answer). Either way this runs inside the payer's
+  // concurrency slot, so it must cost next to nothing.
+  if (!payload.includes(sent.originator)) return false;
+  const start = payload.indexOf('ISA');
+  const element = start >= 0 ? payload.charAt(start + 3) : '';
+  if (element !== '' && payload.includes(`TRN${element}2${element}${sent.traceNumber}${element}${sent.originator}`)) return false;
   let document;
   try {
     document = readX12(payload);
