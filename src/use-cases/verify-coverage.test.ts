@@ -269,3 +269,94 @@ t.test('the date a payer refusing future dates is asked about has been reached i
   t.equal(latestDateEveryUsPayerHasReached(new Date('2026-11-28T09:59:00Z')), '2026-11-27', 'just before midnight in Hawaii');
   t.equal(latestDateEveryUsPayerHasReached(new Date('2026-11-28T10:00:00Z')), '2026-11-28');
 });
+
+/** A 271 for a dependent: the subscriber's own plan line in 2000C, the dependent's answer (or AAA) in 2000D. */
+function dependentAnswer(dependentLines: string[]): RawPayerResponse {
+  const body = [
+    'ST*271*0001*005010X279A1', 'BHT*0022*11*SYNTH-1*20261201*0930', 'HL*1**20*1', 'NM1*PR*2*SYNTHETIC PLAN*****PI*99999',
+    'HL*2*1*21*1', 'NM1*1P*2*SYNTHETIC CLINIC*****XX*1234567893', 'HL*3*2*22*1', 'NM1*IL*1*TESTPATIENT*ALEX****MI*ZZZ000000001',
+    'INS*Y*18', 'EB*1*IND*30*PR*SYNTHETIC PPO', 'HL*4*3*23*0', 'NM1*03*1*TESTPATIENT*SAM', 'INS*N*19', ...dependentLines,
+  ];
+  const isa = 'ISA*00*          *00*          *ZZ*SYNTHPAYER     *ZZ*SYNTHCLINIC    *261201*0930*^*00501*000000001*0*T*:';
+  const text = [isa, 'GS*HB*SYNTHPAYER*SYNTHCLINIC*20261201*0930*1*X*005010X279A1', ...body, `SE*${body.length + 1}*0001`, 'GE*1*1', 'IEA*1*000000001'].join('~\n');
+  return x12(`${text}~`);
+}
+
+t.test('a dependent whose payer refuses the future date (AAA 63 in 2000D, the subscriber answered in 2000C) is asked again about today', async (t) => {
+  const asked: string[] = [];
+  const d = passThroughCache();
+  const refusesFuture: VerifyCoverageDeps = {
+    ...deps(async () => x12(''), d),
+    gatewayFor: () => ({
+      fetchEligibility: async (question) => {
+        asked.push(question.dateOfService);
+        return dependentAnswer(question.dateOfService > '2026-11-27' ? ['AAA*Y**63*C'] : ['EB*1*IND*30*PR*SYNTHETIC PPO', 'EB*B*IND*CH*PR**27*40****Y*Y']);
+      },
+    }),
+    today: () => '2026-11-27',
+  };
+  const dependent = { firstName: 'SAM', lastName: 'TESTPATIENT', dateOfBirth: '2012-05-05', relationship: 'child' as const };
+  const result = await verifyCoverage(refusesFuture, { inquiry: { ...inquiry, dependent, dateOfService: '2026-12-07' } }).catch((e: unknown) => e);
+  t.same(asked, ['2026-12-07', '2026-11-27'], 'the program start, then today');
+  t.match(result, { source: { dateOfServiceAsked: '2026-11-27' }, coverage: { patient: { relationship: 'child' } } });
+  t.equal(d.calls[0]?.kind, 'benefits');
+
+  // A dependent's definitive refusal is cached as a rejection (short negative TTL), not as benefits.
+  const refused: VerifyCoverageDeps = { ...refusesFuture, cache: passThroughCache(), gatewayFor: () => ({ fetchEligibility: async () => dependentAnswer(['AAA*Y**72*C']) }) };
+  const error = await verifyCoverage(refused, { inquiry: { ...inquiry, dependent } }).catch((e: unknown) => e);
+  t.match(error, { code: 'payer.rejected', meta: { aaaCode: '72' } });
+  t.equal((refused.cache as ReturnType<typeof passThroughCache>).calls[0]?.kind, 'rejection');
+});
+
+t.test('an answer re-asked about an earlier day is not served from the cache once that day has passed', async (t) => {
+  // A small cache that keeps what it stored (fresh for a day, as eligibility is by default).
+  const stored = new Map<string, CacheableResponse>();
+  const cacheCalls: { bypass: boolean | undefined }[] = [];
+  const keepingCache = {
+    ...passThroughCache(),
+    async getOrFetch(identity: unknown, fetch: () => Promise<CacheableResponse>, options?: CacheCallOptions): Promise<CachedPayerResponse> {
+      cacheCalls.push({ bypass: options?.bypass });
+      const key = JSON.stringify(identity);
+      const known = stored.get(key);
+      if (known && options?.bypass !== true) return { ...known, cache: 'hit', asOf: known.response.receivedAt, stale: false, ageSeconds: 3600 };
+      const answer = await fetch();
+      stored.set(key, answer);
+      return { ...answer, cache: options?.bypass === true ? 'bypass' : 'miss', asOf: answer.response.receivedAt, stale: false, ageSeconds: 0 };
+    },
+  };
+  let today = '2026-11-30';
+  let payerDown = false;
+  const asked: string[] = [];
+  const d: VerifyCoverageDeps = {
+    ...deps(async () => x12(''), keepingCache),
+    gatewayFor: () => ({
+      fetchEligibility: async (question) => {
+        if (payerDown) throw new DomainError('payer.unavailable', 'The payer is temporarily unavailable');
+        asked.push(question.dateOfService);
+        return question.dateOfService > today
+          ? x12(document('sandbox-ppo-invalid-member-id.271').replace('AAA*N**72*C', 'AAA*Y**63*C'))
+          : x12(document('sandbox-ppo-active.271'));
+      },
+    }),
+    today: () => today,
+  };
+  const first = await verifyCoverage(d, { inquiry: { ...inquiry, dateOfService: '2026-12-01' } });
+  t.equal(first.source.dateOfServiceAsked, '2026-11-30', 'the evening before: answered for that day');
+  const again = await verifyCoverage(d, { inquiry: { ...inquiry, dateOfService: '2026-12-01' } });
+  t.equal(again.source.cache, 'hit', 'the same day, the re-asked answer is served from the cache');
+
+  today = '2026-12-01';
+  asked.length = 0;
+  const firstDay = await verifyCoverage(d, { inquiry: { ...inquiry, dateOfService: '2026-12-01' } });
+  t.same(asked, ['2026-12-01'], 'on the first day, as the notice says, the payer is asked about it');
+  t.equal(firstDay.source.dateOfServiceAsked, undefined, 'and the answer is for the date of service');
+
+  // The day after a re-ask with the payer down: yesterday's answer still serves, marked stale.
+  stored.clear();
+  today = '2026-11-30';
+  await verifyCoverage(d, { inquiry: { ...inquiry, dateOfService: '2026-12-05' } });
+  today = '2026-12-01';
+  payerDown = true;
+  const outage = await verifyCoverage(d, { inquiry: { ...inquiry, dateOfService: '2026-12-05' } });
+  t.match(outage.source, { cache: 'stale', stale: true, dateOfServiceAsked: '2026-11-30' });
+});

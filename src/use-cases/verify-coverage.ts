@@ -98,6 +98,9 @@ export function latestDateEveryUsPayerHasReached(now: Date): string {
 // back to the end of the current month (CAQH CORE), and intake asks about a program that starts later.
 const DATE_OUT_OF_WINDOW = new Set(['62', '63']);
 
+// Failures a day-old re-asked answer may stand in for (as the cache's stale-if-error).
+const STALE_IF_ERROR = new Set<string>(['payer.timeout', 'payer.unavailable', 'payer.circuit-open']);
+
 /** A payer answer that rejects the inquiry (AAA) without any benefit information. */
 function rejectionOf(coverage: Coverage | undefined) {
   if (!coverage || coverage.benefits.length > 0 || coverage.payerErrors.length === 0) return undefined;
@@ -131,6 +134,14 @@ function readAnswer(deps: VerifyCoverageDeps, raw: RawPayerResponse, payerId: st
       cause: error,
     });
   }
+}
+
+/**
+ * The coverage for the patient asked about: for a dependent, the first answer that is not the
+ * subscriber's own (a 271 may carry the subscriber's 2000C lines before the dependent's 2000D).
+ */
+function coverageAskedAbout(inquiry: EligibilityInquiry, coverages: Coverage[]): Coverage {
+  return coverages.find((c) => (inquiry.dependent ? c.patient?.relationship !== 'self' : true)) ?? coverages[0]!;
 }
 
 /** The inquiry split into the parts a payer answers: all service types at once, or a few per inquiry. */
@@ -193,14 +204,16 @@ export async function verifyCoverage(deps: VerifyCoverageDeps, request: VerifyCo
       let raw = await ask(part);
       let parsed = readAnswer(deps, raw, payer.id);
       const today = deps.today?.();
-      const refused = rejectionOf(parsed[0]);
+      // Classify the answer by the patient asked about, not the first person in it: a dependent's
+      // AAA sits in 2000D after the subscriber's own lines.
+      const refused = rejectionOf(coverageAskedAbout(part, parsed));
       if (refused && DATE_OUT_OF_WINDOW.has(refused.code) && today !== undefined && part.dateOfService > today) {
         // The payer will not answer for a future date of service: today's answer is the best there is.
         raw = { ...(await ask({ ...part, dateOfService: today })), dateOfServiceAsked: today };
         parsed = readAnswer(deps, raw, payer.id);
       }
       fetched = { raw, coverages: parsed };
-      const rejection = rejectionOf(parsed[0]);
+      const rejection = rejectionOf(coverageAskedAbout(part, parsed));
       if (rejection?.retryable) {
         // AAA 42 and the like: the payer is up but cannot answer now. Not cached; a stale answer may serve.
         throw new DomainError('payer.unavailable', `The payer cannot answer right now: ${rejection.action}`, {
@@ -210,16 +223,33 @@ export async function verifyCoverage(deps: VerifyCoverageDeps, request: VerifyCo
       return { response: raw, kind: rejection ? 'rejection' : 'benefits' };
     };
 
-    const cached = await deps.cache.getOrFetch(cacheIdentity(part), fetchFromPayer, {
+    const cacheOptions = {
       bypass: request.bypassCache === true,
-      dataKind: request.levelOfCare ? 'accumulators' : 'eligibility',
+      dataKind: request.levelOfCare ? ('accumulators' as const) : ('eligibility' as const),
       // A payer's own freshness (from the directory) wins over the service-wide defaults.
       ...(payer.cache?.freshSeconds !== undefined ? { freshSeconds: payer.cache.freshSeconds } : {}),
       ...(payer.cache?.staleIfErrorSeconds !== undefined ? { staleIfErrorSeconds: payer.cache.staleIfErrorSeconds } : {}),
-    });
+    };
+    let cached = await deps.cache.getOrFetch(cacheIdentity(part), fetchFromPayer, cacheOptions);
+    // A re-asked answer is cached under the date of service asked, but it speaks only for the day it
+    // was asked about. Once that day has passed (the coordinator checks again on the first day, as the
+    // notice says), the payer now answers for a later date: ask again. If it cannot answer, the
+    // earlier answer still serves, marked stale, as any answer would in an outage.
+    const answeredFor = cached.response.dateOfServiceAsked;
+    const today = deps.today?.();
+    if (answeredFor !== undefined && today !== undefined && answeredFor < today && (cached.cache === 'hit' || cached.cache === 'stale')) {
+      const earlier = cached;
+      try {
+        fetched = undefined;
+        cached = await deps.cache.getOrFetch(cacheIdentity(part), fetchFromPayer, { ...cacheOptions, bypass: true });
+      } catch (error) {
+        // As the cache's stale-if-error: outages only, and never for a rejection.
+        if (!isDomainError(error) || !STALE_IF_ERROR.has(error.code) || earlier.kind === 'rejection') throw error;
+        cached = { ...earlier, cache: 'stale', stale: true };
+      }
+    }
     const coverages = fetched && fetched.raw === cached.response ? fetched.coverages : readAnswer(deps, cached.response, payer.id);
-    const coverage = coverages.find((c) => (inquiry.dependent ? c.patient?.relationship !== 'self' : true)) ?? coverages[0]!;
-    return { cached, coverage, serviceTypes };
+    return { cached, coverage: coverageAskedAbout(part, coverages), serviceTypes };
   };
 
   // Every part is asked at once (the payer's concurrency limit still applies); any part failing
