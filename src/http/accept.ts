@@ -47,6 +47,29 @@ export function acceptsAnyOf(acceptHeader: string | undefined, offered: readonly
   });
 }
 
+/**
+ * The one of `offered` the Accept header prefers: the highest q (read from the most specific
+ * matching range, as acceptsAnyOf reads it), ties going to the range written first; undefined when
+ * none is acceptable. No header (or no valid range) prefers the first offered.
+ */
+export function preferredOf(acceptHeader: string | undefined, offered: readonly string[]): string | undefined {
+  const ranges = acceptHeader === undefined ? [] : parseAccept(acceptHeader);
+  if (ranges.length === 0) return offered[0];
+  const specificity = (range: AcceptRange) => (range.type === '*' ? 0 : range.subtype === '*' ? 1 : 2);
+  let best: { mediaType: string; q: number; position: number } | undefined;
+  for (const mediaType of offered) {
+    let chosen: { range: AcceptRange; position: number } | undefined;
+    ranges.forEach((range, position) => {
+      if (matches(range, mediaType) && (chosen === undefined || specificity(range) > specificity(chosen.range))) chosen = { range, position };
+    });
+    if (chosen === undefined || chosen.range.q <= 0) continue;
+    if (best === undefined || chosen.range.q > best.q || (chosen.range.q === best.q && chosen.position < best.position)) {
+      best = { mediaType, q: chosen.range.q, position: chosen.position };
+    }
+  }
+  return best?.mediaType;
+}
+
 /** True when the Accept header names one of `types` itself (not through a wildcard) with q above 0. */
 export function namesAnyOf(acceptHeader: string | undefined, types: readonly string[]): boolean {
   if (acceptHeader === undefined) return false;

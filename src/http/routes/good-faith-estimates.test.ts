@@ -144,3 +144,21 @@ t.test('a printable GFE missing required content (no diagnosis codes) tells the 
   const complete = await app.inject({ method: 'POST', url: '/v1/good-faith-estimates', headers: { accept: 'text/html' }, payload: request });
   t.notMatch(complete.body, /data-field="missing-content"/, 'a complete GFE shows no such box');
 });
+
+t.test('the GFE comes in the representation the Accept header prefers, as the 406 check reads it', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+  const typeFor = async (accept: string) => {
+    const res = await app.inject({ method: 'POST', url: '/v1/good-faith-estimates', headers: { accept }, payload: request });
+    t.equal(res.statusCode, 200, accept);
+    return res.headers['content-type'];
+  };
+  t.match(await typeFor('text/*'), /^text\/html/, 'a client that reads only text gets the HTML, not JSON');
+  t.match(await typeFor('text/html;q=0, */*'), /^application\/json/, 'HTML refused by name gets JSON');
+  t.match(await typeFor('application/json;q=0.5, text/html'), /^text\/html/, 'the higher q wins, wherever it is written');
+  t.match(await typeFor('text/html;q=0.2, application/json'), /^application\/json/);
+  t.match(await typeFor('text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8'), /^text\/html/, 'a browser');
+  t.match(await typeFor('application/json, text/html'), /^application\/json/, 'equal q: the first named');
+  t.match(await typeFor('text/html, application/json'), /^text\/html/);
+  t.match(await typeFor('*/*'), /^application\/json/);
+});

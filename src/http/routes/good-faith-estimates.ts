@@ -1,16 +1,19 @@
 /** POST /v1/good-faith-estimates: a Good Faith Estimate as JSON, or a printable HTML document. */
 import type { FastifyInstance } from 'fastify';
 import { contractRoute } from '../contract-route.js';
+import { preferredOf } from '../accept.js';
 import type { AppDeps } from '../app.js';
 import { createGoodFaithEstimate, type GoodFaithEstimateRequest } from '../../use-cases/create-good-faith-estimate.js';
 import { renderGoodFaithEstimateHtml } from '../presenters/good-faith-estimate-html.js';
 
-/** True when the client prefers HTML over JSON (a browser printing the estimate). */
+/**
+ * True when the client prefers HTML over JSON (a browser printing the estimate). Read as the 406
+ * check reads Accept (q-values, wildcards), so a client that accepts only text/* gets the HTML and
+ * one that refuses text/html (q=0) never does.
+ */
 export function prefersHtml(accept: string | undefined): boolean {
   if (!accept) return false;
-  const html = /text\/html/i.test(accept);
-  const json = /application\/json/i.test(accept);
-  return html && (!json || accept.toLowerCase().indexOf('text/html') < accept.toLowerCase().indexOf('application/json'));
+  return preferredOf(accept, ['application/json', 'text/html']) === 'text/html';
 }
 
 /** Registers the Good Faith Estimate route. */
