@@ -64,6 +64,10 @@ t.test('NDJSON streams one line per member and then a summary', async (t) => {
   t.match(unprefixed.headers['content-type'], /application\/x-ndjson/);
   const refused = await app.inject({ method: 'POST', url: '/v1/eligibility/batch', headers: { accept: 'application/x-ndjson;q=0, application/json' }, payload });
   t.match(refused.headers['content-type'], /^application\/json/, 'NDJSON refused with q=0 gets one JSON document');
+  const jsonFirst = await app.inject({ method: 'POST', url: '/v1/eligibility/batch', headers: { accept: 'application/x-ndjson;q=0.5, application/json' }, payload });
+  t.match(jsonFirst.headers['content-type'], /^application\/json/, 'a higher q for JSON gets one JSON document');
+  const ndjsonFirst = await app.inject({ method: 'POST', url: '/v1/eligibility/batch', headers: { accept: 'application/json;q=0.5, application/x-ndjson' }, payload });
+  t.match(ndjsonFirst.headers['content-type'], /^application\/x-ndjson/, 'a higher q for NDJSON streams');
   const wildcard = await app.inject({ method: 'POST', url: '/v1/eligibility/batch', headers: { accept: '*/*' }, payload });
   t.match(wildcard.headers['content-type'], /^application\/json/, 'a wildcard gets one JSON document');
 });

@@ -14,7 +14,7 @@ import { verifyCoverage } from '../../use-cases/verify-coverage.js';
 import { fieldErrorsFromValidation, problemFromCode, problemFromError, type Problem } from '../problem.js';
 import { CONTRACT_SCHEMA_ID } from '../contract.js';
 import { recordAccess } from '../audit-trail.js';
-import { namesAnyOf } from '../accept.js';
+import { namesAnyOf, preferredOf } from '../accept.js';
 import { auditContextFor, verifyRequestFrom } from './eligibility.js';
 import type { components } from '../generated/openapi.js';
 import { DomainError } from '../../core/errors.js';
@@ -124,7 +124,13 @@ function duplicateReferences(items: BatchRequest['items']): number[] {
   return repeats;
 }
 
-/** True when the client asked for NDJSON by name (a stream of results as they finish); a wildcard gets JSON. */
+/**
+ * True when the client prefers NDJSON (a stream of results as they finish) and names it: a wildcard
+ * or a higher q for JSON gets one JSON document.
+ */
 function wantsNdjson(request: FastifyRequest): boolean {
-  return namesAnyOf(request.headers.accept, ['application/x-ndjson', 'application/ndjson']);
+  const accept = request.headers.accept;
+  return namesAnyOf(accept, NDJSON_TYPES) && preferredOf(accept, ['application/json', ...NDJSON_TYPES]) !== 'application/json';
 }
+
+const NDJSON_TYPES = ['application/x-ndjson', 'application/ndjson'];
