@@ -120,7 +120,7 @@ t.test('a TA1 rejecting the inquiry is reported as the payer rejecting it, not a
  * the plan and its deductible; CH (mental health facility, outpatient) gets a $40 copay with
  * authorization; every answer repeats the plan-level active line and deductible.
  */
-function firstServiceTypeOnlyAnswer(serviceTypes: string[], options: { rejectCh?: boolean } = {}): RawPayerResponse {
+function firstServiceTypeOnlyAnswer(serviceTypes: string[], options: { rejectCh?: boolean; otherMemberOnCh?: boolean } = {}): RawPayerResponse {
   const asked = serviceTypes[0]!;
   const planLines = ['EB*1*IND*30*PR*SYNTHETIC PPO', 'EB*C*IND*30*PR**23*1500*****Y', 'EB*C*IND*30*PR**29*300*****Y'];
   const lines =
@@ -133,7 +133,8 @@ function firstServiceTypeOnlyAnswer(serviceTypes: string[], options: { rejectCh?
         : ['EB*1*IND*30*PR*SYNTHETIC PPO'];
   const body = [
     'ST*271*0001*005010X279A1', 'BHT*0022*11*SYNTH-1*20261201*0930', 'HL*1**20*1', 'NM1*PR*2*SYNTHETIC PLAN*****PI*99999',
-    'HL*2*1*21*1', 'NM1*1P*2*SYNTHETIC CLINIC*****XX*1234567893', 'HL*3*2*22*0', 'NM1*IL*1*TESTPATIENT*ALEX****MI*ZZZ000000001',
+    'HL*2*1*21*1', 'NM1*1P*2*SYNTHETIC CLINIC*****XX*1234567893', 'HL*3*2*22*0',
+    options.otherMemberOnCh && asked === 'CH' ? 'NM1*IL*1*OTHERPATIENT*SAM****MI*ZZZ000000002' : 'NM1*IL*1*TESTPATIENT*ALEX****MI*ZZZ000000001',
     'DTP*291*RD8*20260101-20261231', ...lines,
   ];
   const isa = 'ISA*00*          *00*          *ZZ*SYNTHPAYER     *ZZ*SYNTHCLINIC    *261201*0930*^*00501*000000001*0*T*:';
@@ -141,7 +142,7 @@ function firstServiceTypeOnlyAnswer(serviceTypes: string[], options: { rejectCh?
   return x12(`${text}~`);
 }
 
-function splittingDeps(perInquiry: number | undefined, options: { rejectCh?: boolean; failOn?: string } = {}) {
+function splittingDeps(perInquiry: number | undefined, options: { rejectCh?: boolean; failOn?: string; otherMemberOnCh?: boolean } = {}) {
   const asked: string[][] = [];
   const d = deps(async () => x12(''));
   return {
@@ -192,6 +193,14 @@ t.test('a part of a split inquiry that the payer refuses is a warning, not a fai
   const warning = result.coverage.warnings.find((w) => w.code === 'service-type-answer-rejected');
   t.match(warning?.message, /service type CH/);
   t.equal(result.levelOfCare?.inNetwork.copay, undefined);
+});
+
+t.test('a part of a split inquiry answered about another member fails the check, and names nobody', async (t) => {
+  const split = splittingDeps(1, { otherMemberOnCh: true });
+  const error = await verifyCoverage(split.deps, { inquiry, levelOfCare: 'iop-mental-health' }).catch((e: unknown) => e);
+  t.match(error, { code: 'payer.malformed-response' });
+  t.match((error as Error).message, /service type CH is about another member/);
+  t.notMatch((error as Error).message, /ZZZ|OTHERPATIENT|TESTPATIENT/);
 });
 
 t.test('a part of a split inquiry that cannot be fetched fails the whole check, so nothing is priced from half an answer', async (t) => {

@@ -6,12 +6,24 @@
  * their benefits, actions and warnings. Lines repeated in several answers (plan-level deductibles,
  * active coverage) are kept once, so nothing is counted twice.
  */
-import type { Benefit, Coverage, SourcePointer } from './coverage-model.js';
+import type { Benefit, Coverage, PersonPhi, SourcePointer } from './coverage-model.js';
+import { DomainError } from '../errors.js';
 
 /** An answer to one part of a split inquiry: the coverage read from it and the service types it asked. */
 export interface PartialAnswer {
   coverage: Coverage;
   serviceTypes: string[];
+}
+
+const comparable = (value: string | undefined): string | undefined => value?.replace(/[\s-]/g, '').toUpperCase() || undefined;
+
+/**
+ * True when two answers may be about the same person: every identifier both of them state agrees.
+ * A part about someone else (misrouted on the way back) must never lend this patient its benefits.
+ */
+function samePerson(a: PersonPhi | undefined, b: PersonPhi | undefined): boolean {
+  const agree = (x: string | undefined, y: string | undefined): boolean => x === undefined || y === undefined || x === y;
+  return agree(comparable(a?.memberId), comparable(b?.memberId)) && agree(a?.dateOfBirth, b?.dateOfBirth) && agree(comparable(a?.lastName), comparable(b?.lastName));
 }
 
 /** True when an answer carries no benefits, only the payer's errors: it rejected that part. */
@@ -48,6 +60,10 @@ export function mergeServiceTypeAnswers(primary: Coverage, parts: PartialAnswer[
   const seenWarnings = new Set(primary.warnings.map((warning) => `${warning.code}\u0000${warning.message}`));
 
   parts.forEach((part, index) => {
+    if (!samePerson(primary.patient?.phi, part.coverage.patient?.phi)) {
+      // No identifiers in the message: it reaches logs and the caller.
+      throw new DomainError('payer.malformed-response', `The payer's answer for service type ${part.serviceTypes.join(', ')} is about another member than its plan-level answer`);
+    }
     const asked = part.serviceTypes.join(', ');
     const label = `answer for ${asked}`;
     const { coverage } = part;
