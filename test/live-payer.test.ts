@@ -2,7 +2,7 @@
  * A real payer over HTTP, end to end: the app sends a 270 to a local X12 payer on 127.0.0.1, reads
  * its 271, caches it, and when the payer then fails, serves the cached answer flagged as stale.
  */
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -13,46 +13,55 @@ import { latestDateEveryUsPayerHasReached } from '../src/use-cases/verify-covera
 
 const answer = readFileSync(path.join(PACKAGE_ROOT, 'fixtures/sandbox/responses/sandbox-ppo-active.271'), 'utf8');
 
-t.test('a live X12 payer is asked once, cached, and a stale answer is served while it is down', async (t) => {
-  let mode: 'ok' | 'down' = 'ok';
-  const received: string[] = [];
+/** A payer on 127.0.0.1 that answers each 270 (its body) with what `reply` returns; closed at teardown. */
+async function startPayer(t: Test, reply: (body: string) => { status: number; body?: string }): Promise<string> {
   const payer = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
-      received.push(body);
-      if (mode === 'down') response.writeHead(503).end();
-      else response.writeHead(200, { 'content-type': 'application/edi-x12' }).end(answer);
+      const answer = reply(body);
+      response.writeHead(answer.status, answer.body === undefined ? {} : { 'content-type': 'application/edi-x12' }).end(answer.body);
     });
   });
   await new Promise<void>((resolve) => payer.listen(0, '127.0.0.1', resolve));
   t.teardown(() => new Promise<void>((resolve) => payer.close(() => resolve())));
-  const port = (payer.address() as { port: number }).port;
-  const dir = mkdtempSync(path.join(tmpdir(), 'ce-live-'));
-  const directory = path.join(dir, 'payers.json');
-  writeFileSync(directory, JSON.stringify({
+  return `http://127.0.0.1:${(payer.address() as { port: number }).port}/270`;
+}
+
+/** A payer directory file holding one X12 payer at `endpoint`, with extra connection settings. */
+function directoryWith(id: string, endpoint: string, connection: Record<string, unknown> = {}, aliases: string[] = []): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'ce-live-')), 'payers.json');
+  writeFileSync(file, JSON.stringify({
     payers: [{
-      id: 'loopback-payer', name: 'Loopback Payer', aliases: ['LOOP'], format: 'x12-271', transactions: ['270/271'],
-      connection: {
-        endpoint: `http://127.0.0.1:${port}/270`,
-        auth: { type: 'none' },
-        x12: { senderId: 'CLINIC01', receiverId: 'LOOPBACK' },
-        retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 20 },
-        timeouts: { connectMs: 1000, headersMs: 2000, bodyMs: 2000, overallMs: 3000 },
-        // Fresh for 0 seconds: every check asks the payer, so the outage below is seen at once.
-        cache: { freshSeconds: 0 },
-      },
+      id, name: `Payer ${id}`, aliases, format: 'x12-271', transactions: ['270/271'],
+      connection: { endpoint, x12: { senderId: 'CLINIC01', receiverId: 'LOOPBACK' }, ...connection },
     }],
   }));
+  return file;
+}
+
+const member = {
+  provider: { npi: '1234567893', organizationName: 'Example Behavioral Clinic' },
+  subscriber: { memberId: 'SBX-PPO-0001', firstName: 'ALEX', lastName: 'SANDBOX', dateOfBirth: '1985-01-01' },
+};
+
+t.test('a live X12 payer is asked once, cached, and a stale answer is served while it is down', async (t) => {
+  let mode: 'ok' | 'down' = 'ok';
+  const received: string[] = [];
+  const endpoint = await startPayer(t, (body) => {
+    received.push(body);
+    return mode === 'down' ? { status: 503 } : { status: 200, body: answer };
+  });
+  const directory = directoryWith('loopback-payer', endpoint, {
+    auth: { type: 'none' },
+    retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 20 },
+    timeouts: { connectMs: 1000, headersMs: 2000, bodyMs: 2000, overallMs: 3000 },
+    // Fresh for 0 seconds: every check asks the payer, so the outage below is seen at once.
+    cache: { freshSeconds: 0 },
+  }, ['LOOP']);
   const { app, audit } = await buildTestApp({ PAYER_DIRECTORY_FILE: directory });
   t.teardown(() => app.close());
-  const payload = {
-    payerId: 'LOOP',
-    provider: { npi: '1234567893', organizationName: 'Example Behavioral Clinic' },
-    subscriber: { memberId: 'SBX-PPO-0001', firstName: 'ALEX', lastName: 'SANDBOX', dateOfBirth: '1985-01-01' },
-    dateOfService: '2026-12-01',
-    levelOfCare: 'iop-mental-health',
-  };
+  const payload = { payerId: 'LOOP', ...member, dateOfService: '2026-12-01', levelOfCare: 'iop-mental-health' };
 
   const first = await app.inject({ method: 'POST', url: '/v1/eligibility', payload });
   t.equal(first.statusCode, 200);
@@ -86,34 +95,14 @@ t.test('a payer set to one service type per inquiry is asked once per service ty
     .replace(/EB\*1\*IND\*[^~]*~/, 'EB*1*IND*CH*PR*SANDBOX PPO GOLD~EB*B*IND*CH*PR**7*35****Y*Y~')
     .replace(/EB\*[ACG]\*[^~]*~\s*/g, '');
   const received: string[][] = [];
-  const payer = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    request.on('end', () => {
-      const asked = /EQ\*([^~*]*)/.exec(body)?.[1]?.split('^') ?? [];
-      received.push(asked);
-      response.writeHead(200, { 'content-type': 'application/edi-x12' }).end(asked[0] === 'CH' ? mentalHealthFacility : answer);
-    });
+  const endpoint = await startPayer(t, (body) => {
+    const asked = /EQ\*([^~*]*)/.exec(body)?.[1]?.split('^') ?? [];
+    received.push(asked);
+    return { status: 200, body: asked[0] === 'CH' ? mentalHealthFacility : answer };
   });
-  await new Promise<void>((resolve) => payer.listen(0, '127.0.0.1', resolve));
-  t.teardown(() => new Promise<void>((resolve) => payer.close(() => resolve())));
-  const port = (payer.address() as { port: number }).port;
-  const directory = path.join(mkdtempSync(path.join(tmpdir(), 'ce-split-')), 'payers.json');
-  writeFileSync(directory, JSON.stringify({
-    payers: [{
-      id: 'first-code-payer', name: 'First Code Payer', aliases: [], format: 'x12-271', transactions: ['270/271'],
-      connection: { endpoint: `http://127.0.0.1:${port}/270`, x12: { senderId: 'CLINIC01', receiverId: 'FIRSTCODE' }, serviceTypesPerInquiry: 1 },
-    }],
-  }));
-  const { app } = await buildTestApp({ PAYER_DIRECTORY_FILE: directory });
+  const { app } = await buildTestApp({ PAYER_DIRECTORY_FILE: directoryWith('first-code-payer', endpoint, { serviceTypesPerInquiry: 1 }) });
   t.teardown(() => app.close());
-  const payload = {
-    payerId: 'first-code-payer',
-    provider: { npi: '1234567893', organizationName: 'Example Behavioral Clinic' },
-    subscriber: { memberId: 'SBX-PPO-0001', firstName: 'ALEX', lastName: 'SANDBOX', dateOfBirth: '1985-01-01' },
-    dateOfService: '2026-12-01',
-    levelOfCare: 'iop-mental-health',
-  };
+  const payload = { payerId: 'first-code-payer', ...member, dateOfService: '2026-12-01', levelOfCare: 'iop-mental-health' };
 
   const first = await app.inject({ method: 'POST', url: '/v1/eligibility', payload });
   t.equal(first.statusCode, 200, first.body);
@@ -137,38 +126,18 @@ t.test('a payer that refuses future dates is asked again about today, and the an
   const nextMonth = new Date(Date.now() + 35 * 86_400_000).toISOString().slice(0, 10);
   const refusal = readFileSync(path.join(PACKAGE_ROOT, 'fixtures/sandbox/responses/sandbox-ppo-invalid-member-id.271'), 'utf8').replace('AAA*N**72*C', 'AAA*Y**63*C');
   const asked: string[] = [];
-  const payer = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    request.on('end', () => {
-      const date = /DTP\*291\*D8\*(\d{8})/.exec(body)?.[1] ?? '';
-      asked.push(date);
-      const iso = `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}`;
-      response.writeHead(200, { 'content-type': 'application/edi-x12' }).end(iso > today ? refusal : answer);
-    });
+  const endpoint = await startPayer(t, (body) => {
+    const date = /DTP\*291\*D8\*(\d{8})/.exec(body)?.[1] ?? '';
+    asked.push(date);
+    const iso = `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}`;
+    return { status: 200, body: iso > today ? refusal : answer };
   });
-  await new Promise<void>((resolve) => payer.listen(0, '127.0.0.1', resolve));
-  t.teardown(() => new Promise<void>((resolve) => payer.close(() => resolve())));
-  const port = (payer.address() as { port: number }).port;
-  const directory = path.join(mkdtempSync(path.join(tmpdir(), 'ce-future-')), 'payers.json');
-  writeFileSync(directory, JSON.stringify({
-    payers: [{
-      id: 'no-future-payer', name: 'No Future Payer', aliases: [], format: 'x12-271', transactions: ['270/271'],
-      connection: { endpoint: `http://127.0.0.1:${port}/270`, x12: { senderId: 'CLINIC01', receiverId: 'NOFUTURE' } },
-    }],
-  }));
-  const { app } = await buildTestApp({ PAYER_DIRECTORY_FILE: directory });
+  const { app } = await buildTestApp({ PAYER_DIRECTORY_FILE: directoryWith('no-future-payer', endpoint) });
   t.teardown(() => app.close());
   const response = await app.inject({
     method: 'POST',
     url: '/v1/eligibility',
-    payload: {
-      payerId: 'no-future-payer',
-      provider: { npi: '1234567893', organizationName: 'Example Behavioral Clinic' },
-      subscriber: { memberId: 'SBX-PPO-0001', firstName: 'ALEX', lastName: 'SANDBOX', dateOfBirth: '1985-01-01' },
-      dateOfService: nextMonth,
-      levelOfCare: 'iop-mental-health',
-    },
+    payload: { payerId: 'no-future-payer', ...member, dateOfService: nextMonth, levelOfCare: 'iop-mental-health' },
   });
   t.equal(response.statusCode, 200, response.body);
   t.same(asked, [nextMonth.replaceAll('-', ''), today.replaceAll('-', '')]);
