@@ -5,42 +5,11 @@ import { compareCost, estimateCost } from './estimate-cost.js';
 import { createCoverageCache } from '../adapters/cache/coverage-cache.js';
 import { randomBytes } from 'node:crypto';
 import { normalizePayerDocument } from '../adapters/payers/normalize-payer-document.js';
-import { loadFeeScheduleFile } from '../adapters/data-files/fee-schedule-file.js';
-import { loadPovertyGuidelineFiles } from '../adapters/data-files/poverty-guidelines-file.js';
-import { loadSlidingFeeScheduleFile } from '../adapters/data-files/sliding-fee-schedule-file.js';
-import { loadPriorAuthRulesFile } from '../adapters/data-files/prior-auth-rules-file.js';
 import type { CacheableResponse, EligibilityInquiry, RawPayerResponse } from '../core/ports.js';
+import { clinicData, offlineDeps } from '../../test/support/estimate-deps.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixture = (file: string) => path.join(root, 'fixtures', file);
-
-/** The clinic's data files and a fixed clock, as the composition root loads them. */
-function clinicData() {
-  return {
-    feeSchedule: loadFeeScheduleFile(fixture('pricing/fee-schedule.json')),
-    rules: {
-      povertyGuidelines: loadPovertyGuidelineFiles([fixture('rules/poverty-guidelines-2026.json')]),
-      slidingFeeSchedule: loadSlidingFeeScheduleFile(fixture('rules/sliding-fee-schedule.json')),
-      priorAuthRules: loadPriorAuthRulesFile(fixture('rules/prior-auth-rules.json')),
-    },
-    clock: { now: () => new Date('2026-11-26T12:00:00Z') },
-  };
-}
-
-/** The clinic's data and a payer port that fails if called: for estimates from a coverage given in the request. */
-function offlineDeps() {
-  return {
-    ...clinicData(),
-    verify: {
-      findPayer: () => undefined,
-      gatewayFor: () => {
-        throw new Error('no payer call expected');
-      },
-      cache: { getOrFetch: async () => { throw new Error('no cache expected'); }, health: async () => ({ backend: 'memory' as const, status: 'ok' as const }), close: async () => undefined },
-      normalize: () => [],
-    },
-  };
-}
 
 t.test('a live comparison asks the payer once for every level of care it compares', async (t) => {
   const asked: EligibilityInquiry[] = [];

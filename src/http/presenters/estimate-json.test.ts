@@ -6,10 +6,7 @@ import { CONTRACT_SCHEMA_ID, fastifySchemaFor, loadContract, type Contract, type
 import { estimateResponseSerializer } from './estimate-json.js';
 import { estimateCost, type EstimateCostRequest } from '../../use-cases/estimate-cost.js';
 import { normalizePayerDocument } from '../../adapters/payers/normalize-payer-document.js';
-import { loadFeeScheduleFile } from '../../adapters/data-files/fee-schedule-file.js';
-import { loadPovertyGuidelineFiles } from '../../adapters/data-files/poverty-guidelines-file.js';
-import { loadSlidingFeeScheduleFile } from '../../adapters/data-files/sliding-fee-schedule-file.js';
-import { loadPriorAuthRulesFile } from '../../adapters/data-files/prior-auth-rules-file.js';
+import { offlineDeps } from '../../../test/support/estimate-deps.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const fixture = (file: string) => path.join(root, 'fixtures', file);
@@ -46,23 +43,7 @@ async function serializers(build: Contract = contract) {
 /** Estimates as the use case returns them (scenarios sharing their lines), from typed-in terms and a payer answer. */
 async function estimates() {
   const answer = (file: string) => normalizePayerDocument(readFileSync(fixture(`sandbox/responses/${file}`), 'utf8'), 'x12-271').coverages[0]!;
-  const deps = {
-    feeSchedule: loadFeeScheduleFile(fixture('pricing/fee-schedule.json')),
-    rules: {
-      povertyGuidelines: loadPovertyGuidelineFiles([fixture('rules/poverty-guidelines-2026.json')]),
-      slidingFeeSchedule: loadSlidingFeeScheduleFile(fixture('rules/sliding-fee-schedule.json')),
-      priorAuthRules: loadPriorAuthRulesFile(fixture('rules/prior-auth-rules.json')),
-    },
-    clock: { now: () => new Date('2026-11-26T12:00:00Z') },
-    verify: {
-      findPayer: () => undefined,
-      gatewayFor: () => {
-        throw new Error('no payer call expected');
-      },
-      cache: { getOrFetch: async () => { throw new Error('no cache expected'); }, health: async () => ({ backend: 'memory' as const, status: 'ok' as const }), close: async () => undefined },
-      normalize: () => [],
-    },
-  };
+  const deps = offlineDeps();
   const plan = { levelOfCare: 'iop-mental-health' as const, startDate: '2026-12-07', daysPerWeek: 3, hoursPerDay: 3, weeks: 12 };
   const requests: EstimateCostRequest[] = [
     { payerId: 'sandbox-ppo', networkStatus: 'in', plan, coverage: answer('sandbox-ppo-active.271') },

@@ -1,0 +1,37 @@
+/** The clinic's data files as the composition root loads them, for estimate tests outside the HTTP app. */
+import path from 'node:path';
+import { loadFeeScheduleFile } from '../../src/adapters/data-files/fee-schedule-file.js';
+import { loadPovertyGuidelineFiles } from '../../src/adapters/data-files/poverty-guidelines-file.js';
+import { loadSlidingFeeScheduleFile } from '../../src/adapters/data-files/sliding-fee-schedule-file.js';
+import { loadPriorAuthRulesFile } from '../../src/adapters/data-files/prior-auth-rules-file.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+export const fixture = (file: string) => path.join(root, 'fixtures', file);
+
+/** The clinic's data files and a fixed clock (2026-11-26 noon UTC). */
+export function clinicData() {
+  return {
+    feeSchedule: loadFeeScheduleFile(fixture('pricing/fee-schedule.json')),
+    rules: {
+      povertyGuidelines: loadPovertyGuidelineFiles([fixture('rules/poverty-guidelines-2026.json')]),
+      slidingFeeSchedule: loadSlidingFeeScheduleFile(fixture('rules/sliding-fee-schedule.json')),
+      priorAuthRules: loadPriorAuthRulesFile(fixture('rules/prior-auth-rules.json')),
+    },
+    clock: { now: () => new Date('2026-11-26T12:00:00Z') },
+  };
+}
+
+/** The clinic's data and a payer port that fails if called: for estimates from a coverage given in the request. */
+export function offlineDeps() {
+  return {
+    ...clinicData(),
+    verify: {
+      findPayer: () => undefined,
+      gatewayFor: () => {
+        throw new Error('no payer call expected');
+      },
+      cache: { getOrFetch: async () => { throw new Error('no cache expected'); }, health: async () => ({ backend: 'memory' as const, status: 'ok' as const }), close: async () => undefined },
+      normalize: () => [],
+    },
+  };
+}
