@@ -134,6 +134,13 @@ t.test('stripPhiForPatient removes phi and member identifiers at any depth and k
     note: null,
   });
   t.equal(input.coverage[0]?.memberId, 'M1', 'the input is not changed');
+
+  // An estimate's scenarios share one lines array: the copy shares it too, stripped once.
+  const lines = [{ date: '2026-12-07', phi: { memberId: 'M1' }, patientPaysCents: 100 }];
+  const estimate = stripPhiForPatient({ low: { lines }, expected: { lines }, high: { lines } });
+  t.equal(estimate.low.lines, estimate.high.lines, 'shared in the input, shared in the copy');
+  t.not(estimate.low.lines, lines, 'still a copy');
+  t.same(estimate.expected.lines, [{ date: '2026-12-07', patientPaysCents: 100 }]);
 });
 
 t.test('with no keys outside production everything is allowed and one loud warning is logged', async (t) => {

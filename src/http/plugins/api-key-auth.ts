@@ -108,13 +108,25 @@ export const PATIENT_HIDDEN_KEYS: ReadonlySet<string> = new Set([
   'policyNumber', 'medicaidId', 'medicareId', 'ssn', 'dateOfBirth', 'firstName', 'lastName', 'middleName',
 ]);
 
-/** A deep copy of `value` without any `phi` key or member/coverage identifier, at any depth. */
-export function stripPhiForPatient<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((item: unknown) => stripPhiForPatient(item)) as T;
+/**
+ * A deep copy of `value` without any `phi` key or member/coverage identifier, at any depth. What the
+ * value shares stays shared in the copy (an estimate's scenarios share their lines), so it is
+ * copied, and later serialized, once.
+ */
+export function stripPhiForPatient<T>(value: T, copies = new Map<object, unknown>()): T {
   if (value === null || typeof value !== 'object' || value instanceof Date || Buffer.isBuffer(value)) return value;
+  const known = copies.get(value);
+  if (known !== undefined) return known as T;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    copies.set(value, out);
+    for (const item of value as unknown[]) out.push(stripPhiForPatient(item, copies));
+    return out as T;
+  }
   const out: Record<string, unknown> = {};
+  copies.set(value, out);
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    if (!PATIENT_HIDDEN_KEYS.has(key)) out[key] = stripPhiForPatient(item);
+    if (!PATIENT_HIDDEN_KEYS.has(key)) out[key] = stripPhiForPatient(item, copies);
   }
   return out as T;
 }
