@@ -180,6 +180,16 @@ t.test('equally specific copays or coinsurance that disagree: the highest is use
   t.ok(terms.unknowns.some((u) => /differing coinsurance values for 98: 0% \(c1\), 20% \(c2\); used the highest, 20%/.test(u)));
 });
 
+t.test('an office-visit (98) fallback for therapy is called a parity assumption, except for Medicare plans, which parity does not bind', async (t) => {
+  const lines = () => [benefit({ kind: 'copay', serviceTypes: ['98'], timePeriod: 'visit', amountCents: 0, notes: ['OFFICE VISIT PCP'] })];
+  const commercial = resolveCostSharingTerms(coverage(lines(), 'PPO'), 'outpatient-therapy', 'in');
+  t.ok(commercial.unknowns.some((u) => u.includes('assumed equal under parity')));
+  const advantage = resolveCostSharingTerms(coverage(lines(), 'Medicare-Advantage'), 'outpatient-therapy', 'in');
+  t.equal(advantage.copay?.value.amountCents, 0, 'still the best value the payer sent');
+  t.ok(advantage.unknowns.some((u) => /not bound by the parity law, so the mental-health copay may differ/.test(u)));
+  t.notOk(advantage.unknowns.some((u) => u.includes('assumed equal under parity')));
+});
+
 t.test('an age limit or months of coverage is not a limit on care', async (t) => {
   const ageOnly = resolveCostSharingTerms(coverage([
     // Humana via a clearinghouse: "benefitQuantity 19, quantityQualifierCode YY" on 30 is the oldest a dependent may be.

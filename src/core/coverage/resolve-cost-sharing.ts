@@ -471,7 +471,14 @@ function resolveTerms(coverage: Coverage, levelOfCare: LevelOfCare, network: 'in
       unknowns.push(`Cost sharing for ${loc} is the plan-level (30) value: the payer sent none for ${bhCodes}.`);
     } else {
       terms.chosen = { serviceType: c.code, reason: `Most specific service type with cost sharing: ${c.code} (${c.reason}).${accumulatorsNote}`, fellBackToPlanLevel: false };
-      if (c.tier === 'medical-parity') unknowns.push(`Cost sharing for ${loc} is the medical office-visit (${c.code}) value, assumed equal under parity.`);
+      if (c.tier === 'medical-parity') {
+        // Federal parity (MHPAEA) binds group and individual plans, not Medicare or Medicare
+        // Advantage, whose mental-health copays often differ from the office visit's.
+        const medicare = coverage.plan.type === 'Medicare' || coverage.plan.type === 'Medicare-Advantage';
+        unknowns.push(medicare
+          ? `Cost sharing for ${loc} is the medical office-visit (${c.code}) value; Medicare plans are not bound by the parity law, so the mental-health copay may differ: confirm it with the plan.`
+          : `Cost sharing for ${loc} is the medical office-visit (${c.code}) value, assumed equal under parity.`);
+      }
     }
   } else {
     unknowns.push(`The payer sent no coinsurance or copay for ${loc} ${words}, not even at plan level (30).`);
