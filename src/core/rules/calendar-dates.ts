@@ -67,3 +67,49 @@ export function businessDaysBefore(from: string, to: string, closedDays: Readonl
   }
   return count;
 }
+
+/** The `n`-th (1-based) `weekday` (0 = Sunday) of a month, or the last one when n is -1. */
+function nthWeekday(year: number, month: number, weekday: number, n: number): string {
+  const mm = String(month).padStart(2, '0');
+  if (n > 0) {
+    const first = `${year}-${mm}-01`;
+    return addDays(first, ((weekday - dayOfWeek(first) + 7) % 7) + (n - 1) * 7);
+  }
+  const last = addDays(month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`, -1);
+  return addDays(last, -((dayOfWeek(last) - weekday + 7) % 7));
+}
+
+/** A fixed-date holiday as observed by federal offices: Saturday on the Friday before, Sunday on the Monday after. */
+function observed(date: string): string {
+  const dow = dayOfWeek(date);
+  return dow === 6 ? addDays(date, -1) : dow === 0 ? addDays(date, 1) : date;
+}
+
+/**
+ * The US federal holidays of `year` as observed (5 U.S.C. 6103), with their names. Payers'
+ * utilization-review offices and most clinics close on them. New Year's Day of the next year
+ * observed on 31 December is included.
+ */
+export function usFederalHolidays(year: number): Map<string, string> {
+  const holidays: [string, string][] = [
+    [observed(`${year}-01-01`), "New Year's Day"],
+    [nthWeekday(year, 1, 1, 3), 'Birthday of Martin Luther King, Jr.'],
+    [nthWeekday(year, 2, 1, 3), "Washington's Birthday"],
+    [nthWeekday(year, 5, 1, -1), 'Memorial Day'],
+    // Juneteenth became a federal holiday in 2021.
+    ...(year >= 2021 ? [[observed(`${year}-06-19`), 'Juneteenth National Independence Day'] as [string, string]] : []),
+    [observed(`${year}-07-04`), 'Independence Day'],
+    [nthWeekday(year, 9, 1, 1), 'Labor Day'],
+    [nthWeekday(year, 10, 1, 2), 'Columbus Day'],
+    [observed(`${year}-11-11`), 'Veterans Day'],
+    [nthWeekday(year, 11, 4, 4), 'Thanksgiving Day'],
+    [observed(`${year}-12-25`), 'Christmas Day'],
+    [observed(`${year + 1}-01-01`), "New Year's Day"],
+  ];
+  return new Map(holidays.filter(([date]) => date.startsWith(`${year}-`)));
+}
+
+/** The federal holiday on `date`, by name, or undefined. */
+export function usFederalHoliday(date: string): string | undefined {
+  return usFederalHolidays(Number(date.slice(0, 4))).get(date);
+}

@@ -135,6 +135,15 @@ t.test('a Medicaid plan in 2026 uses the 7-day decision time and a 30-day initia
   t.same(result.timeline?.daysAtRiskWithoutApproval, ['2026-05-06', '2026-05-08', '2026-05-11', '2026-05-13', '2026-05-15']);
 });
 
+t.test('a submit-by date on a federal holiday moves to the working day before, and the note names the holiday', async (t) => {
+  // Day 1 is Friday 2026-12-04; a 7-day decision puts the latest submission on Thursday
+  // 2026-11-26, Thanksgiving Day, when the payer's review office is closed.
+  const dates = ['2026-12-04', '2026-12-07', '2026-12-08', '2026-12-09'];
+  const result = evaluatePriorAuth(input({ payerId: 'state-mco', payerGroup: 'state-medicaid', planType: 'Medicaid', levelOfCare: 'residential', programDates: dates }), RULES);
+  t.equal(result.timeline?.submitBy, '2026-11-25');
+  t.ok(result.timeline?.notes.some((n) => n.includes('fell on a federal holiday (Thanksgiving Day) (2026-11-26)')));
+});
+
 t.test('concurrent review dates that fall on a weekend move to the Friday before, and say so', async (t) => {
   // Program from Wednesday 2026-03-04: the 6-unit initial authorization covers through Monday
   // 2026-03-16, and a review 1 day before that would be Sunday 2026-03-15.

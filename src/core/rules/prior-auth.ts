@@ -11,7 +11,7 @@
 import type { PlanType, TriState } from '../coverage/coverage-model.js';
 import type { LevelOfCare } from '../coverage/level-of-care.js';
 import { DomainError, type FieldError } from '../errors.js';
-import { addDays, dayOfWeek, isIsoDate } from './calendar-dates.js';
+import { addDays, dayOfWeek, isBusinessDay, isIsoDate, usFederalHoliday } from './calendar-dates.js';
 import { authorizationClauses } from '../coverage/payer-notes.js';
 
 /** Who a rule is about. */
@@ -264,14 +264,27 @@ export function evaluatePriorAuth(input: PriorAuthInput, rules: readonly PriorAu
   return result;
 }
 
-/** The date itself on a weekday, else the Friday before: a request due on a weekend is sent on the last working day before it. */
-function onWeekdayOrBefore(date: string): string {
-  const dow = dayOfWeek(date);
-  return dow === 6 ? addDays(date, -1) : dow === 0 ? addDays(date, -2) : date;
+/**
+ * The date itself on a working day, else the last working day before it: a request due on a weekend
+ * or a federal holiday (when payers' utilization-review offices close) is sent before, not after.
+ */
+function onWorkingDayOrBefore(date: string): string {
+  let day = date;
+  while (!isBusinessDay(day, NO_CLOSURES) || usFederalHoliday(day) !== undefined) day = addDays(day, -1);
+  return day;
 }
 
-function weekendNote(what: string, from: string, to: string): string {
-  return `${what} fell on a ${dayOfWeek(from) === 6 ? 'Saturday' : 'Sunday'} (${from}); moved to the Friday before (${to}), the last working day, so the request does not wait for Monday.`;
+const NO_CLOSURES: ReadonlySet<string> = new Set();
+
+/** Why a date is not a working day: 'a Saturday', 'a Sunday' or the holiday's name. */
+function closedBecause(date: string): string {
+  const holiday = usFederalHoliday(date);
+  if (holiday !== undefined) return `a federal holiday (${holiday})`;
+  return dayOfWeek(date) === 6 ? 'a Saturday' : 'a Sunday';
+}
+
+function movedNote(what: string, from: string, to: string): string {
+  return `${what} fell on ${closedBecause(from)} (${from}); moved to the last working day before it (${to}), so the request does not wait until the office reopens.`;
 }
 
 function buildTimeline(
@@ -287,9 +300,9 @@ function buildTimeline(
   if (!decisionTime) notes.push(`No rule states the payer's decision time; assumed ${FALLBACK_DECISION_DAYS} calendar days (ERISA pre-service maximum, 29 CFR 2560.503-1).`);
   // Submit early enough that the decision is due the day before day 1: submitBy + N <= day1 - 1.
   const latestSubmit = addDays(day1, -(decisionDays + 1));
-  const submitBy = onWeekdayOrBefore(latestSubmit);
+  const submitBy = onWorkingDayOrBefore(latestSubmit);
   notes.push(`Submit by ${submitBy} so a standard decision (${decisionDays} calendar days) is due before the first day that needs authorization (${day1}).`);
-  if (submitBy !== latestSubmit) notes.push(weekendNote('The submit-by date', latestSubmit, submitBy));
+  if (submitBy !== latestSubmit) notes.push(movedNote('The submit-by date', latestSubmit, submitBy));
 
   const initialRule = pick(rules, day1, 'initialAuthorization');
   const reviewRule = pick(rules, day1, 'concurrentReviewIntervalDays');
@@ -317,12 +330,12 @@ function buildTimeline(
     while (through < last) {
       const next = addDays(through, interval);
       const due = addDays(through, -lead);
-      const date = onWeekdayOrBefore(due);
+      const date = onWorkingDayOrBefore(due);
       if (date !== due) movedReviews += 1;
       reviews.push({ date, coversThrough: next });
       through = next;
     }
-    if (movedReviews > 0) notes.push(`${movedReviews} concurrent review date(s) fell on a weekend and were moved to the Friday before: payer utilization-review staff and clinic staff work weekdays, and a late review leaves days unapproved.`);
+    if (movedReviews > 0) notes.push(`${movedReviews} concurrent review date(s) fell on a weekend or a federal holiday and were moved to the last working day before: payer utilization-review staff and clinic staff work weekdays, and a late review leaves days unapproved.`);
     notes.push(`Concurrent review every ${interval} days${lead > 0 ? `, submitted ${lead} days before the last covered day` : ''} (${reviewRule ? cite(reviewRule) : ''}).`);
   } else if (through < last) {
     notes.push('No concurrent review interval is known; days after the initial authorization are at risk until a review is arranged with the payer.');
