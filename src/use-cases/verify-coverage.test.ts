@@ -142,8 +142,9 @@ function firstServiceTypeOnlyAnswer(serviceTypes: string[], options: { rejectCh?
   return x12(`${text}~`);
 }
 
-function splittingDeps(perInquiry: number | undefined, options: { rejectCh?: boolean; failOn?: string; otherMemberOnCh?: boolean } = {}) {
+function splittingDeps(perInquiry: number | undefined, options: { rejectCh?: boolean; failOn?: string; otherMemberOnCh?: boolean; misroutedChAnswers?: number } = {}) {
   const asked: string[][] = [];
+  let misrouted = options.misroutedChAnswers ?? (options.otherMemberOnCh ? Infinity : 0);
   const d = deps(async () => x12(''));
   return {
     asked,
@@ -154,7 +155,8 @@ function splittingDeps(perInquiry: number | undefined, options: { rejectCh?: boo
         fetchEligibility: async (inquiry: { serviceTypes: string[] }) => {
           asked.push(inquiry.serviceTypes);
           if (inquiry.serviceTypes.includes(options.failOn ?? '-')) throw new DomainError('payer.timeout', 'The payer did not answer in time');
-          return firstServiceTypeOnlyAnswer(inquiry.serviceTypes, options);
+          const otherMemberOnCh = inquiry.serviceTypes[0] === 'CH' && misrouted-- > 0;
+          return firstServiceTypeOnlyAnswer(inquiry.serviceTypes, { ...options, otherMemberOnCh });
         },
       }),
     } satisfies VerifyCoverageDeps,
@@ -195,12 +197,18 @@ t.test('a part of a split inquiry that the payer refuses is a warning, not a fai
   t.equal(result.levelOfCare?.inNetwork.copay, undefined);
 });
 
-t.test('a part of a split inquiry answered about another member fails the check, and names nobody', async (t) => {
+t.test('a part of a split inquiry answered about another member is asked once more past the cache, then fails the check, naming nobody', async (t) => {
   const split = splittingDeps(1, { otherMemberOnCh: true });
   const error = await verifyCoverage(split.deps, { inquiry, levelOfCare: 'iop-mental-health' }).catch((e: unknown) => e);
   t.match(error, { code: 'payer.malformed-response' });
   t.match((error as Error).message, /service type CH is about another member/);
   t.notMatch((error as Error).message, /ZZZ|OTHERPATIENT|TESTPATIENT/);
+  t.equal(split.asked.filter((codes) => codes[0] === 'CH').length, 2, 'CH was asked twice');
+  t.match(split.deps.cache.calls.at(-1)?.options, { bypass: true }, 'the second time past the cache, replacing the entry');
+
+  const once = splittingDeps(1, { misroutedChAnswers: 1 });
+  const healed = await verifyCoverage(once.deps, { inquiry, levelOfCare: 'iop-mental-health' });
+  t.equal(healed.levelOfCare?.inNetwork.copay?.value.amountCents, 4000, 'a misroute that does not repeat costs one more call, not the check');
 });
 
 t.test('a part of a split inquiry that cannot be fetched fails the whole check, so nothing is priced from half an answer', async (t) => {

@@ -6,7 +6,7 @@
 import type { Coverage, CostSharingTerms } from '../core/coverage/coverage-model.js';
 import type { LevelOfCare } from '../core/coverage/level-of-care.js';
 import { serviceTypesForLevelOfCare } from '../core/coverage/level-of-care-service-types.js';
-import { mergeServiceTypeAnswers } from '../core/coverage/merge-answers.js';
+import { aboutSamePatient, mergeServiceTypeAnswers } from '../core/coverage/merge-answers.js';
 import { resolveCostSharingTerms } from '../core/coverage/resolve-cost-sharing.js';
 import { DomainError, isDomainError } from '../core/errors.js';
 import type {
@@ -195,7 +195,7 @@ export async function verifyCoverage(deps: VerifyCoverageDeps, request: VerifyCo
   };
   const gateway = deps.gatewayFor(payer.id);
 
-  const askPart = async (serviceTypes: string[]): Promise<AnsweredPart> => {
+  const askPart = async (serviceTypes: string[], options: { pastTheCache?: boolean } = {}): Promise<AnsweredPart> => {
     const part: EligibilityInquiry = { ...inquiry, serviceTypes };
     // The answer is read once to classify it; keep the result so a miss does not read it twice.
     let fetched: { raw: RawPayerResponse; coverages: Coverage[] } | undefined;
@@ -224,7 +224,7 @@ export async function verifyCoverage(deps: VerifyCoverageDeps, request: VerifyCo
     };
 
     const cacheOptions = {
-      bypass: request.bypassCache === true,
+      bypass: request.bypassCache === true || options.pastTheCache === true,
       dataKind: request.levelOfCare ? ('accumulators' as const) : ('eligibility' as const),
       // A payer's own freshness (from the directory) wins over the service-wide defaults.
       ...(payer.cache?.freshSeconds !== undefined ? { freshSeconds: payer.cache.freshSeconds } : {}),
@@ -254,8 +254,14 @@ export async function verifyCoverage(deps: VerifyCoverageDeps, request: VerifyCo
 
   // Every part is asked at once (the payer's concurrency limit still applies); any part failing
   // fails the check, so an estimate is never priced from half an answer without saying so.
-  const parts = await Promise.all(splitServiceTypes(inquiry.serviceTypes, payer.serviceTypesPerInquiry).map(askPart));
-  const [primary, ...others] = parts as [AnsweredPart, ...AnsweredPart[]];
+  const asked = await Promise.all(splitServiceTypes(inquiry.serviceTypes, payer.serviceTypesPerInquiry).map((types) => askPart(types)));
+  const [primary, ...firstOthers] = asked as [AnsweredPart, ...AnsweredPart[]];
+  // A part about another member (misrouted on the way back) may have been cached: ask for it once
+  // more past the cache, which also replaces the entry, before the merge refuses the check.
+  const others = await Promise.all(
+    firstOthers.map(async (part) => (aboutSamePatient(primary.coverage, part.coverage) ? part : askPart(part.serviceTypes, { pastTheCache: true }))),
+  );
+  const parts = [primary, ...others];
 
   const rejection = rejectionOf(primary.coverage);
   if (rejection) {

@@ -26,6 +26,11 @@ function samePerson(a: PersonPhi | undefined, b: PersonPhi | undefined): boolean
   return agree(comparable(a?.memberId), comparable(b?.memberId)) && agree(a?.dateOfBirth, b?.dateOfBirth) && agree(comparable(a?.lastName), comparable(b?.lastName));
 }
 
+/** True when a part's answer may be about the patient of the plan-level answer (no stated identifier disagrees). */
+export function aboutSamePatient(primary: Coverage, part: Coverage): boolean {
+  return samePerson(primary.patient?.phi, part.patient?.phi);
+}
+
 /** True when an answer carries no benefits, only the payer's errors: it rejected that part. */
 function rejectedPart(coverage: Coverage): boolean {
   return coverage.benefits.length === 0 && coverage.payerErrors.length > 0;
@@ -60,7 +65,7 @@ export function mergeServiceTypeAnswers(primary: Coverage, parts: PartialAnswer[
   const seenWarnings = new Set(primary.warnings.map((warning) => `${warning.code}\u0000${warning.message}`));
 
   parts.forEach((part, index) => {
-    if (!samePerson(primary.patient?.phi, part.coverage.patient?.phi)) {
+    if (!aboutSamePatient(primary, part.coverage)) {
       // No identifiers in the message: it reaches logs and the caller.
       throw new DomainError('payer.malformed-response', `The payer's answer for service type ${part.serviceTypes.join(', ')} is about another member than its plan-level answer`);
     }
