@@ -58,3 +58,10 @@ t.test('previous encryption keys, trusted proxies, Redis cluster nodes and absol
   t.throws(() => loadConfig({ CACHE_PREVIOUS_ENCRYPTION_KEYS: 'nokey' }, ROOT), /keyId:<32-byte base64 key>/);
   t.throws(() => loadConfig({ REDIS_URL: 'redis://a:6379', REDIS_CLUSTER_NODES: 'b:7000' }, ROOT), /set one, not both/);
 });
+
+t.test('the clinic time zone is UTC by default and must be a time zone the runtime knows', async (t) => {
+  t.equal(loadConfig({}, ROOT).clinicTimeZone, 'UTC');
+  t.equal(loadConfig({ CLINIC_TIME_ZONE: 'America/Los_Angeles' }, ROOT).clinicTimeZone, 'America/Los_Angeles');
+  const error = t.throws(() => loadConfig({ CLINIC_TIME_ZONE: 'Pacific Standard' }, ROOT)) as ConfigError;
+  t.match(error.message, /CLINIC_TIME_ZONE: must be an IANA time zone/);
+});

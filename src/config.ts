@@ -18,6 +18,16 @@ export class ConfigError extends Error {
   }
 }
 
+/** True for a time zone name the runtime knows (IANA names, and UTC). */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const integer = (min: number, max: number) =>
   z
     .string()
@@ -88,6 +98,11 @@ export const envSchema = z.object({
   AUDIT_LOG_FILE: z.string().min(1).optional(),
   AUDIT_HASH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   BATCH_MAX_CONCURRENCY: integer(1, 1000).default(50),
+  /** IANA time zone the clinic works in: "today" for estimates, Good Faith Estimates and authorization dates. */
+  CLINIC_TIME_ZONE: z
+    .string()
+    .default('UTC')
+    .refine(isTimeZone, 'must be an IANA time zone such as America/Los_Angeles'),
   PAYER_DIRECTORY_FILE: z.string().min(1).default('fixtures/payers/payers.json'),
   FEE_SCHEDULE_FILE: z.string().min(1).default('fixtures/pricing/fee-schedule.json'),
   POVERTY_GUIDELINES_FILES: z
@@ -138,6 +153,7 @@ export interface Config {
   };
   audit: { file?: string; hashSecret: Buffer; hashSecretOrigin: SecretOrigin };
   batchMaxConcurrency: number;
+  clinicTimeZone: string;
   files: {
     payerDirectory: string;
     feeSchedule: string;
@@ -232,6 +248,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, rootDir: string): Config {
       hashSecretOrigin: e.AUDIT_HASH_SECRET ? 'configured' : 'generated',
     },
     batchMaxConcurrency: e.BATCH_MAX_CONCURRENCY,
+    clinicTimeZone: e.CLINIC_TIME_ZONE,
     files: {
       payerDirectory: resolve(e.PAYER_DIRECTORY_FILE),
       feeSchedule: resolve(e.FEE_SCHEDULE_FILE),

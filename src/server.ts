@@ -29,6 +29,7 @@ import { createAuditLog } from './adapters/audit/audit-log.js';
 import { createServiceMetrics, createMetricsServer, payerCallOutcome } from './http/plugins/metrics.js';
 import { parseCorsOrigins } from './http/plugins/security.js';
 import type { PayerGateway } from './core/ports.js';
+import { calendarDateIn } from './core/clinic-date.js';
 
 /** The package root: one level above this file, in src/ (tsx) and in dist/ (built) alike. */
 /** The folder holding package.json: above src/ under tsx, dist/ when built, dist-bench/src/ for the benchmarks. */
@@ -55,7 +56,7 @@ export async function createService(
     priorAuthRules: loadPriorAuthRulesFile(config.files.priorAuthRules),
   };
   const feeSchedule = loadFeeScheduleFile(config.files.feeSchedule);
-  const clock = { now: () => new Date() };
+  const clock = { now: () => new Date(), today: () => calendarDateIn(new Date(), config.clinicTimeZone) };
   const gateways = createPayerGateways(payers, {
     env: process.env,
     logger,

@@ -7,6 +7,8 @@ import type { CoverageFormat } from './coverage/coverage-model.js';
 /** The current time, injectable so tests and estimates are deterministic. */
 export interface Clock {
   now(): Date;
+  /** The clinic's calendar date (YYYY-MM-DD) in its own time zone; the UTC date when absent. */
+  today?(): string;
 }
 
 /** A person named in an inquiry. PHI: never log, never put in a cache key unhashed. */

@@ -7,6 +7,7 @@ import { expandTreatmentPlan, type TreatmentPlan } from '../core/estimate/treatm
 import type { FeeSchedule } from '../core/estimate/fee-schedule.js';
 import { DomainError, type FieldError } from '../core/errors.js';
 import type { Clock } from '../core/ports.js';
+import { clinicToday } from '../core/clinic-date.js';
 import { LEVELS_OF_CARE } from '../core/coverage/level-of-care.js';
 import {
   buildGoodFaithEstimate,
@@ -89,7 +90,7 @@ export function createGoodFaithEstimate(deps: GoodFaithEstimateDeps, request: Go
     ? evaluateSlidingScale(request.slidingScale, deps.rules.povertyGuidelines, deps.rules.slidingFeeSchedule)
     : undefined;
   return buildGoodFaithEstimate({
-    issuedOn: request.issuedOn ?? deps.clock.now().toISOString().slice(0, 10),
+    issuedOn: request.issuedOn ?? clinicToday(deps.clock),
     patient: { phi: request.patient },
     primaryService: {
       description:

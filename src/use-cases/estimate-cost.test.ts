@@ -193,3 +193,15 @@ t.test('a Qualified Medicare Beneficiary is estimated at $0 for covered days, wi
   t.ok(result.estimate.notices.some((n) => n.startsWith('You are a Qualified Medicare Beneficiary (QMB)')));
   t.ok(result.estimate.expected.lines.every((l) => l.cites.some((c) => c.includes('waived, Qualified Medicare Beneficiary from benefit eb-'))), 'each line cites the QMB line');
 });
+
+t.test("an estimate without an as-of date is dated the clinic's day, not the server's UTC one", async (t) => {
+  const evening = new Date('2026-11-28T05:00:00Z'); // 9 pm on 27 November in California
+  const deps = { ...offlineDeps(), clock: { now: () => evening, today: () => '2026-11-27' } };
+  const result = await estimateCost(deps, {
+    payerId: 'sandbox-ppo',
+    networkStatus: 'in',
+    plan: { levelOfCare: 'iop-mental-health', startDate: '2026-12-07', daysPerWeek: 3, hoursPerDay: 3, weeks: 2 },
+    terms: { planType: 'PPO', in: { coinsurancePpm: 200_000, deductible: { individual: { remainingCents: 0 } } } },
+  });
+  t.equal(result.estimate.asOf, '2026-11-27');
+});

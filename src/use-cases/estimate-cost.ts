@@ -17,6 +17,7 @@ import { buildPaymentPlans, type PaymentPlan } from '../core/estimate/payment-pl
 import type { TreatmentPlan } from '../core/estimate/treatment-plan.js';
 import { DomainError } from '../core/errors.js';
 import type { Clock } from '../core/ports.js';
+import { clinicToday } from '../core/clinic-date.js';
 import { formatCents } from '../core/money.js';
 import { evaluatePriorAuth, type PriorAuthEvaluation, type PriorAuthRule } from '../core/rules/prior-auth.js';
 import type { PovertyGuideline } from '../core/rules/poverty-guidelines.js';
@@ -85,7 +86,7 @@ interface ResolvedCoverage {
   source?: VerifyCoverageResult['source'];
 }
 
-const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
+const today = (clock: Clock) => clinicToday(clock);
 
 // Terms resolved per coverage object. A cached payer answer is read into one Coverage that repeat
 // checks share (see verify-coverage), so its terms are resolved once too; the terms are read-only
