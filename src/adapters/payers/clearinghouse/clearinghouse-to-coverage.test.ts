@@ -422,3 +422,73 @@ t.test("a QMB line on 30 (a Medicaid answer's Medicare Savings Program) does not
   t.equal(c!.plan.insuranceTypeCode, undefined);
   t.equal(resolveCostSharingTerms(c!, 'iop-mental-health', 'in', '2025-03-03').qualifiedMedicareBeneficiary?.value, true);
 });
+
+t.test('a planBegin sent as the whole range (as the schema allows) dates the plan, begin and end, on the plan and on a line', async (t) => {
+  const coverage = read({
+    payer: { name: 'Example Plan' },
+    subscriber: MEMBER,
+    planStatus: [{ statusCode: '1' }],
+    planDateInformation: { planBegin: '20250101-20251231', eligibilityBegin: '2025-01-01' },
+    benefitsInformation: [{ code: 'C', serviceTypeCodes: ['30'], timeQualifierCode: '23', benefitAmount: '500', benefitsDateInformation: { planBegin: '20260101-20261231' } }],
+  });
+  t.same(coverage.plan.dates, { planBegin: '2025-01-01', planEnd: '2025-12-31', eligibilityBegin: '2025-01-01' });
+  t.same(coverage.benefits[0]?.dates, { begin: '2026-01-01', end: '2026-12-31' });
+  // An explicit planEnd still wins over the end of a planBegin range; a single date is one date.
+  t.same(read({ subscriber: MEMBER, planStatus: [{ statusCode: '1' }], planDateInformation: { planBegin: '20250101-20251231', planEnd: '20250630' } }).plan.dates, { planBegin: '2025-01-01', planEnd: '2025-06-30' });
+  t.same(read({ subscriber: MEMBER, planStatus: [{ statusCode: '1' }], planDateInformation: { planBegin: '20250101' } }).plan.dates, { planBegin: '2025-01-01' });
+});
+
+t.test('a line sent with names where codes belong (name, coverageLevel, quantityQualifier) is read as those codes', async (t) => {
+  const deductible = benefit({ code: undefined, name: 'Deductible', coverageLevel: 'Family', serviceTypeCodes: ['30'], timeQualifierCode: '23', benefitAmount: '3000' }).benefits[0];
+  t.equal(deductible?.kind, 'deductible');
+  t.equal(deductible?.rawCode, 'C');
+  t.equal(deductible?.coverageLevel, 'family');
+  t.equal(deductible?.coverageLevelCode, 'FAM');
+  t.equal(benefit({ code: 'Co-Payment', coverageLevelCode: 'Individual', benefitAmount: '25' }).benefits[0]?.kind, 'copay');
+  t.equal(benefit({ code: 'Co-Payment', coverageLevelCode: 'Individual', benefitAmount: '25' }).benefits[0]?.coverageLevel, 'individual');
+  t.same(benefit({ code: 'F', quantityQualifier: 'Visits', benefitQuantity: '20' }).benefits[0]?.quantity, { value: 20, unit: 'visit', qualifier: 'VS' });
+  // A code wins over a name beside it, and an unknown name stays unknown.
+  t.equal(benefit({ code: 'A', name: 'Deductible', benefitPercent: '0.2' }).benefits[0]?.kind, 'coinsurance');
+  t.equal(benefit({ code: undefined, name: 'Something Else' }).benefits[0]?.kind, 'other');
+  t.equal(benefit({ authOrCertIndicator: 'Yes' }).benefits[0]?.authorizationRequired, 'yes');
+});
+
+t.test('amounts written with a dollar sign or thousands separators are read; a misplaced separator is left out with a warning', async (t) => {
+  t.equal(benefit({ code: 'C', benefitAmount: '1,500.00' }).benefits[0]?.amountCents, 150_000);
+  t.equal(benefit({ code: 'C', benefitAmount: '$12,000' }).benefits[0]?.amountCents, 1_200_000);
+  t.equal(benefit({ code: 'C', benefitAmount: '$35.50' }).benefits[0]?.amountCents, 3_550);
+  for (const amount of ['1,50', '15,00.00', '1,5000', '$-25', '1.500,00']) {
+    const coverage = benefit({ code: 'C', benefitAmount: amount });
+    t.equal(coverage.benefits[0]?.amountCents, undefined, amount);
+    t.equal(coverage.warnings[0]?.code, 'clearinghouse.invalid-amount', amount);
+  }
+});
+
+t.test("Stedi's follow-up names for waiting (\"Please Wait 30 Days and Resubmit\") keep their AAA04 code", async (t) => {
+  const coverage = read({ subscriber: { ...MEMBER, aaaErrors: [{ code: '42', followupAction: 'Please Wait 30 Days and Resubmit' }, { code: '42', followupAction: 'Please Wait 10 Days and Resubmit' }] } });
+  t.same(coverage.payerErrors.map((e) => e.followUpCode), ['W', 'X']);
+});
+
+t.test('a dependent sent with only the relationship name is that relationship, and code 21 is unknown', async (t) => {
+  const dependent = { firstName: 'Wren', lastName: 'Brackenridge' };
+  t.equal(read({ subscriber: MEMBER, dependents: [{ ...dependent, relationToSubscriber: 'Child' }], planStatus: [{ statusCode: '1' }] }).patient?.relationship, 'child');
+  t.equal(read({ subscriber: MEMBER, dependents: [{ ...dependent, relationToSubscriberCode: '21', relationToSubscriber: 'Unknown' }], planStatus: [{ statusCode: '1' }] }).patient?.relationship, 'unknown');
+  t.equal(read({ subscriber: MEMBER, dependents: [{ ...dependent, relationToSubscriberCode: '01', relationToSubscriber: 'Child' }], planStatus: [{ statusCode: '1' }] }).patient?.relationship, 'spouse', 'the code wins');
+});
+
+t.test("a carve-out administrator's \"Work Phone Number\" is its phone", async (t) => {
+  const coverage = benefit({
+    code: '1',
+    serviceTypeCodes: ['MH'],
+    benefitsRelatedEntities: [{ entityIdentifier: 'Vendor', entityName: 'EXAMPLE BH VENDOR (SYNTHETIC)', contactInformation: { contacts: [{ communicationMode: 'Work Phone Number', communicationNumber: '8005550123' }] } }],
+  });
+  t.same(coverage.benefits[0]?.relatedEntities[0]?.contacts, [{ kind: 'phone', value: '8005550123' }]);
+  t.match(coverage.actions.find((a) => a.kind === 'check-carve-out')?.message ?? '', '(phone 8005550123)');
+});
+
+t.test('a service delivery period count sent as a JSON number is read as its text would be', async (t) => {
+  const asText = benefit({ code: 'F', benefitsServiceDelivery: [{ quantityQualifierCode: 'VS', quantity: '4', timePeriodQualifierCode: '34', numOfPeriods: '2' }] }).benefits[0];
+  const asNumber = benefit({ code: 'F', benefitsServiceDelivery: [{ quantityQualifierCode: 'VS', quantity: 4, timePeriodQualifierCode: '34', numOfPeriods: 2 }] }).benefits[0];
+  t.same(asNumber?.delivery, asText?.delivery);
+  t.same(asNumber?.quantity, asText?.quantity);
+});

@@ -23,7 +23,7 @@ import type {
   Benefit, Coverage, CoverageAction, CoveredPerson, PayerError, PlanDates, PlanType, RelatedEntity, SourcePointer,
 } from '../../../core/coverage/coverage-model.js';
 import {
-  BEHAVIORAL_HEALTH_SERVICE_TYPES, CARVE_OUT_ENTITY_CODES, MEDICARE_SAVINGS_PROGRAM_TYPES, EB01_KINDS, EB02_LEVELS, EB04_PLAN_TYPES, EB06_NAMES, EB06_PERIODS, EB09_UNITS, codeNameKey, ENTITY_ROLES, eb11Authorization, eb12Network, SEPARATE_PRODUCT_SERVICE_TYPES,
+  BEHAVIORAL_HEALTH_SERVICE_TYPES, CARVE_OUT_ENTITY_CODES, EB01_NAMES, EB02_NAMES, EB09_NAMES, MEDICARE_SAVINGS_PROGRAM_TYPES, EB01_KINDS, EB02_LEVELS, EB04_PLAN_TYPES, EB06_NAMES, EB06_PERIODS, EB09_UNITS, codeNameKey, ENTITY_ROLES, eb11Authorization, eb12Network, SEPARATE_PRODUCT_SERVICE_TYPES,
 } from '../x12/x12-271-code-maps.js';
 import { isSameOrganization, noteCarveOutOnce, organizationOf, relatedEntityIdentifiers, type OrganizationRef } from '../related-entities.js';
 
@@ -54,8 +54,9 @@ const ProcedureSchema = z.object({ productOrServiceIdQualifierCode: Str.optional
 
 const BenefitSchema = z.object({
   code: Str.optional(),
-  name: Str.optional(),
+  name: z.unknown().optional(),
   coverageLevelCode: Str.optional(),
+  coverageLevel: z.unknown().optional(),
   serviceTypeCodes: List(Str),
   insuranceTypeCode: Str.optional(),
   planCoverage: Str.optional(),
@@ -64,6 +65,7 @@ const BenefitSchema = z.object({
   benefitAmount: DecimalText,
   benefitPercent: DecimalText,
   quantityQualifierCode: Str.optional(),
+  quantityQualifier: z.unknown().optional(),
   benefitQuantity: DecimalText,
   authOrCertIndicator: Str.optional(),
   inPlanNetworkIndicatorCode: Str.optional(),
@@ -101,6 +103,7 @@ const PersonSchema = z.object({
   groupNumber: Str.optional(),
   groupDescription: Str.optional(),
   relationToSubscriberCode: Str.optional(),
+  relationToSubscriber: z.unknown().optional(),
   aaaErrors: AaaErrors,
   address: z.object({ address1: Str.optional(), address2: Str.optional(), city: Str.optional(), state: Str.optional(), postalCode: Str.optional() }).loose().optional(),
 }).loose();
@@ -213,9 +216,13 @@ function isoDate(value: unknown): string | undefined {
   return /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? value.trim() : undefined;
 }
 
-/** "20240101-20241231" (RD8 range) -> [begin, end]. */
+/** "20240101-20241231" (RD8 range) -> [begin, end]; a single date (D8 or ISO) -> [date, undefined]. */
 function isoRange(value: unknown): [string | undefined, string | undefined] {
   if (typeof value !== 'string') return [undefined, undefined];
+  const single = isoDate(value);
+  if (single !== undefined) return [single, undefined];
+  const isoPair = /^\s*(\d{4}-\d{2}-\d{2})\s*-\s*(\d{4}-\d{2}-\d{2})\s*$/.exec(value);
+  if (isoPair) return [isoPair[1], isoPair[2]];
   const [a, b] = value.split('-');
   return [isoDate(a), isoDate(b)];
 }
@@ -226,8 +233,11 @@ function planDatesOf(info: Record<string, unknown> | undefined): PlanDates {
   const set = (key: keyof PlanDates, value: string | undefined): void => {
     if (value !== undefined && dates[key] === undefined) dates[key] = value;
   };
-  set('planBegin', isoDate(info.planBegin));
-  set('planEnd', isoDate(info.planEnd));
+  // planBegin may carry the whole range ("20250101-20251231"), as Stedi's schema allows; an
+  // explicit planEnd still wins over the range's end.
+  const [beginB, beginE] = isoRange(info.planBegin);
+  set('planBegin', beginB);
+  set('planEnd', isoDate(info.planEnd) ?? beginE);
   const [planB, planE] = isoRange(info.plan);
   set('planBegin', planB ?? isoDate(info.plan));
   set('planEnd', planE);
@@ -244,16 +254,25 @@ function planDatesOf(info: Record<string, unknown> | undefined): PlanDates {
   return dates;
 }
 
-/** X12 INS02 individual relationship code -> relationship (01 spouse, 19 child, 18 self). */
-function relationshipOf(code: string | undefined): CoveredPerson['relationship'] {
-  switch (code) {
+/**
+ * X12 INS02 individual relationship code -> relationship (01 spouse, 19 child, 18 self, 21 unknown).
+ * Without a code, the name Stedi sends beside it (`relationToSubscriber`: "Spouse", "Child").
+ */
+function relationshipOf(code: string | undefined, name?: unknown): CoveredPerson['relationship'] {
+  const text = code?.trim() || (typeof name === 'string' ? name.trim() : '');
+  switch (text.toLowerCase()) {
     case '18':
+    case 'self':
       return 'self';
     case '01':
+    case 'spouse':
       return 'spouse';
     case '19':
+    case 'child':
       return 'child';
-    case undefined:
+    case '':
+    case '21':
+    case 'unknown':
       return 'unknown';
     default:
       return 'other';
@@ -291,7 +310,7 @@ function phoneOf(entity: RelatedEntity | undefined): string {
 }
 
 const CONTACT_KINDS: Readonly<Record<string, RelatedEntity['contacts'] extends (infer C)[] | undefined ? C extends { kind: infer K } ? K : never : never>> = {
-  TE: 'phone', Telephone: 'phone', FX: 'fax', Facsimile: 'fax', UR: 'url', 'Uniform Resource Locator (URL)': 'url', EM: 'email', 'Electronic Mail': 'email',
+  TE: 'phone', Telephone: 'phone', WP: 'phone', 'Work Phone Number': 'phone', FX: 'fax', Facsimile: 'fax', UR: 'url', 'Uniform Resource Locator (URL)': 'url', EM: 'email', 'Electronic Mail': 'email',
 };
 
 /**
@@ -355,6 +374,36 @@ function networkCodeOf(entry: BenefitJson): string {
   return (key === undefined ? undefined : EB12_CODE_BY_NAME.get(key)) ?? '';
 }
 
+const codeByName = (names: Readonly<Record<string, string>>): ReadonlyMap<string, string> =>
+  new Map(Object.entries(names).map(([code, name]) => [codeNameKey(name), code]));
+const EB01_CODE_BY_NAME = codeByName(EB01_NAMES);
+const EB02_CODE_BY_NAME = codeByName(EB02_NAMES);
+const EB09_CODE_BY_NAME = codeByName(EB09_NAMES);
+
+/**
+ * A code from its field, or when a sender gives only the name (in the code field or in the name
+ * field beside it, as Stedi's schema pairs them: `code`/`name`, `coverageLevelCode`/`coverageLevel`,
+ * `quantityQualifierCode`/`quantityQualifier`), the code of that exact name. Without it a
+ * deductible sent as `"name": "Deductible"` would be a line of unknown kind, and a family
+ * deductible sent as `"coverageLevel": "Family"` one of unknown level.
+ */
+function codeOrName(code: string | undefined, name: unknown, names: Readonly<Record<string, string>>, byName: ReadonlyMap<string, string>): string | undefined {
+  const text = code?.trim().toUpperCase();
+  if (text && Object.hasOwn(names, text)) return text;
+  for (const candidate of [code, name]) {
+    const key = nameKey(candidate);
+    const found = key === undefined ? undefined : byName.get(key);
+    if (found !== undefined) return found;
+  }
+  return text || undefined;
+}
+
+/** EB11 by code, or by the names "Yes" / "No" / "Unknown" a sender may write instead. */
+function authorizationCodeOf(entry: BenefitJson): string {
+  const code = entry.authOrCertIndicator?.trim().toUpperCase() ?? '';
+  return code === 'YES' ? 'Y' : code === 'NO' ? 'N' : code;
+}
+
 /**
  * `benefitsRelatedEntities` plus the older single `benefitsRelatedEntity`. Stedi sends both, the
  * single one repeating the first of the list: it is read once, not as a second organization.
@@ -371,17 +420,18 @@ function relatedEntitiesOf(entry: BenefitJson): RelatedEntity[] {
 
 function benefitOf(entry: BenefitJson, index: number, warnings: Coverage['warnings']): Benefit {
   const pointer = `$.benefitsInformation[${index}]`;
-  const code = entry.code?.trim().toUpperCase();
+  const code = codeOrName(entry.code, entry.name, EB01_NAMES, EB01_CODE_BY_NAME);
   const kind = own(EB01_KINDS, code) ?? 'other';
+  const levelCode = codeOrName(entry.coverageLevelCode, entry.coverageLevel, EB02_NAMES, EB02_CODE_BY_NAME);
   const benefit: Benefit = {
     id: `ch-${index}`,
     kind,
     serviceTypes: (entry.serviceTypeCodes ?? []).map((s) => s.trim().toUpperCase()),
     procedureCodes: [],
     network: eb12Network(networkCodeOf(entry)),
-    coverageLevel: own(EB02_LEVELS, entry.coverageLevelCode?.trim().toUpperCase()) ?? 'unknown',
+    coverageLevel: own(EB02_LEVELS, levelCode) ?? 'unknown',
     timePeriod: own(EB06_PERIODS, timeQualifierCodeOf(entry)) ?? 'unknown',
-    authorizationRequired: eb11Authorization(entry.authOrCertIndicator?.trim().toUpperCase() ?? ''),
+    authorizationRequired: eb11Authorization(authorizationCodeOf(entry)),
     referralRequired: 'unknown',
     relatedEntities: relatedEntitiesOf(entry),
     notes: (entry.additionalInformation ?? []).map((a) => a.description).filter((d): d is string => d !== undefined && d !== ''),
@@ -395,13 +445,13 @@ function benefitOf(entry: BenefitJson, index: number, warnings: Coverage['warnin
     warnings.push({ code: 'clearinghouse.conflicting-referral', message: 'additionalInformation both requires and waives a referral (e.g. by network); referral left unknown.', pointer: `${pointer}.additionalInformation` });
   }
   if (code) benefit.rawCode = code;
-  if (entry.coverageLevelCode) benefit.coverageLevelCode = entry.coverageLevelCode;
+  if (levelCode) benefit.coverageLevelCode = levelCode;
   if (entry.insuranceTypeCode) benefit.insuranceType = entry.insuranceTypeCode;
   if (entry.planCoverage) benefit.planDescription = entry.planCoverage;
   const proc = entry.compositeMedicalProcedureIdentifier;
   if (proc?.procedureCode) benefit.procedureCodes.push(`${proc.productOrServiceIdQualifierCode ?? 'HC'}:${proc.procedureCode}`);
   if (entry.benefitAmount !== undefined) {
-    const cents = parseDollarsToCents(entry.benefitAmount);
+    const cents = parseDollarsToCents(plainAmount(entry.benefitAmount));
     if (cents === undefined || cents < 0) {
       warnings.push({ code: 'clearinghouse.invalid-amount', message: 'benefitAmount is not a decimal amount of zero or more; left out.', pointer: `${pointer}.benefitAmount` });
     } else benefit.amountCents = cents;
@@ -414,7 +464,7 @@ function benefitOf(entry: BenefitJson, index: number, warnings: Coverage['warnin
   }
   if (entry.benefitQuantity !== undefined) {
     const text = entry.benefitQuantity.trim();
-    const qualifier = entry.quantityQualifierCode?.trim().toUpperCase();
+    const qualifier = codeOrName(entry.quantityQualifierCode, entry.quantityQualifier, EB09_NAMES, EB09_CODE_BY_NAME);
     if (!QUANTITY.test(text)) warnings.push({ code: 'clearinghouse.invalid-quantity', message: 'benefitQuantity is not a count of zero or more; left out.', pointer: `${pointer}.benefitQuantity` });
     else benefit.quantity = { value: Number(text), unit: own(EB09_UNITS, qualifier) ?? 'other', ...(qualifier ? { qualifier } : {}) };
   }
@@ -425,12 +475,14 @@ function benefitOf(entry: BenefitJson, index: number, warnings: Coverage['warnin
     // DTP*291 / 193-194 are read): Medicare sends each year's deductible with its own dates.
     const [rb, re] = isoRange(dateInfo.benefit);
     const [pb, pe] = isoRange(dateInfo.plan);
+    // planBegin may be a single date or the whole range, as on the plan (planDateInformation).
+    const [pbb, pbe] = isoRange(dateInfo.planBegin);
     // Then the coordination-of-benefits period (DTP*290: when a QMB or other-payer arrangement runs)
     // and the line's eligibility period.
     const [cb, ce] = isoRange(dateInfo.coordinationOfBenefits);
     const [eb, ee] = isoRange(dateInfo.eligibility);
-    const begin = isoDate(dateInfo.benefitBegin) ?? rb ?? isoDate(dateInfo.planBegin) ?? pb ?? isoDate(dateInfo.periodStart) ?? cb ?? isoDate(dateInfo.eligibilityBegin) ?? eb;
-    const end = isoDate(dateInfo.benefitEnd) ?? re ?? isoDate(dateInfo.planEnd) ?? pe ?? isoDate(dateInfo.periodEnd) ?? ce ?? isoDate(dateInfo.eligibilityEnd) ?? ee;
+    const begin = isoDate(dateInfo.benefitBegin) ?? rb ?? pbb ?? pb ?? isoDate(dateInfo.periodStart) ?? cb ?? isoDate(dateInfo.eligibilityBegin) ?? eb;
+    const end = isoDate(dateInfo.benefitEnd) ?? re ?? isoDate(dateInfo.planEnd) ?? pbe ?? pe ?? isoDate(dateInfo.periodEnd) ?? ce ?? isoDate(dateInfo.eligibilityEnd) ?? ee;
     const latest = isoDate(dateInfo.latestVisitOrConsultation);
     if (begin) dates.begin = begin;
     if (end) dates.end = end;
@@ -440,6 +492,16 @@ function benefitOf(entry: BenefitJson, index: number, warnings: Coverage['warnin
   benefit.notes.push(...placeOfServiceNotes(entry));
   readServiceDelivery(entry, benefit, pointer, warnings);
   return benefit;
+}
+
+/**
+ * "$1,500.00" -> "1500.00": a dollar sign and thousands separators in their right places, as
+ * some senders format amounts. Anything else is returned as sent, for the parser to accept or refuse
+ * ("1,50" or "15,00" stays unread rather than guessed).
+ */
+function plainAmount(text: string): string {
+  const match = /^\s*\$?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*$/.exec(text);
+  return match ? match[1]!.replaceAll(',', '') : text;
 }
 
 /** A string field of an object that may be anything: only non-blank strings count. */
@@ -492,7 +554,8 @@ function readServiceDelivery(entry: BenefitJson, benefit: Benefit, pointer: stri
     const qualifier = textField(item, 'quantityQualifierCode')?.toUpperCase();
     const rawQuantity = (item as { quantity?: unknown } | null)?.quantity;
     const quantityText = typeof rawQuantity === 'number' ? jsonNumberToDecimalText(rawQuantity) : textField(item, 'quantity');
-    const periodsText = textField(item, 'numOfPeriods');
+    const rawPeriods = (item as { numOfPeriods?: unknown } | null)?.numOfPeriods;
+    const periodsText = typeof rawPeriods === 'number' ? jsonNumberToDecimalText(rawPeriods) : textField(item, 'numOfPeriods');
     const basisCode = (textField(item, 'unitForMeasurementQualifierCode') ?? textField(item, 'unitForMeasurementCode'))?.toUpperCase();
     const modulus = textField(item, 'sampleSelectionModulus');
     const periodCode = textField(item, 'timePeriodQualifierCode');
@@ -506,7 +569,10 @@ function readServiceDelivery(entry: BenefitJson, benefit: Benefit, pointer: stri
   });
 }
 
-const FOLLOW_UP_BY_NAME = new Map(Object.entries(AAA_FOLLOW_UP_ACTIONS).map(([code, name]) => [name.toLowerCase(), code]));
+/** AAA04 names -> code; Stedi spells W and X "Please Wait 30 (10) Days and Resubmit". */
+const FOLLOW_UP_BY_NAME = new Map(
+  Object.entries(AAA_FOLLOW_UP_ACTIONS).flatMap(([code, name]) => [[name.toLowerCase(), code], [`please ${name.toLowerCase()}`, code]] as const),
+);
 
 /** Stedi reports AAA location as the loop ("Loop 2100C"); the model names the level. */
 function levelOfLocation(location: string | undefined): string {
@@ -734,7 +800,7 @@ function toCoverage(response: Response): Coverage {
   }
   if (response.subscriber) coverage.subscriber = personOf(response.subscriber, 'self');
   const dependent = response.dependents?.[0];
-  if (dependent) coverage.patient = personOf(dependent, relationshipOf(dependent.relationToSubscriberCode));
+  if (dependent) coverage.patient = personOf(dependent, relationshipOf(dependent.relationToSubscriberCode, dependent.relationToSubscriber));
   else if (coverage.subscriber) coverage.patient = coverage.subscriber;
   if ((response.dependents?.length ?? 0) > 1) {
     warnings.push({ code: 'clearinghouse.multiple-dependents', message: 'More than one dependent in the response; the first is taken as the patient.', pointer: '$.dependents' });
@@ -744,11 +810,7 @@ function toCoverage(response: Response): Coverage {
 
 /** The names of EB01 1-8 in the 5010 code list, as `planStatus[].status` carries them. */
 const STATUS_CODE_BY_NAME: ReadonlyMap<string, string> = new Map(
-  [
-    ['1', 'Active Coverage'], ['2', 'Active - Full Risk Capitation'], ['3', 'Active - Services Capitated'],
-    ['4', 'Active - Services Capitated to Primary Care Physician'], ['5', 'Active - Pending Investigation'],
-    ['6', 'Inactive'], ['7', 'Inactive - Pending Eligibility Update'], ['8', 'Inactive - Pending Investigation'],
-  ].map(([code, name]) => [codeNameKey(name!), code!]),
+  Object.entries(EB01_NAMES).filter(([code]) => /^[1-8]$/.test(code)).map(([code, name]) => [codeNameKey(name), code]),
 );
 
 /**

@@ -87,6 +87,34 @@ export function codeNameKey(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
+/** EB01 codes -> their names in the 5010 code list (clearinghouse JSON's `benefitsInformation[].name`). */
+export const EB01_NAMES: Readonly<Record<string, string>> = {
+  '1': 'Active Coverage', '2': 'Active - Full Risk Capitation', '3': 'Active - Services Capitated',
+  '4': 'Active - Services Capitated to Primary Care Physician', '5': 'Active - Pending Investigation',
+  '6': 'Inactive', '7': 'Inactive - Pending Eligibility Update', '8': 'Inactive - Pending Investigation',
+  A: 'Co-Insurance', B: 'Co-Payment', C: 'Deductible', CB: 'Coverage Basis', D: 'Benefit Description', E: 'Exclusions',
+  F: 'Limitations', G: 'Out of Pocket (Stop Loss)', H: 'Unlimited', I: 'Non-Covered', J: 'Cost Containment', K: 'Reserve',
+  L: 'Primary Care Provider', M: 'Pre-existing Condition', MC: 'Managed Care Coordinator',
+  N: 'Services Restricted to Following Provider', O: 'Not Deemed a Medical Necessity', P: 'Benefit Disclaimer',
+  Q: 'Second Surgical Opinion Required', R: 'Other or Additional Payor', S: 'Prior Year(s) History',
+  T: 'Card(s) Reported Lost/Stolen', U: 'Contact Following Entity for Eligibility or Benefit Information',
+  V: 'Cannot Process', W: 'Other Source of Data', X: 'Health Care Facility', Y: 'Spend Down',
+};
+
+/** EB02 codes -> names (clearinghouse JSON's `coverageLevel`). */
+export const EB02_NAMES: Readonly<Record<string, string>> = {
+  CHD: 'Children Only', DEP: 'Dependents Only', ECH: 'Employee and Children', EMP: 'Employee Only',
+  ESP: 'Employee and Spouse', FAM: 'Family', IND: 'Individual', SPC: 'Spouse and Children', SPO: 'Spouse Only',
+};
+
+/** EB09 codes -> names (clearinghouse JSON's `quantityQualifier`). */
+export const EB09_NAMES: Readonly<Record<string, string>> = {
+  '8H': 'Minimum', '99': 'Quantity Used', CA: 'Covered - Actual', CE: 'Covered - Estimated', D3: 'Number of Co-insurance Days',
+  DB: 'Deductible Blood Units', DY: 'Days', HS: 'Hours', LA: 'Life-time Reserve - Actual', LE: 'Life-time Reserve - Estimated',
+  M2: 'Maximum', MN: 'Month', P6: 'Number of Services or Procedures', QA: 'Quantity Approved', S7: 'Age, High Value',
+  S8: 'Age, Low Value', VS: 'Visits', YY: 'Years',
+};
+
 /**
  * EB06 codes -> their names in the 5010 code list, as senders that convert 271s to JSON or FHIR
  * write them ("Calendar Year", "Remaining"): to read a period sent by name, or to check a name
