@@ -492,3 +492,21 @@ t.test('a service delivery period count sent as a JSON number is read as its tex
   t.same(asNumber?.delivery, asText?.delivery);
   t.same(asNumber?.quantity, asText?.quantity);
 });
+
+t.test('a line sent with service type names but no codes is read by the X12 names; an unknown name never makes it plan-wide', async (t) => {
+  const coverage = read({
+    payer: { name: 'Example Plan' },
+    subscriber: MEMBER,
+    planStatus: [{ statusCode: '1' }],
+    benefitsInformation: [
+      { code: '1', serviceTypeCodes: ['30'] },
+      { code: 'B', serviceTypes: ['Mental Health Facility - Outpatient'], benefitAmount: '40', timeQualifierCode: '7', inPlanNetworkIndicatorCode: 'Y' },
+      { code: 'B', serviceTypes: ['Vendor Wellness Program'], benefitAmount: '500', inPlanNetworkIndicatorCode: 'Y' },
+    ],
+  });
+  t.same(coverage.benefits.map((b) => b.serviceTypes), [['30'], ['CH'], ['Vendor Wellness Program']]);
+  t.ok(coverage.warnings.some((w) => w.code === 'clearinghouse.unknown-service-type-name' && w.pointer === '$.benefitsInformation[2].serviceTypes'));
+  t.equal(resolveCostSharingTerms(coverage, 'iop-mental-health', 'in').copay?.value.amountCents, 4000, 'the IOP copay, not the unnamed $500 line');
+  const withCodes = benefit({ serviceTypes: ['Something Else'], benefitAmount: '25' });
+  t.same(withCodes.benefits[0]?.serviceTypes, ['MH'], 'codes win over names');
+});

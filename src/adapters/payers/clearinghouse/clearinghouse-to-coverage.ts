@@ -23,7 +23,7 @@ import type {
   Benefit, Coverage, CoverageAction, CoveredPerson, PayerError, PlanDates, PlanType, RelatedEntity, SourcePointer,
 } from '../../../core/coverage/coverage-model.js';
 import {
-  BEHAVIORAL_HEALTH_SERVICE_TYPES, CARVE_OUT_ENTITY_CODES, EB01_NAMES, EB02_NAMES, EB09_NAMES, MEDICARE_SAVINGS_PROGRAM_TYPES, EB01_KINDS, EB02_LEVELS, EB04_PLAN_TYPES, EB06_NAMES, EB06_PERIODS, EB09_UNITS, codeNameKey, ENTITY_ROLES, eb11Authorization, eb12Network, SEPARATE_PRODUCT_SERVICE_TYPES,
+  BEHAVIORAL_HEALTH_SERVICE_TYPES, CARVE_OUT_ENTITY_CODES, EB01_NAMES, EB02_NAMES, EB09_NAMES, X12_SERVICE_TYPE_BY_NAME, MEDICARE_SAVINGS_PROGRAM_TYPES, EB01_KINDS, EB02_LEVELS, EB04_PLAN_TYPES, EB06_NAMES, EB06_PERIODS, EB09_UNITS, codeNameKey, ENTITY_ROLES, eb11Authorization, eb12Network, SEPARATE_PRODUCT_SERVICE_TYPES,
 } from '../x12/x12-271-code-maps.js';
 import { isSameOrganization, noteCarveOutOnce, organizationOf, relatedEntityIdentifiers, type OrganizationRef } from '../related-entities.js';
 
@@ -58,6 +58,8 @@ const BenefitSchema = z.object({
   coverageLevelCode: Str.optional(),
   coverageLevel: z.unknown().optional(),
   serviceTypeCodes: List(Str),
+  /** The service types' names; Stedi and Optum send them beside the codes. */
+  serviceTypes: List(z.unknown()),
   insuranceTypeCode: Str.optional(),
   planCoverage: Str.optional(),
   timeQualifierCode: Str.optional(),
@@ -398,6 +400,23 @@ function codeOrName(code: string | undefined, name: unknown, names: Readonly<Rec
   return text || undefined;
 }
 
+/**
+ * The line's service type codes; without codes, the codes of the names sent beside them (exact X12
+ * names). A name with no known code is kept as sent, with a warning: a line about services nobody
+ * can name must not read as one about the whole plan, as a line with no service type does.
+ */
+function serviceTypesOf(entry: BenefitJson, pointer: string, warnings: Coverage['warnings']): string[] {
+  const codes = (entry.serviceTypeCodes ?? []).map((s) => s.trim().toUpperCase()).filter((s) => s !== '');
+  if (codes.length > 0) return codes;
+  const names = (entry.serviceTypes ?? []).filter((n): n is string => typeof n === 'string' && n.trim() !== '');
+  return names.map((name) => {
+    const code = X12_SERVICE_TYPE_BY_NAME.get(codeNameKey(name));
+    if (code !== undefined) return code;
+    warnings.push({ code: 'clearinghouse.unknown-service-type-name', message: 'A service type was sent by a name with no known X12 code; it was kept as sent, so the line applies to no level of care.', pointer: `${pointer}.serviceTypes` });
+    return name.trim();
+  });
+}
+
 /** EB11 by code, or by the names "Yes" / "No" / "Unknown" a sender may write instead. */
 function authorizationCodeOf(entry: BenefitJson): string {
   const code = entry.authOrCertIndicator?.trim().toUpperCase() ?? '';
@@ -426,7 +445,7 @@ function benefitOf(entry: BenefitJson, index: number, warnings: Coverage['warnin
   const benefit: Benefit = {
     id: `ch-${index}`,
     kind,
-    serviceTypes: (entry.serviceTypeCodes ?? []).map((s) => s.trim().toUpperCase()),
+    serviceTypes: serviceTypesOf(entry, pointer, warnings),
     procedureCodes: [],
     network: eb12Network(networkCodeOf(entry)),
     coverageLevel: own(EB02_LEVELS, levelCode) ?? 'unknown',

@@ -38,7 +38,7 @@ import type {
   Benefit, BenefitKind, Coverage, CoverageAction, CoverageLevel, CoveredPerson, Network, PayerError, PlanType, SourcePointer, TimePeriod,
 } from '../../../core/coverage/coverage-model.js';
 import { fhirMoneyToCents, fhirPercentToPpm } from './fhir-decimal.js';
-import { EB01_KINDS, EB02_LEVELS, EB06_NAMES, EB06_PERIODS, codeNameKey, eb12Network, ownCode } from '../x12/x12-271-code-maps.js';
+import { EB01_KINDS, EB02_LEVELS, EB06_NAMES, EB06_PERIODS, X12_SERVICE_TYPE_BY_NAME, codeNameKey, eb12Network, ownCode } from '../x12/x12-271-code-maps.js';
 
 const Coding = z.object({ system: z.string().optional(), code: z.string().optional(), display: z.string().optional() }).loose();
 const CodeableConcept = z.object({ coding: z.array(Coding).optional(), text: z.string().optional() }).loose();
@@ -295,16 +295,6 @@ function serviceTypesOf(item: FhirItem): { serviceTypes: string[]; unreadable: b
   const byName = item.name === undefined ? undefined : X12_SERVICE_TYPE_BY_NAME.get(codeNameKey(item.name));
   return { serviceTypes: byName === undefined ? [] : [byName], unreadable: false };
 }
-
-/** X12 service type names (5010 EB03 list) for plan-level and behavioral-health codes, by normalized name. */
-const X12_SERVICE_TYPE_BY_NAME: ReadonlyMap<string, string> = new Map(Object.entries({
-  '30': 'Health Benefit Plan Coverage', '1': 'Medical Care', '98': 'Professional (Physician) Visit - Office',
-  MH: 'Mental Health', A4: 'Psychiatric', A5: 'Psychiatric - Room and Board', A6: 'Psychotherapy', A7: 'Psychiatric - Inpatient',
-  A8: 'Psychiatric - Outpatient', AI: 'Substance Abuse', AJ: 'Alcoholism', AK: 'Drug Addiction', BB: 'Partial Hospitalization (Psychiatric)',
-  BC: 'Day Care (Psychiatric)', BD: 'Cognitive Therapy', CE: 'Mental Health Provider - Inpatient', CF: 'Mental Health Provider - Outpatient',
-  CG: 'Mental Health Facility - Inpatient', CH: 'Mental Health Facility - Outpatient', CI: 'Substance Abuse Facility - Inpatient',
-  CJ: 'Substance Abuse Facility - Outpatient', RT: 'Residential Psychiatric Treatment',
-}).map(([code, name]) => [codeNameKey(name), code]));
 
 const PROCEDURE_QUALIFIERS: Readonly<Record<string, string>> = {
   'http://www.ama-assn.org/go/cpt': 'HC',

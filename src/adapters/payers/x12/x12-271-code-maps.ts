@@ -267,3 +267,13 @@ export const EB03_SERVICE_TYPES_5010: ReadonlySet<string> = new Set([
   'CI', 'CJ', 'CK', 'CL', 'CM', 'CN', 'CO', 'CP', 'CQ', 'DG', 'DM', 'DS', 'GF', 'GN', 'GY', 'IC', 'MH', 'NI', 'ON', 'PT',
   'PU', 'RN', 'RT', 'TC', 'TN', 'UC'
 ]);
+
+/** X12 service type names (5010 EB03 list) for plan-level and behavioral-health codes, by normalized name. */
+export const X12_SERVICE_TYPE_BY_NAME: ReadonlyMap<string, string> = new Map(Object.entries({
+  '30': 'Health Benefit Plan Coverage', '1': 'Medical Care', '98': 'Professional (Physician) Visit - Office',
+  MH: 'Mental Health', A4: 'Psychiatric', A5: 'Psychiatric - Room and Board', A6: 'Psychotherapy', A7: 'Psychiatric - Inpatient',
+  A8: 'Psychiatric - Outpatient', AI: 'Substance Abuse', AJ: 'Alcoholism', AK: 'Drug Addiction', BB: 'Partial Hospitalization (Psychiatric)',
+  BC: 'Day Care (Psychiatric)', BD: 'Cognitive Therapy', CE: 'Mental Health Provider - Inpatient', CF: 'Mental Health Provider - Outpatient',
+  CG: 'Mental Health Facility - Inpatient', CH: 'Mental Health Facility - Outpatient', CI: 'Substance Abuse Facility - Inpatient',
+  CJ: 'Substance Abuse Facility - Outpatient', RT: 'Residential Psychiatric Treatment',
+}).map(([code, name]) => [codeNameKey(name), code]));
