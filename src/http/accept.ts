@@ -32,42 +32,39 @@ function matches(range: AcceptRange, mediaType: string): boolean {
   return (range.type === '*' || range.type === type) && (range.subtype === '*' || range.subtype === subtype);
 }
 
-/**
- * True when the Accept header allows one of `offered`: absent or empty headers accept anything; the
- * most specific matching range decides (so application/json;q=0 beside a wildcard still refuses JSON).
- */
-export function acceptsAnyOf(acceptHeader: string | undefined, offered: readonly string[]): boolean {
-  if (acceptHeader === undefined || acceptHeader.trim() === '') return true;
-  const ranges = parseAccept(acceptHeader);
-  if (ranges.length === 0) return true;
-  const specificity = (range: AcceptRange) => (range.type === '*' ? 0 : range.subtype === '*' ? 1 : 2);
-  return offered.some((mediaType) => {
-    const best = ranges.filter((range) => matches(range, mediaType)).sort((a, b) => specificity(b) - specificity(a))[0];
-    return best !== undefined && best.q > 0;
+const specificity = (range: AcceptRange): number => (range.type === '*' ? 0 : range.subtype === '*' ? 1 : 2);
+
+/** The range that speaks for `mediaType`: the most specific one matching it, the first written on a tie. */
+function rangeFor(ranges: readonly AcceptRange[], mediaType: string): { range: AcceptRange; position: number } | undefined {
+  let chosen: { range: AcceptRange; position: number } | undefined;
+  ranges.forEach((range, position) => {
+    if (matches(range, mediaType) && (chosen === undefined || specificity(range) > specificity(chosen.range))) chosen = { range, position };
   });
+  return chosen;
 }
 
 /**
- * The one of `offered` the Accept header prefers: the highest q (read from the most specific
- * matching range, as acceptsAnyOf reads it), ties going to the range written first; undefined when
- * none is acceptable. No header (or no valid range) prefers the first offered.
+ * The one of `offered` the Accept header prefers: the highest q, read from the range that speaks for
+ * it (so application/json;q=0 beside a wildcard still refuses JSON), ties going to the range written
+ * first; undefined when none is acceptable. No header (or no valid range) prefers the first offered.
  */
 export function preferredOf(acceptHeader: string | undefined, offered: readonly string[]): string | undefined {
   const ranges = acceptHeader === undefined ? [] : parseAccept(acceptHeader);
   if (ranges.length === 0) return offered[0];
-  const specificity = (range: AcceptRange) => (range.type === '*' ? 0 : range.subtype === '*' ? 1 : 2);
   let best: { mediaType: string; q: number; position: number } | undefined;
   for (const mediaType of offered) {
-    let chosen: { range: AcceptRange; position: number } | undefined;
-    ranges.forEach((range, position) => {
-      if (matches(range, mediaType) && (chosen === undefined || specificity(range) > specificity(chosen.range))) chosen = { range, position };
-    });
+    const chosen = rangeFor(ranges, mediaType);
     if (chosen === undefined || chosen.range.q <= 0) continue;
     if (best === undefined || chosen.range.q > best.q || (chosen.range.q === best.q && chosen.position < best.position)) {
       best = { mediaType, q: chosen.range.q, position: chosen.position };
     }
   }
   return best?.mediaType;
+}
+
+/** True when the Accept header allows one of `offered` (absent or empty headers accept anything). */
+export function acceptsAnyOf(acceptHeader: string | undefined, offered: readonly string[]): boolean {
+  return offered.length === 0 || preferredOf(acceptHeader, offered) !== undefined;
 }
 
 /** True when the Accept header names one of `types` itself (not through a wildcard) with q above 0. */
