@@ -72,6 +72,11 @@ export interface CacheIdentity {
 export interface CacheableResponse {
   response: RawPayerResponse;
   kind: 'benefits' | 'rejection';
+  /**
+   * ISO instant after which the answer is no longer fresh, whatever the fresh window (an answer for
+   * an earlier date of service than asked speaks only for its day); it may still serve stale.
+   */
+  freshUntil?: string;
 }
 
 /** What the caller needs from an answer; accumulators (deductible left) go stale sooner than status. */

@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { verifyCoverage, inquiryServiceTypes, latestDateEveryUsPayerHasReached, type VerifyCoverageDeps } from './verify-coverage.js';
 import { normalizePayerDocument } from '../adapters/payers/normalize-payer-document.js';
+import { createCoverageCache } from '../adapters/cache/coverage-cache.js';
+import { movableClock } from '../../test/support/cache-fixtures.js';
+import { randomBytes } from 'node:crypto';
 import { DomainError } from '../core/errors.js';
 import type { CacheCallOptions, CacheableResponse, CachedPayerResponse, RawPayerResponse } from '../core/ports.js';
 
@@ -325,55 +328,46 @@ t.test('a dependent whose payer refuses the future date (AAA 63 in 2000D, the su
   t.equal((refused.cache as ReturnType<typeof passThroughCache>).calls[0]?.kind, 'rejection');
 });
 
-t.test('an answer re-asked about an earlier day is not served from the cache once that day has passed', async (t) => {
-  // A small cache that keeps what it stored (fresh for a day, as eligibility is by default).
-  const stored = new Map<string, CacheableResponse>();
-  const cacheCalls: { bypass: boolean | undefined }[] = [];
-  const keepingCache = {
-    ...passThroughCache(),
-    async getOrFetch(identity: unknown, fetch: () => Promise<CacheableResponse>, options?: CacheCallOptions): Promise<CachedPayerResponse> {
-      cacheCalls.push({ bypass: options?.bypass });
-      const key = JSON.stringify(identity);
-      const known = stored.get(key);
-      if (known && options?.bypass !== true) return { ...known, cache: 'hit', asOf: known.response.receivedAt, stale: false, ageSeconds: 3600 };
-      const answer = await fetch();
-      stored.set(key, answer);
-      return { ...answer, cache: options?.bypass === true ? 'bypass' : 'miss', asOf: answer.response.receivedAt, stale: false, ageSeconds: 0 };
-    },
-  };
-  let today = '2026-11-30';
+t.test('an answer re-asked about an earlier day is not fresh in the cache once that day has passed', async (t) => {
+  // The real cache on a movable clock: 8 pm in Hawaii on 30 November (fresh windows of a day).
+  const clock = movableClock(Date.parse('2026-12-01T06:00:00Z'));
+  const cache = createCoverageCache({ keySecret: randomBytes(32), encryptionKeys: { current: { id: 'k1', key: randomBytes(32) } }, clock });
+  t.teardown(() => cache.close());
   let payerDown = false;
   const asked: string[] = [];
+  const today = () => latestDateEveryUsPayerHasReached(clock.now());
   const d: VerifyCoverageDeps = {
-    ...deps(async () => x12(''), keepingCache),
+    ...deps(async () => x12('')),
+    cache,
+    // Answers stay fresh for a whole day: only the day they were asked about can end them sooner.
+    findPayer: () => ({ id: 'sandbox-ppo', cache: { freshSeconds: 86_400 } }),
     gatewayFor: () => ({
       fetchEligibility: async (question) => {
         if (payerDown) throw new DomainError('payer.unavailable', 'The payer is temporarily unavailable');
         asked.push(question.dateOfService);
-        return question.dateOfService > today
+        return question.dateOfService > today()
           ? x12(document('sandbox-ppo-invalid-member-id.271').replace('AAA*N**72*C', 'AAA*Y**63*C'))
           : x12(document('sandbox-ppo-active.271'));
       },
     }),
-    today: () => today,
+    today,
   };
-  const first = await verifyCoverage(d, { inquiry: { ...inquiry, dateOfService: '2026-12-01' } });
+  const check = (dateOfService: string) => verifyCoverage(d, { inquiry: { ...inquiry, dateOfService } });
+  const first = await check('2026-12-01');
   t.equal(first.source.dateOfServiceAsked, '2026-11-30', 'the evening before: answered for that day');
-  const again = await verifyCoverage(d, { inquiry: { ...inquiry, dateOfService: '2026-12-01' } });
-  t.equal(again.source.cache, 'hit', 'the same day, the re-asked answer is served from the cache');
+  clock.advance(3 * 3600);
+  t.equal((await check('2026-12-01')).source.cache, 'hit', 'the same day, the re-asked answer is served from the cache');
 
-  today = '2026-12-01';
+  clock.advance(2 * 3600); // past midnight in Hawaii: 1 December everywhere
   asked.length = 0;
-  const firstDay = await verifyCoverage(d, { inquiry: { ...inquiry, dateOfService: '2026-12-01' } });
+  const firstDay = await check('2026-12-01');
   t.same(asked, ['2026-12-01'], 'on the first day, as the notice says, the payer is asked about it');
   t.equal(firstDay.source.dateOfServiceAsked, undefined, 'and the answer is for the date of service');
 
-  // The day after a re-ask with the payer down: yesterday's answer still serves, marked stale.
-  stored.clear();
-  today = '2026-11-30';
-  await verifyCoverage(d, { inquiry: { ...inquiry, dateOfService: '2026-12-05' } });
-  today = '2026-12-01';
+  // A re-ask for a later program, then the payer goes down the next day: the answer serves stale.
+  await check('2026-12-09');
+  clock.advance(24 * 3600);
   payerDown = true;
-  const outage = await verifyCoverage(d, { inquiry: { ...inquiry, dateOfService: '2026-12-05' } });
-  t.match(outage.source, { cache: 'stale', stale: true, dateOfServiceAsked: '2026-11-30' });
+  const outage = await check('2026-12-09');
+  t.match(outage.source, { cache: 'stale', stale: true, dateOfServiceAsked: '2026-12-01' });
 });

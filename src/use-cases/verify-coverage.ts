@@ -94,12 +94,14 @@ export function latestDateEveryUsPayerHasReached(now: Date): string {
   return new Date(now.getTime() - 10 * 3_600_000).toISOString().slice(0, 10);
 }
 
+/** When the day `date` ends everywhere in the US (midnight in Hawaii, UTC-10), as an ISO instant. */
+function endOfUsDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + (24 + 10) * 3_600_000).toISOString();
+}
+
 // AAA 62 (outside the inquiry window) and 63 (in the future): payers need answer only from 12 months
 // back to the end of the current month (CAQH CORE), and intake asks about a program that starts later.
 const DATE_OUT_OF_WINDOW = new Set(['62', '63']);
-
-// Failures a day-old re-asked answer may stand in for (as the cache's stale-if-error).
-const STALE_IF_ERROR = new Set<string>(['payer.timeout', 'payer.unavailable', 'payer.circuit-open']);
 
 /** A payer answer that rejects the inquiry (AAA) without any benefit information. */
 function rejectionOf(coverage: Coverage | undefined) {
@@ -220,7 +222,11 @@ export async function verifyCoverage(deps: VerifyCoverageDeps, request: VerifyCo
           meta: { payerId: payer.id, aaaCode: rejection.code },
         });
       }
-      return { response: raw, kind: rejection ? 'rejection' : 'benefits' };
+      // A re-asked answer speaks only for the day it was asked about: once that day has passed (the
+      // coordinator checks again on the first day, as the notice says) the payer answers for a later
+      // date, so it is asked again; in an outage the earlier answer still serves, marked stale.
+      const answeredFor = raw.dateOfServiceAsked;
+      return { response: raw, kind: rejection ? 'rejection' : 'benefits', ...(answeredFor !== undefined ? { freshUntil: endOfUsDay(answeredFor) } : {}) };
     };
 
     const cacheOptions = {
@@ -230,24 +236,7 @@ export async function verifyCoverage(deps: VerifyCoverageDeps, request: VerifyCo
       ...(payer.cache?.freshSeconds !== undefined ? { freshSeconds: payer.cache.freshSeconds } : {}),
       ...(payer.cache?.staleIfErrorSeconds !== undefined ? { staleIfErrorSeconds: payer.cache.staleIfErrorSeconds } : {}),
     };
-    let cached = await deps.cache.getOrFetch(cacheIdentity(part), fetchFromPayer, cacheOptions);
-    // A re-asked answer is cached under the date of service asked, but it speaks only for the day it
-    // was asked about. Once that day has passed (the coordinator checks again on the first day, as the
-    // notice says), the payer now answers for a later date: ask again. If it cannot answer, the
-    // earlier answer still serves, marked stale, as any answer would in an outage.
-    const answeredFor = cached.response.dateOfServiceAsked;
-    const today = deps.today?.();
-    if (answeredFor !== undefined && today !== undefined && answeredFor < today && (cached.cache === 'hit' || cached.cache === 'stale')) {
-      const earlier = cached;
-      try {
-        fetched = undefined;
-        cached = await deps.cache.getOrFetch(cacheIdentity(part), fetchFromPayer, { ...cacheOptions, bypass: true });
-      } catch (error) {
-        // As the cache's stale-if-error: outages only, and never for a rejection.
-        if (!isDomainError(error) || !STALE_IF_ERROR.has(error.code) || earlier.kind === 'rejection') throw error;
-        cached = { ...earlier, cache: 'stale', stale: true };
-      }
-    }
+    const cached = await deps.cache.getOrFetch(cacheIdentity(part), fetchFromPayer, cacheOptions);
     const coverages = fetched && fetched.raw === cached.response ? fetched.coverages : readAnswer(deps, cached.response, payer.id);
     return { cached, coverage: coverageAskedAbout(part, coverages), serviceTypes };
   };

@@ -41,6 +41,20 @@ export function cacheContract(t: Test, make: MakeCache): void {
     t.match(later.response.body, /call-2/);
   });
 
+  t.test('an answer that says when it stops being fresh (freshUntil) is asked again after that, even inside the fresh window', async (t) => {
+    const clock = movableClock();
+    const cache = await make(t, { ...policy, clock });
+    const payer = countingPayer();
+    const until = new Date(clock.now().getTime() + 10_000).toISOString();
+    const fetch = async () => ({ ...(await payer.fetch()), freshUntil: until });
+    await cache.getOrFetch(identity(), fetch);
+    clock.advance(5);
+    t.equal((await cache.getOrFetch(identity(), fetch)).cache, 'hit', 'before its end');
+    clock.advance(6);
+    t.equal((await cache.getOrFetch(identity(), fetch)).cache, 'miss', `after its end, though the fresh window is ${fresh.accumulators} s`);
+    t.equal(payer.calls, 2);
+  });
+
   t.test('keeps deductible answers fresh for less time than eligibility status', async (t) => {
     const clock = movableClock();
     const cache = await make(t, { ...policy, clock });

@@ -155,6 +155,7 @@ export function createCoverageCache(options: CoverageCacheOptions): CoverageCach
     return Math.max(0, clock.now().getTime() - Date.parse(entry.storedAt));
   }
   function isFresh(entry: CacheEntry, policy: Policy): boolean {
+    if (entry.freshUntil !== undefined && clock.now().getTime() >= Date.parse(entry.freshUntil)) return false;
     return ageMs(entry) < (entry.kind === 'rejection' ? negativeTtl : policy.freshSeconds) * 1000;
   }
   function canServeStale(entry: CacheEntry, policy: Policy): boolean {
@@ -241,7 +242,12 @@ export function createCoverageCache(options: CoverageCacheOptions): CoverageCach
       }
       throw error;
     }
-    const entry: CacheEntry = { kind: result.kind, storedAt: clock.now().toISOString(), response: result.response };
+    const entry: CacheEntry = {
+      kind: result.kind,
+      storedAt: clock.now().toISOString(),
+      ...(result.freshUntil !== undefined ? { freshUntil: result.freshUntil } : {}),
+      response: result.response,
+    };
     await write(keys, entry, policy);
     if (label === 'miss') stats.misses += 1;
     return answer(entry, label);

@@ -26,6 +26,8 @@ export interface CacheEntry {
   kind: 'benefits' | 'rejection';
   /** ISO timestamp when the entry was written. */
   storedAt: string;
+  /** ISO instant the entry stops being fresh, when earlier than the fresh window says. */
+  freshUntil?: string;
   response: RawPayerResponse;
 }
 
@@ -43,6 +45,7 @@ const entrySchema = z.object({
   v: z.literal(1),
   kind: z.enum(['benefits', 'rejection']),
   storedAt: z.iso.datetime(),
+  freshUntil: z.iso.datetime().optional(),
   response: z.object({ format: z.enum(formats), body: z.string(), receivedAt: z.string(), dateOfServiceAsked: z.iso.date().optional() }),
 });
 
@@ -116,6 +119,6 @@ export function openEntry(
   }
   const result = entrySchema.safeParse(parsed);
   if (!result.success) return { ok: false, reason: 'invalid-payload', keyId };
-  const { kind, storedAt, response } = result.data;
-  return { ok: true, entry: { kind, storedAt, response } };
+  const { kind, storedAt, freshUntil, response } = result.data;
+  return { ok: true, entry: { kind, storedAt, ...(freshUntil !== undefined ? { freshUntil } : {}), response } };
 }
