@@ -244,44 +244,40 @@ t.test('a split check reports the least fresh part: any part from the payer make
   t.equal(fresh.source.stale, false);
 });
 
-t.test('a payer that refuses a future date of service (AAA 62/63) is asked again about today, and the answer says so', async (t) => {
-  for (const code of ['62', '63']) {
-    const asked: string[] = [];
-    const refusesFuture: VerifyCoverageDeps = {
-      ...deps(async () => x12('')),
-      gatewayFor: () => ({
-        fetchEligibility: async (question) => {
-          asked.push(question.dateOfService);
-          return question.dateOfService > '2026-11-27'
-            ? x12(document('sandbox-ppo-invalid-member-id.271').replace('AAA*N**72*C', `AAA*Y**${code}*C`))
-            : x12(document('sandbox-ppo-active.271'));
-        },
-      }),
-      today: () => '2026-11-27',
-    };
-    const result = await verifyCoverage(refusesFuture, { inquiry: { ...inquiry, dateOfService: '2026-12-07' }, levelOfCare: 'iop-mental-health' });
-    t.same(asked, ['2026-12-07', '2026-11-27'], `AAA ${code}: the program start, then today`);
-    t.equal(result.coverage.eligibility.status, 'active');
-    t.equal(result.source.dateOfServiceAsked, '2026-11-27', 'the caller is told which date the payer answered for');
-
-    const noClock = await verifyCoverage({ ...refusesFuture, today: undefined }, { inquiry: { ...inquiry, dateOfService: '2026-12-07' } }).catch((e: unknown) => e);
-    t.match(noClock, { code: 'payer.rejected', meta: { aaaCode: code } }, 'without a clock the refusal stands');
-  }
-
+/** A payer on 2026-11-27 that answers only inside its inquiry window (12 months back to today), else AAA `code`. */
+function windowedPayer(code: string) {
   const asked: string[] = [];
-  const refusesOld: VerifyCoverageDeps = {
+  const payer: VerifyCoverageDeps = {
     ...deps(async () => x12('')),
     gatewayFor: () => ({
       fetchEligibility: async (question) => {
         asked.push(question.dateOfService);
-        return x12(document('sandbox-ppo-invalid-member-id.271').replace('AAA*N**72*C', 'AAA*Y**62*C'));
+        return question.dateOfService > '2026-11-27' || question.dateOfService < '2025-11-27'
+          ? x12(document('sandbox-ppo-invalid-member-id.271').replace('AAA*N**72*C', `AAA*Y**${code}*C`))
+          : x12(document('sandbox-ppo-active.271'));
       },
     }),
     today: () => '2026-11-27',
   };
-  const old = await verifyCoverage(refusesOld, { inquiry: { ...inquiry, dateOfService: '2025-01-15' } }).catch((e: unknown) => e);
+  return { asked, deps: payer };
+}
+
+t.test('a payer that refuses a future date of service (AAA 62/63) is asked again about today, and the answer says so', async (t) => {
+  for (const code of ['62', '63']) {
+    const payer = windowedPayer(code);
+    const result = await verifyCoverage(payer.deps, { inquiry: { ...inquiry, dateOfService: '2026-12-07' }, levelOfCare: 'iop-mental-health' });
+    t.same(payer.asked, ['2026-12-07', '2026-11-27'], `AAA ${code}: the program start, then today`);
+    t.equal(result.coverage.eligibility.status, 'active');
+    t.equal(result.source.dateOfServiceAsked, '2026-11-27', 'the caller is told which date the payer answered for');
+
+    const noClock = await verifyCoverage({ ...payer.deps, today: undefined }, { inquiry: { ...inquiry, dateOfService: '2026-12-07' } }).catch((e: unknown) => e);
+    t.match(noClock, { code: 'payer.rejected', meta: { aaaCode: code } }, 'without a clock the refusal stands');
+  }
+
+  const payer = windowedPayer('62');
+  const old = await verifyCoverage(payer.deps, { inquiry: { ...inquiry, dateOfService: '2025-01-15' } }).catch((e: unknown) => e);
   t.match(old, { code: 'payer.rejected', meta: { aaaCode: '62' } }, 'a past date outside the window is the caller\'s to fix');
-  t.equal(asked.length, 1, 'and is not asked again');
+  t.equal(payer.asked.length, 1, 'and is not asked again');
 });
 
 t.test('the date a payer refusing future dates is asked about has been reached in every US time zone', async (t) => {
