@@ -1,6 +1,6 @@
 import t from 'tap';
 import fc from 'fast-check';
-import { formatIsoDay, parseIsoDay } from './calendar-days.js';
+import { dateInWords, formatIsoDay, parseIsoDay } from './calendar-days.js';
 
 const DAY_MS = 86_400_000;
 
@@ -22,4 +22,11 @@ t.test('only real YYYY-MM-DD dates parse', async (t) => {
   }
   t.equal(parseIsoDay('2000-02-29'), Date.UTC(2000, 1, 29) / DAY_MS, 'a 400-year leap day parses');
   t.equal(parseIsoDay('2026-12-31'), Date.UTC(2026, 11, 31) / DAY_MS);
+});
+
+t.test('dates in a patient summary are written in words; text that is no calendar day stays as sent', async (t) => {
+  t.equal(dateInWords('2027-01-01'), 'January 1, 2027');
+  t.equal(dateInWords('2026-12-31'), 'December 31, 2026');
+  t.equal(dateInWords('2026-02-30'), '2026-02-30');
+  t.equal(dateInWords('soon'), 'soon');
 });

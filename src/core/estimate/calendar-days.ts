@@ -60,6 +60,20 @@ export function formatIsoDay(days: DayNumber): string {
   return `${year < 1000 ? String(year).padStart(4, '0') : year}-${TWO_DIGITS[month]!}-${TWO_DIGITS[day]!}`;
 }
 
+/** English month names, January first. */
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
+/**
+ * An ISO date as a patient reads it ("January 1, 2027"): the summary is prose for patients, where
+ * "2027-01-01" reads as a code. Text that is not a calendar day is returned as it is.
+ */
+export function dateInWords(iso: string): string {
+  const days = parseIsoDay(iso);
+  if (days === undefined) return iso;
+  const { year, month, day } = civilFromDays(days);
+  return `${MONTH_NAMES[month - 1]!} ${day}, ${year}`;
+}
+
 /** Day of the week, 0 = Sunday ... 6 = Saturday (1970-01-01 was a Thursday). */
 export function weekdayOf(days: DayNumber): number {
   return (((days + 4) % 7) + 7) % 7;

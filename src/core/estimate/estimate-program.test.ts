@@ -119,7 +119,7 @@ t.test('HDHP: deductible met in week 4, out-of-pocket maximum reached in week 5,
   t.equal(x.lines[23]?.patientPaysCents, 2_600);
   t.ok(x.lines[23]?.cites.some((c) => c.startsWith('out-of-pocket maximum: $3,300 individual remaining')), 'the capped day cites the OOP maximum');
   t.same(x.weeks.map((w) => w.patientTotalCents), [95_000, 95_000, 95_000, 31_000, 14_000, 0, 0, 0]);
-  t.equal(e.summary, 'You will likely pay about $3,300 over 8 weeks; most of it in the first 4 weeks while your deductible is met. From 2025-04-03 you reach your out-of-pocket maximum and the plan pays covered days in full.');
+  t.equal(e.summary, 'You will likely pay about $3,300 over 8 weeks; most of it in the first 4 weeks while your deductible is met. From April 3, 2025 you reach your out-of-pocket maximum and the plan pays covered days in full.');
 });
 
 t.test('a program starting 1 December runs into a new plan year and the full deductible applies again', async (t) => {
@@ -136,7 +136,7 @@ t.test('a program starting 1 December runs into a new plan year and the full ded
   t.equal(jan.at(-1)?.after.oopRemainingIndividualCents, 500_000, 'the new year starts from the $6,000 total');
   t.match(x.milestones.find((m) => m.kind === 'plan-year-reset'), { date: '2026-01-02' });
   t.equal(e.confidence.level, 'high', 'the plan year and totals were given');
-  t.match(e.summary, /plan year starts over on 2026-01-02/, 'the summary warns the patient about the second deductible');
+  t.match(e.summary, /plan year starts over on January 2, 2026/, 'the summary warns the patient about the second deductible');
 });
 
 t.test('a 20-day IOP limit: days 21-36 are not covered and cost the self-pay rate', async (t) => {

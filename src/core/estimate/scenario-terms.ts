@@ -21,7 +21,7 @@
  */
 import type { Accumulator, CostSharingTerms, PlanType, Sourced } from '../coverage/coverage-model.js';
 import { PPM_ONE, type Cents, type Ppm } from '../money.js';
-import { daysFromCivil, formatIsoDay, nextAnniversary, civilFromDays, type DayNumber } from './calendar-days.js';
+import { daysFromCivil, formatIsoDay, nextAnniversary, civilFromDays, MONTH_NAMES, type DayNumber } from './calendar-days.js';
 import type { LimitReset, ResolvedTerms, TermCitations, YearTotals } from './cost-sharing.js';
 
 /** The three scenarios of every estimate. */
@@ -152,8 +152,6 @@ export function planYearStarts(ctx: Pick<ScenarioContext, 'asOfDay' | 'lastDay' 
   }
   return starts;
 }
-
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 /**
  * Resolves the terms for one scenario. The scenario is read only through `scenario.choose`, never
