@@ -178,7 +178,7 @@ t.test('a calendar-year day limit starts over on 1 January even when the plan ye
   t.equal(x.totals.patientTotalCents, 315_000);
   t.equal(x.notCoveredLines, 9);
   t.match(x.lines.find((l) => l.date === '2026-01-02'), { covered: true, coinsuranceCents: 5_000 });
-  t.match(x.milestones.filter((m) => m.kind === 'limit-reset'), [{ date: '2026-01-02', message: /New calendar year from 2026-01-01: the day limit starts over \(30 days\)/ }]);
+  t.match(x.milestones.filter((m) => m.kind === 'limit-reset'), [{ date: '2026-01-02', message: /New calendar year from January 1, 2026: the day limit starts over \(30 days\)/ }]);
   t.equal(x.milestones.filter((m) => m.kind === 'plan-year-reset').length, 0, 'the plan year does not turn over in this program');
   t.equal(x.milestones.filter((m) => m.kind === 'limit-reached').length, 1);
 });

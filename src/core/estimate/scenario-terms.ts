@@ -21,7 +21,7 @@
  */
 import type { Accumulator, CostSharingTerms, PlanType, Sourced } from '../coverage/coverage-model.js';
 import { PPM_ONE, type Cents, type Ppm } from '../money.js';
-import { daysFromCivil, formatIsoDay, nextAnniversary, civilFromDays, MONTH_NAMES, type DayNumber } from './calendar-days.js';
+import { daysFromCivil, dateInWords, formatIsoDay, nextAnniversary, civilFromDays, MONTH_NAMES, type DayNumber } from './calendar-days.js';
 import type { LimitReset, ResolvedTerms, TermCitations, YearTotals } from './cost-sharing.js';
 
 /** The three scenarios of every estimate. */
@@ -305,7 +305,7 @@ export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): 
       deductibleFamilyCents: known(fam) ? dTot(fam) : Infinity,
       oopIndividualCents: oInd.total ?? (known(oFam) ? Infinity : net === 'in' ? aca.selfOnlyCents : Infinity),
       oopFamilyCents: oFam.total ?? Infinity,
-      cite: `New plan year from ${formatIsoDay(startDay)}: deductible and out-of-pocket totals start over`,
+      cite: `New plan year from ${dateInWords(formatIsoDay(startDay))}: deductible and out-of-pocket totals start over`,
     };
     if ((known(ind) && ind.total === undefined) || (known(fam) && fam.total === undefined)) {
       if (dedMatters) assume('new-year-deductible-unknown', 'medium', 'The program runs into a new plan year and the payer gave no deductible total; low assumes none, expected and high assume you pay in full until the out-of-pocket maximum.');
@@ -345,7 +345,7 @@ export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): 
         for (const startDay of resetDays) {
           limitResets.push({
             startDay, startDate: formatIsoDay(startDay), remaining: newYearRemaining,
-            cite: `New ${periodName} from ${formatIsoDay(startDay)}: the ${l.unit} limit starts over (${newYearRemaining === Infinity ? 'no limit assumed' : `${newYearRemaining} ${l.unit}s${l.total === undefined ? ', assumed' : ''}`})`,
+            cite: `New ${periodName} from ${dateInWords(formatIsoDay(startDay))}: the ${l.unit} limit starts over (${newYearRemaining === Infinity ? 'no limit assumed' : `${newYearRemaining} ${l.unit}s${l.total === undefined ? ', assumed' : ''}`})`,
           });
         }
       }

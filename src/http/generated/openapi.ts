@@ -3551,7 +3551,7 @@ export interface operations {
                      *             {
                      *               "date": "2027-01-01",
                      *               "kind": "plan-year-reset",
-                     *               "message": "New plan year from 2027-01-01: deductible and out-of-pocket totals start over"
+                     *               "message": "New plan year from January 1, 2027: deductible and out-of-pocket totals start over"
                      *             },
                      *             {
                      *               "date": "2027-01-13",
@@ -3687,7 +3687,7 @@ export interface operations {
                      *             {
                      *               "date": "2027-01-01",
                      *               "kind": "plan-year-reset",
-                     *               "message": "New plan year from 2027-01-01: deductible and out-of-pocket totals start over"
+                     *               "message": "New plan year from January 1, 2027: deductible and out-of-pocket totals start over"
                      *             },
                      *             {
                      *               "date": "2027-01-13",
@@ -3823,7 +3823,7 @@ export interface operations {
                      *             {
                      *               "date": "2027-01-01",
                      *               "kind": "plan-year-reset",
-                     *               "message": "New plan year from 2027-01-01: deductible and out-of-pocket totals start over"
+                     *               "message": "New plan year from January 1, 2027: deductible and out-of-pocket totals start over"
                      *             },
                      *             {
                      *               "date": "2027-01-13",
@@ -4246,7 +4246,7 @@ export interface operations {
                      *                 {
                      *                   "date": "2027-01-01",
                      *                   "kind": "plan-year-reset",
-                     *                   "message": "New plan year from 2027-01-01: deductible and out-of-pocket totals start over"
+                     *                   "message": "New plan year from January 1, 2027: deductible and out-of-pocket totals start over"
                      *                 },
                      *                 {
                      *                   "date": "2027-01-13",
@@ -4382,7 +4382,7 @@ export interface operations {
                      *                 {
                      *                   "date": "2027-01-01",
                      *                   "kind": "plan-year-reset",
-                     *                   "message": "New plan year from 2027-01-01: deductible and out-of-pocket totals start over"
+                     *                   "message": "New plan year from January 1, 2027: deductible and out-of-pocket totals start over"
                      *                 },
                      *                 {
                      *                   "date": "2027-01-13",
@@ -4518,7 +4518,7 @@ export interface operations {
                      *                 {
                      *                   "date": "2027-01-01",
                      *                   "kind": "plan-year-reset",
-                     *                   "message": "New plan year from 2027-01-01: deductible and out-of-pocket totals start over"
+                     *                   "message": "New plan year from January 1, 2027: deductible and out-of-pocket totals start over"
                      *                 },
                      *                 {
                      *                   "date": "2027-01-13",
@@ -4736,7 +4736,7 @@ export interface operations {
                      *                 {
                      *                   "date": "2027-01-01",
                      *                   "kind": "plan-year-reset",
-                     *                   "message": "New plan year from 2027-01-01: deductible and out-of-pocket totals start over"
+                     *                   "message": "New plan year from January 1, 2027: deductible and out-of-pocket totals start over"
                      *                 }
                      *               ],
                      *               "atRiskLines": 0,
@@ -4867,7 +4867,7 @@ export interface operations {
                      *                 {
                      *                   "date": "2027-01-01",
                      *                   "kind": "plan-year-reset",
-                     *                   "message": "New plan year from 2027-01-01: deductible and out-of-pocket totals start over"
+                     *                   "message": "New plan year from January 1, 2027: deductible and out-of-pocket totals start over"
                      *                 }
                      *               ],
                      *               "atRiskLines": 0,
@@ -4998,7 +4998,7 @@ export interface operations {
                      *                 {
                      *                   "date": "2027-01-01",
                      *                   "kind": "plan-year-reset",
-                     *                   "message": "New plan year from 2027-01-01: deductible and out-of-pocket totals start over"
+                     *                   "message": "New plan year from January 1, 2027: deductible and out-of-pocket totals start over"
                      *                 }
                      *               ],
                      *               "atRiskLines": 0,
@@ -5217,7 +5217,7 @@ export interface operations {
                      *                 {
                      *                   "date": "2027-01-04",
                      *                   "kind": "plan-year-reset",
-                     *                   "message": "New plan year from 2027-01-01: deductible and out-of-pocket totals start over"
+                     *                   "message": "New plan year from January 1, 2027: deductible and out-of-pocket totals start over"
                      *                 }
                      *               ],
                      *               "atRiskLines": 0,
@@ -5346,7 +5346,7 @@ export interface operations {
                      *                 {
                      *                   "date": "2027-01-04",
                      *                   "kind": "plan-year-reset",
-                     *                   "message": "New plan year from 2027-01-01: deductible and out-of-pocket totals start over"
+                     *                   "message": "New plan year from January 1, 2027: deductible and out-of-pocket totals start over"
                      *                 }
                      *               ],
                      *               "atRiskLines": 0,
@@ -5475,7 +5475,7 @@ export interface operations {
                      *                 {
                      *                   "date": "2027-01-04",
                      *                   "kind": "plan-year-reset",
-                     *                   "message": "New plan year from 2027-01-01: deductible and out-of-pocket totals start over"
+                     *                   "message": "New plan year from January 1, 2027: deductible and out-of-pocket totals start over"
                      *                 }
                      *               ],
                      *               "atRiskLines": 0,
