@@ -60,8 +60,11 @@ t.test('a 271 sent as XML-escaped text (entities and numeric character reference
   t.same(decodeXmlText('&#0;'), { ok: false, reason: 'an unknown entity or invalid character reference' });
 });
 
-t.test('prefixes of any name, no prefix, and a wrapping response element do not matter', async (t) => {
+t.test('prefixes of any name, no prefix, a wrapping response element and an empty SOAP Header do not matter', async (t) => {
   const variants = [
+    // An empty self-closing Header (HealthEdge, many Java stacks) has no end tag to close it.
+    `<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Header/><env:Body><ns1:COREEnvelopeRealTimeResponse xmlns:ns1="http://www.caqh.org/SOAP/WSDL/CORERule2.2.0.xsd"><PayloadType>X12_271_Response_005010X279A1</PayloadType><ProcessingMode>RealTime</ProcessingMode><CORERuleVersion>2.2.0</CORERuleVersion><Payload>\n      ${ACTIVE_271.split('\n').join('\n      ')}\n    </Payload><ErrorCode>Success</ErrorCode></ns1:COREEnvelopeRealTimeResponse></env:Body></env:Envelope>`,
+    `<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Header></S:Header><S:Body><F:Fault xmlns:F="x"/><COREEnvelopeRealTimeResponse><Payload>${ACTIVE_271}</Payload><ErrorCode>Success</ErrorCode></COREEnvelopeRealTimeResponse></S:Body></S:Envelope>`,
     `<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><ns2:realTimeTransactionResponse xmlns:ns2="http://www.caqh.org/SOAP/WSDL/CORERule2.2.0.xsd"><COREEnvelopeRealTimeResponse><PayloadType>X12_271_Response_005010X279A1</PayloadType><Payload>${ACTIVE_271}</Payload><ErrorCode>Success</ErrorCode></COREEnvelopeRealTimeResponse></ns2:realTimeTransactionResponse></S:Body></S:Envelope>`,
     `<Envelope xmlns="http://www.w3.org/2003/05/soap-envelope">\n <Body>\n  <COREEnvelopeRealTimeResponse xmlns="http://www.caqh.org/SOAP/WSDL/CORERule2.2.0.xsd">\n   <cor:PayloadType xmlns:cor="x">X12_271_Response_005010X279A1</cor:PayloadType>\n   <cor:Payload xmlns:cor="x">\n   ${ACTIVE_271}\n   </cor:Payload>\n  </COREEnvelopeRealTimeResponse>\n </Body>\n</Envelope>`,
     `\uFEFF  <a-very_long.prefix:Envelope xmlns:a-very_long.prefix="http://www.w3.org/2003/05/soap-envelope"><!-- a comment --><a-very_long.prefix:Body><x:COREEnvelopeRealTimeResponse xmlns:x="y"><x:Payload><![CDATA[${ACTIVE_271.slice(0, 200)}]]><![CDATA[${ACTIVE_271.slice(200)}]]></x:Payload></x:COREEnvelopeRealTimeResponse></a-very_long.prefix:Body></a-very_long.prefix:Envelope>`,

@@ -349,11 +349,12 @@ function scanXml(xml: string): XmlScan | string {
         if (href !== undefined) capture.xopHref = href;
       }
     } else {
-      // SOAP headers (WS-Security wsu:Timestamp and the like) are not the CORE envelope.
-      if (local === 'Header' && depth === 2 && headerDepth === 0) headerDepth = depth;
+      // SOAP headers (WS-Security wsu:Timestamp and the like) are not the CORE envelope. Only an
+      // element with content opens a region: an end tag closes it, and `<soap:Header/>` has none.
+      if (local === 'Header' && depth === 2 && headerDepth === 0 && !selfClosing) headerDepth = depth;
       if (local === 'Fault') {
         sawFault = true;
-        if (faultDepth === 0) faultDepth = depth;
+        if (faultDepth === 0 && !selfClosing) faultDepth = depth;
       }
       const key = FIELD_BY_NAME[local.toLowerCase()];
       if (faultDepth > 0 && faultCode === undefined && (local === 'Value' || local === 'faultcode')) {
