@@ -509,4 +509,42 @@ t.test('a line sent with service type names but no codes is read by the X12 name
   t.equal(resolveCostSharingTerms(coverage, 'iop-mental-health', 'in').copay?.value.amountCents, 4000, 'the IOP copay, not the unnamed $500 line');
   const withCodes = benefit({ serviceTypes: ['Something Else'], benefitAmount: '25' });
   t.same(withCodes.benefits[0]?.serviceTypes, ['MH'], 'codes win over names');
+  // Every 5010 name is known, not only the behavioral-health ones: a dental product's $0 out-of-pocket
+  // line sent by name is a separate product's, and never caps the medical plan.
+  const dental = read({
+    payer: { name: 'Example Plan' },
+    subscriber: MEMBER,
+    planStatus: [{ statusCode: '1' }],
+    benefitsInformation: [
+      { code: '1', serviceTypeCodes: ['30'] },
+      { code: 'G', serviceTypes: ['Dental Care'], benefitAmount: '0', timeQualifierCode: '29', coverageLevelCode: 'IND', inPlanNetworkIndicatorCode: 'Y' },
+      { code: 'B', serviceTypes: ['Professional (Physician)', 'Chemotherapy'], benefitAmount: '25', inPlanNetworkIndicatorCode: 'Y' },
+    ],
+  });
+  t.same(dental.benefits.map((b) => b.serviceTypes), [['30'], ['35'], ['96', '78']]);
+  t.notOk(dental.warnings.some((w) => w.code === 'clearinghouse.unknown-service-type-name'));
+  t.equal(resolveCostSharingTerms(dental, 'iop-mental-health', 'in').outOfPocket.individual, undefined, "the dental product's $0 is not the plan's out-of-pocket maximum");
+});
+
+t.test('a pending status (EB01 5, 7, 8: "Active - Pending Investigation") keeps its reading but is flagged for a check with the payer', async (t) => {
+  // An ACA grace-period member: active coverage plus an "Active - Pending Investigation" line on the plan.
+  const lines = read({
+    payer: { name: 'Example Plan' },
+    subscriber: MEMBER,
+    benefitsInformation: [
+      { code: '1', serviceTypeCodes: ['30'] },
+      { code: '5', name: 'Active - Pending Investigation', serviceTypeCodes: ['30'] },
+    ],
+  });
+  t.equal(lines.eligibility.status, 'active');
+  t.ok(lines.warnings.some((w) => w.code === 'clearinghouse.status-pending' && w.pointer === '$.benefitsInformation[1]' && w.message.includes('Active - Pending Investigation')));
+  t.ok(lines.actions.some((a) => a.kind === 'verify-manually' && a.source?.pointer === '$.benefitsInformation[1]'));
+  const status = read({ payer: { name: 'Example Plan' }, subscriber: MEMBER, planStatus: [{ statusCode: '8', serviceTypeCodes: ['30'] }] });
+  t.equal(status.eligibility.status, 'inactive');
+  t.ok(status.warnings.some((w) => w.code === 'clearinghouse.status-pending' && w.pointer === '$.planStatus[0]'));
+  const settled = read({ payer: { name: 'Example Plan' }, subscriber: MEMBER, planStatus: [{ statusCode: '1' }], benefitsInformation: [{ code: '1', serviceTypeCodes: ['30'] }] });
+  t.notOk(settled.warnings.some((w) => w.code === 'clearinghouse.status-pending'), 'a settled status says nothing');
+  const dentalOnly = read({ payer: { name: 'Example Plan' }, subscriber: MEMBER, planStatus: [{ statusCode: '1', serviceTypeCodes: ['30'] }, { statusCode: '5', serviceTypeCodes: ['35'] }] });
+  t.notOk(dentalOnly.warnings.some((w) => w.code === 'clearinghouse.status-pending'), "a separate dental product's pending status is not the medical plan's");
+  for (const c of [lines, status]) t.notMatch(JSON.stringify([c.warnings, c.actions]), /Ottoline|Brackenridge|ZQX00417/);
 });

@@ -23,7 +23,7 @@ import type {
   Benefit, Coverage, CoverageAction, CoveredPerson, PayerError, PlanDates, PlanType, RelatedEntity, SourcePointer,
 } from '../../../core/coverage/coverage-model.js';
 import {
-  BEHAVIORAL_HEALTH_SERVICE_TYPES, CARVE_OUT_ENTITY_CODES, EB01_NAMES, EB02_NAMES, EB09_NAMES, X12_SERVICE_TYPE_BY_NAME, MEDICARE_SAVINGS_PROGRAM_TYPES, EB01_KINDS, EB02_LEVELS, EB04_PLAN_TYPES, EB06_NAMES, EB06_PERIODS, EB09_UNITS, codeNameKey, ENTITY_ROLES, eb11Authorization, eb12Network, SEPARATE_PRODUCT_SERVICE_TYPES,
+  BEHAVIORAL_HEALTH_SERVICE_TYPES, CARVE_OUT_ENTITY_CODES, EB01_NAMES, EB02_NAMES, EB09_NAMES, X12_SERVICE_TYPE_BY_NAME, MEDICARE_SAVINGS_PROGRAM_TYPES, EB01_KINDS, EB02_LEVELS, EB04_PLAN_TYPES, EB06_NAMES, EB06_PERIODS, EB09_UNITS, codeNameKey, ENTITY_ROLES, eb11Authorization, eb12Network, PENDING_STATUS_CODES, SEPARATE_PRODUCT_SERVICE_TYPES,
 } from '../x12/x12-271-code-maps.js';
 import { isSameOrganization, noteCarveOutOnce, organizationOf, relatedEntityIdentifiers, type OrganizationRef } from '../related-entities.js';
 
@@ -786,6 +786,13 @@ function toCoverage(response: Response): Coverage {
   if (groupName) plan.groupName = groupName;
 
   const eligibility = eligibilityOf(response, benefits, payerErrors);
+  const pending = pendingStatusOf(response, benefits);
+  if (pending !== undefined && eligibility.status !== 'undetermined') {
+    // EB01 5, 7 and 8 settle the status only provisionally: the payer is still investigating, or
+    // waiting for an eligibility update. Read as active or inactive, but never silently.
+    warnings.push({ code: 'clearinghouse.status-pending', message: `The payer reports the coverage as "${pending.name}" (code ${pending.code}); the status may still change.`, pointer: pending.pointer });
+    actions.push({ kind: 'verify-manually', message: `The payer reports the coverage as "${pending.name}": confirm the coverage status with the payer before relying on it.`, source: src(pending.pointer) });
+  }
   // An insurance discovery result carries how sure the clearinghouse is that this coverage is the
   // patient's (Stedi: HIGH or REVIEW_NEEDED). Anything short of HIGH is said, not silently trusted.
   // The level is an enum; the reason is free text and is not repeated.
@@ -841,6 +848,22 @@ function statusCodeOf(entry: { statusCode?: string | undefined; status?: string 
   if (code) return code;
   const key = nameKey(entry.status);
   return key === undefined ? undefined : STATUS_CODE_BY_NAME.get(key);
+}
+
+/**
+ * The first pending status (EB01 5, 7 or 8) about the medical plan, from planStatus or from the
+ * lines: a separate dental, vision or pharmacy product's status is not the medical plan's.
+ */
+function pendingStatusOf(response: Response, benefits: Benefit[]): { code: string; name: string; pointer: string } | undefined {
+  const entries = response.planStatus ?? [];
+  for (const [i, entry] of entries.entries()) {
+    const code = statusCodeOf(entry);
+    if (code !== undefined && PENDING_STATUS_CODES.has(code) && !onlySeparateProducts(entry.serviceTypeCodes ?? [])) {
+      return { code, name: EB01_NAMES[code] ?? code, pointer: `$.planStatus[${i}]` };
+    }
+  }
+  const line = benefits.find((b) => PENDING_STATUS_CODES.has(b.rawCode ?? '') && !onlySeparateProducts(b.serviceTypes));
+  return line === undefined ? undefined : { code: line.rawCode!, name: EB01_NAMES[line.rawCode!] ?? line.rawCode!, pointer: line.source.pointer };
 }
 
 /** True when every listed service type is a separate dental, vision or pharmacy product. */

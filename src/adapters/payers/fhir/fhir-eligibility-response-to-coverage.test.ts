@@ -554,3 +554,22 @@ t.test("the Coverage's costToBeneficiary is not read beside items that state cos
   const [notYet] = fhirEligibilityResponseToCoverages(queued);
   t.equal(notYet!.benefits.filter((b) => b.kind === 'coinsurance').length, 0);
 });
+
+t.test('every EB01 name with a 271 meaning is read from benefit.type.text, not only the cost-sharing ones', async (t) => {
+  // A converter (Canvas-style) writes each EB01 by name: a carve-out's "Contact Following Entity ...",
+  // another payer, a limitation on the mental-health item.
+  const coverage = onlyCoverage(response([{ coverage: {}, item: [
+    { name: 'Mental Health', benefit: [
+      { type: { text: 'Contact Following Entity for Eligibility or Benefit Information' } },
+      { type: { text: 'Limitations (Incomplete information)' } },
+      { type: { text: 'Other or Additional Payor' } },
+      { type: { text: 'Active - Pending Investigation' } },
+      { type: { text: 'Benefit Disclaimer (Incomplete information)' } },
+    ] },
+  ] }]));
+  t.same(coverage.benefits.filter((b) => b.id.startsWith('fhir-0-0-')).map((b) => [b.kind, b.serviceTypes]), [
+    ['contact-entity', ['MH']], ['limitation', ['MH']], ['other-payer', ['MH']], ['active-coverage', ['MH']], ['other', ['MH']],
+  ]);
+  // Only the disclaimer (EB01 P, no kind in a 271 either) is still unknown.
+  t.same(coverage.warnings.filter((w) => w.code === 'fhir.unknown-benefit-type').map((w) => w.pointer), ['$.insurance[0].item[0].benefit[4].type']);
+});

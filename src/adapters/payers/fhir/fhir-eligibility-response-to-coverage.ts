@@ -38,7 +38,7 @@ import type {
   Benefit, BenefitKind, Coverage, CoverageAction, CoverageLevel, CoveredPerson, Network, PayerError, PlanType, SourcePointer, TimePeriod,
 } from '../../../core/coverage/coverage-model.js';
 import { fhirMoneyToCents, fhirPercentToPpm } from './fhir-decimal.js';
-import { EB01_KINDS, EB02_LEVELS, EB06_NAMES, EB06_PERIODS, X12_SERVICE_TYPE_BY_NAME, codeNameKey, eb12Network, ownCode } from '../x12/x12-271-code-maps.js';
+import { EB01_KINDS, EB01_NAMES, EB02_LEVELS, EB06_NAMES, EB06_PERIODS, X12_SERVICE_TYPE_BY_NAME, codeNameKey, eb12Network, ownCode } from '../x12/x12-271-code-maps.js';
 
 const Coding = z.object({ system: z.string().optional(), code: z.string().optional(), display: z.string().optional() }).loose();
 const CodeableConcept = z.object({ coding: z.array(Coding).optional(), text: z.string().optional() }).loose();
@@ -413,10 +413,22 @@ const X12_BENEFIT_NAMES: Readonly<Record<string, BenefitKind>> = {
   coinsurancepercent: 'coinsurance',
 };
 
+/**
+ * Every other EB01 name in the 5010 code list ("Contact Following Entity for Eligibility or Benefit
+ * Information", "Other or Additional Payor", "Active - Pending Investigation"...), with the kind its
+ * code has in a 271. Names whose code has no kind here (Benefit Disclaimer, Reserve) stay unread.
+ */
+const EB01_KIND_BY_NAME: ReadonlyMap<string, BenefitKind> = new Map(
+  Object.entries(EB01_NAMES).flatMap(([code, name]) => {
+    const kind = ownCode(EB01_KINDS, code);
+    return kind === undefined ? [] : [[codeNameKey(name), kind] as const];
+  }),
+);
+
 function kindOfText(text: string | undefined): BenefitKind | undefined {
   if (text === undefined) return undefined;
   const key = codeNameKey(text.replace(/\(\s*incomplete information\s*\)\s*$/i, ''));
-  return Object.hasOwn(X12_BENEFIT_NAMES, key) ? X12_BENEFIT_NAMES[key] : undefined;
+  return Object.hasOwn(X12_BENEFIT_NAMES, key) ? X12_BENEFIT_NAMES[key] : EB01_KIND_BY_NAME.get(key);
 }
 
 /** FHIR benefit-type codes (http://terminology.hl7.org/CodeSystem/benefit-type) and common payer variants. */

@@ -749,3 +749,16 @@ t.test('a Medicaid plan line naming the managed care organization asks to verify
   t.notOk(c.actions.some((a) => a.kind === 'check-carve-out'), 'not a behavioral-health carve-out');
   t.notOk(resolveCostSharingTerms(c, 'iop-mental-health', 'in').unknowns.some((u) => u.includes('carved out')));
 });
+
+t.test('a pending status (EB01 5, 7, 8) keeps its reading but is flagged for a check with the payer', async (t) => {
+  const grace = only(build271(['EB*1*IND*30*QH*SYNTHETIC SILVER', 'EB*5*IND*30']));
+  t.equal(grace.eligibility.status, 'active');
+  t.ok(grace.warnings.some((w) => w.code === 'x12.status-pending' && w.pointer === benefit(grace, ebId(1)).source.pointer && w.message.includes('Active - Pending Investigation')));
+  t.ok(grace.actions.some((a) => a.kind === 'verify-manually' && a.source?.pointer === benefit(grace, ebId(1)).source.pointer));
+  const update = only(build271(['EB*7*IND*30']));
+  t.equal(update.eligibility.status, 'inactive');
+  t.ok(update.warnings.some((w) => w.code === 'x12.status-pending' && w.message.includes('Inactive - Pending Eligibility Update')));
+  t.notOk(only(build271([ACTIVE])).warnings.some((w) => w.code === 'x12.status-pending'), 'a settled status says nothing');
+  const dental = only(build271([ACTIVE, 'EB*5*IND*35']));
+  t.notOk(dental.warnings.some((w) => w.code === 'x12.status-pending'), "a separate dental product's pending status is not the medical plan's");
+});

@@ -27,7 +27,7 @@ import { describeFollowUpAction, describeRejectReason, isKnownRejectReason } fro
 import { DomainError } from '../../../core/errors.js';
 import { parseDollarsToCents, parseFractionToPpm } from '../../../core/money.js';
 import {
-  BEHAVIORAL_HEALTH_SERVICE_TYPES, CARVE_OUT_ENTITY_CODES, MEDICARE_SAVINGS_PROGRAM_TYPES, EB01_KINDS, EB01_VALID, EB02_LEVELS, EB03_SERVICE_TYPES_5010, EB04_PLAN_TYPES, EB06_PERIODS, EB09_UNITS, ENTITY_ROLES, HL_LEVELS, SEPARATE_PRODUCT_SERVICE_TYPES, ownCode, eb11Authorization, eb12Network,
+  BEHAVIORAL_HEALTH_SERVICE_TYPES, CARVE_OUT_ENTITY_CODES, MEDICARE_SAVINGS_PROGRAM_TYPES, EB01_KINDS, EB01_NAMES, EB01_VALID, EB02_LEVELS, EB03_SERVICE_TYPES_5010, EB04_PLAN_TYPES, EB06_PERIODS, EB09_UNITS, ENTITY_ROLES, HL_LEVELS, PENDING_STATUS_CODES, SEPARATE_PRODUCT_SERVICE_TYPES, ownCode, eb11Authorization, eb12Network,
 } from './x12-271-code-maps.js';
 import { isSameOrganization, organizationOf, noteCarveOutOnce, relatedEntityIdentifiers, type OrganizationRef } from '../related-entities.js';
 import { packCode, readX12 } from './x12-reader.js';
@@ -1059,7 +1059,23 @@ class Transaction271 {
     if (subscriberNode?.person !== undefined) coverage.subscriber = subscriberNode.person;
     if (patient?.person !== undefined) coverage.patient = patient.person;
     coverage.actions = this.actions(benefits, errors, coverage.eligibility.status, coverage.payer);
+    this.flagPendingStatus(coverage);
     return coverage;
+  }
+
+  /**
+   * EB01 5, 7 or 8 on the medical plan: the payer has not settled the status (an ACA grace period,
+   * a Medicaid redetermination). The reading stands, but never silently.
+   */
+  private flagPendingStatus(coverage: Coverage): void {
+    if (coverage.eligibility.status === 'undetermined') return;
+    const pending = coverage.benefits.find(
+      (b) => PENDING_STATUS_CODES.has(b.rawCode ?? '') && !(b.serviceTypes.length > 0 && b.serviceTypes.every((s) => SEPARATE_PRODUCT_SERVICE_TYPES.has(s))),
+    );
+    if (pending === undefined) return;
+    const name = EB01_NAMES[pending.rawCode!] ?? pending.rawCode!;
+    coverage.warnings = [...coverage.warnings, { code: 'x12.status-pending', message: `The payer reports the coverage as "${name}" (EB01 ${pending.rawCode!}); the status may still change.`, pointer: pending.source.pointer }];
+    coverage.actions.push({ kind: 'verify-manually', message: `The payer reports the coverage as "${name}": confirm the coverage status with the payer before relying on it.`, source: pending.source });
   }
 
   private planType(benefits: Benefit[]): { type: PlanType; code?: string } {
