@@ -64,6 +64,11 @@ if (unavailable) {
     t.match(await page.textContent('[data-testid="authorization"]'), /Authorization required/);
     t.match(await page.textContent('[data-testid="as-of"]'), /As of: .*2026.*\(asked the payer just now\)/, 'when the answer was given and that it came from the payer');
     t.match(text, /PRE-CERTIFICATION REQUIRED FOR INTENSIVE OUTPATIENT/, "the payer's note");
+    t.equal(
+      (await page.textContent('[data-testid="payer-contact"]'))?.trim(),
+      'To ask the payer: PROVIDER SERVICES (SYNTHETIC): phone 555-555-0123, web PROVIDERS.SANDBOX-PPO.EXAMPLE',
+      "the payer's own provider services line, to call while the patient is on the phone",
+    );
     t.match(text, /20%/, 'in-network coinsurance');
     t.match(text, /40%/, 'out-of-network coinsurance');
     t.equal(await page.locator('#coverage-result progress').count(), 2, 'two progress bars');

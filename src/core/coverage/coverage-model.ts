@@ -118,6 +118,14 @@ export interface PlanDates {
   benefitYearEnd?: string;
 }
 
+/** A way to reach an organization: a phone or fax number, a web address, an email address. */
+export interface ContactPoint {
+  kind: 'phone' | 'fax' | 'url' | 'email' | 'other';
+  value: string;
+  /** Who answers there, as the payer named it (X12 PER02, e.g. 'PROVIDER SERVICES'). */
+  name?: string;
+}
+
 /** An entity a benefit points at (X12 2120 loop, FHIR/clearinghouse related entities). */
 export interface RelatedEntity {
   /** Role: 'carve-out administrator', 'primary care provider', 'other payer'... */
@@ -127,7 +135,7 @@ export interface RelatedEntity {
   name?: string;
   /** Identifier such as the payer id of the carve-out (qualifier -> value). */
   identifiers?: Record<string, string>;
-  contacts?: { kind: 'phone' | 'fax' | 'url' | 'email' | 'other'; value: string }[];
+  contacts?: ContactPoint[];
 }
 
 /** One normalized benefit fact. Many of these describe one service type. */
@@ -210,7 +218,8 @@ export interface Coverage {
   formatVersion?: string;
   /** True for legacy formats (4010) that were accepted but are out of date. */
   legacy?: boolean;
-  payer: { name?: string; id?: string };
+  /** The payer that answered; `contacts` are the ones it gave for questions about this answer (X12 2100A PER). */
+  payer: { name?: string; id?: string; contacts?: ContactPoint[] };
   provider?: { name?: string; npi?: string };
   plan: {
     name?: string;

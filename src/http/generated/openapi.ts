@@ -571,6 +571,14 @@ export interface components {
             level: "high" | "medium" | "low";
             reasons: string[];
         };
+        /** @description A way to reach an organization (X12 PER, clearinghouse contactInformation). */
+        ContactPoint: {
+            /** @enum {string} */
+            kind: "phone" | "fax" | "url" | "email" | "other";
+            /** @description Who answers there, as the payer named it (X12 PER02), e.g. PROVIDER SERVICES. */
+            name?: string;
+            value: string;
+        };
         /** @description The cost-sharing terms for one level of care in one network, chosen from a coverage: the most specific service type the payer answered for, with every value's source. Absent values are unknown (listed in `unknowns`), never zero. */
         CostSharingTerms: {
             authorizationRequired: components["schemas"]["SourcedTriState"];
@@ -664,6 +672,8 @@ export interface components {
             legacy?: boolean;
             patient?: components["schemas"]["CoveredPerson"];
             payer: {
+                /** @description Where the payer says to ask about this answer (X12 2100A PER, clearinghouse payer contactInformation), e.g. its provider services line. */
+                contacts?: components["schemas"]["ContactPoint"][];
                 id?: string;
                 name?: string;
             };
@@ -1375,11 +1385,7 @@ export interface components {
             status: "ready" | "not-ready";
         };
         RelatedEntity: {
-            contacts?: {
-                /** @enum {string} */
-                kind: "phone" | "fax" | "url" | "email" | "other";
-                value: string;
-            }[];
+            contacts?: components["schemas"]["ContactPoint"][];
             entityCode?: string;
             /** @description The entity's ids by qualifier (PI payer id, FI tax id, XX NPI...). `memberId` is the member's id at this organization (a carve-out administrator's own member id), kept so staff can run the second check; answers to patient-facing keys never include it. Social security numbers are never kept. */
             identifiers?: {

@@ -1,7 +1,7 @@
 // The intake coordinator console. Member details live in the form fields and in request bodies
 // only: never in URLs, storage or console output. The checklist answers never leave the page.
 import { api, setApiKey, problemMessage } from './api.js';
-import { LEVEL_LABELS, day, h, money, nextMonday, percent, scrollBox, show, today, weekChart, weekTable, weeklyAfterDeductible, when } from './format.js';
+import { LEVEL_LABELS, contactsText, day, h, money, nextMonday, percent, scrollBox, show, today, weekChart, weekTable, weeklyAfterDeductible, when } from './format.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -165,6 +165,10 @@ function renderCoverage(result) {
   nodes.push(next.length
     ? h('ul', { 'data-testid': 'next-actions' }, next.map((a) => h('li', {}, a.message)))
     : h('p', {}, 'No action needed from the payer answer.'));
+  const contacts = coverage.payer?.contacts ?? [];
+  if (contacts.length) {
+    nodes.push(h('p', { 'data-testid': 'payer-contact' }, h('span', { class: 'label' }, 'To ask the payer: '), contactsText(contacts)));
+  }
 
   const notes = [...new Set(coverage.benefits.flatMap((b) => b.notes ?? []))];
   if (notes.length) {

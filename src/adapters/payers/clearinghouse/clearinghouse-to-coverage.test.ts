@@ -548,3 +548,19 @@ t.test('a pending status (EB01 5, 7, 8: "Active - Pending Investigation") keeps 
   t.notOk(dentalOnly.warnings.some((w) => w.code === 'clearinghouse.status-pending'), "a separate dental product's pending status is not the medical plan's");
   for (const c of [lines, status]) t.notMatch(JSON.stringify([c.warnings, c.actions]), /Ottoline|Brackenridge|ZQX00417/);
 });
+
+t.test("the payer's contactInformation is kept on the payer, with who answers there", async (t) => {
+  const coverage = read({
+    payer: {
+      name: 'Example Plan',
+      contactInformation: { name: 'PROVIDER SERVICES', contacts: [{ communicationMode: 'Telephone', communicationNumber: '8005550199' }, { communicationMode: 'Uniform Resource Locator (URL)', communicationNumber: 'www.example.com/providers' }] },
+    },
+    subscriber: MEMBER,
+    planStatus: [{ statusCode: '1' }],
+  });
+  t.same(coverage.payer.contacts, [
+    { kind: 'phone', value: '8005550199', name: 'PROVIDER SERVICES' },
+    { kind: 'url', value: 'www.example.com/providers', name: 'PROVIDER SERVICES' },
+  ]);
+  t.equal(read({ payer: { name: 'Example Plan', contactInformation: null }, subscriber: MEMBER, planStatus: [{ statusCode: '1' }] }).payer.contacts, undefined);
+});

@@ -20,7 +20,7 @@ import { isPlaceholderAmount, placeholderNote, reconcileAccumulators } from '../
 import { referralClauses } from '../../../core/coverage/payer-notes.js';
 import { applyServiceDelivery } from '../service-delivery.js';
 import type {
-  Benefit, Coverage, CoverageAction, CoveredPerson, PayerError, PlanDates, PlanType, RelatedEntity, SourcePointer,
+  Benefit, ContactPoint, Coverage, CoverageAction, CoveredPerson, PayerError, PlanDates, PlanType, RelatedEntity, SourcePointer,
 } from '../../../core/coverage/coverage-model.js';
 import {
   BEHAVIORAL_HEALTH_SERVICE_TYPES, CARVE_OUT_ENTITY_CODES, EB01_NAMES, EB02_NAMES, EB09_NAMES, X12_SERVICE_TYPE_BY_NAME, MEDICARE_SAVINGS_PROGRAM_TYPES, EB01_KINDS, EB02_LEVELS, EB04_PLAN_TYPES, EB06_NAMES, EB06_PERIODS, EB09_UNITS, codeNameKey, ENTITY_ROLES, eb11Authorization, eb12Network, PENDING_STATUS_CODES, SEPARATE_PRODUCT_SERVICE_TYPES,
@@ -40,6 +40,8 @@ const List = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => (value === null ? undefined : Array.isArray(value) ? value : [value]), z.array(item).optional());
 const AdditionalInformation = z.object({ description: Str.optional() }).loose();
 const Contact = z.object({ communicationMode: Str.optional(), communicationNumber: Str.optional() }).loose();
+/** X12 PER as JSON: who answers (`name`, PER02) and how to reach them. */
+const ContactInformation = z.object({ name: Str.optional(), contacts: z.array(Contact).optional() }).loose();
 const RelatedEntitySchema = z.object({
   entityIdentifier: Str.optional(),
   entityIdentifierCode: Str.optional(),
@@ -48,7 +50,7 @@ const RelatedEntitySchema = z.object({
   entityFirstname: Str.optional(),
   entityIdentification: Str.optional(),
   entityIdentificationValue: Str.optional(),
-  contactInformation: z.object({ contacts: z.array(Contact).optional() }).loose().optional(),
+  contactInformation: ContactInformation.optional(),
 }).loose();
 const ProcedureSchema = z.object({ productOrServiceIdQualifierCode: Str.optional(), procedureCode: Str.optional() }).loose();
 
@@ -113,7 +115,7 @@ const PersonSchema = z.object({
 const ResponseSchema = z.object({
   controlNumber: Str.optional(),
   tradingPartnerServiceId: Str.optional(),
-  payer: Optional(z.object({ name: Str.optional(), payorIdentification: Str.optional(), aaaErrors: AaaErrors }).loose()),
+  payer: Optional(z.object({ name: Str.optional(), payorIdentification: Str.optional(), contactInformation: Optional(ContactInformation), aaaErrors: AaaErrors }).loose()),
   provider: Optional(z.object({ providerName: Str.optional(), providerOrgName: Str.optional(), npi: Str.optional(), aaaErrors: AaaErrors }).loose()),
   subscriber: Optional(PersonSchema),
   dependents: List(PersonSchema),
@@ -311,9 +313,17 @@ function phoneOf(entity: RelatedEntity | undefined): string {
   return phone === undefined ? '' : ` (phone ${phone})`;
 }
 
-const CONTACT_KINDS: Readonly<Record<string, RelatedEntity['contacts'] extends (infer C)[] | undefined ? C extends { kind: infer K } ? K : never : never>> = {
+const CONTACT_KINDS: Readonly<Record<string, ContactPoint['kind']>> = {
   TE: 'phone', Telephone: 'phone', WP: 'phone', 'Work Phone Number': 'phone', FX: 'fax', Facsimile: 'fax', UR: 'url', 'Uniform Resource Locator (URL)': 'url', EM: 'email', 'Electronic Mail': 'email',
 };
+
+/** The numbers in a contactInformation block, each with the block's name (who answers there). */
+function contactPointsOf(info: z.infer<typeof ContactInformation> | undefined): ContactPoint[] {
+  const name = info?.name?.trim();
+  return (info?.contacts ?? [])
+    .filter((c) => c.communicationNumber)
+    .map((c) => ({ kind: own(CONTACT_KINDS, c.communicationMode) ?? ('other' as const), value: c.communicationNumber!, ...(name ? { name } : {}) }));
+}
 
 /**
  * NM101 names (what Stedi and Change Healthcare send in `entityIdentifier`, with no code) -> the
@@ -336,9 +346,7 @@ function relatedEntityOf(entity: z.infer<typeof RelatedEntitySchema>): RelatedEn
   // A member id at that organization is kept where patient-facing answers drop it; an SSN is not kept.
   const identifiers = entity.entityIdentificationValue ? relatedEntityIdentifiers(entity.entityIdentification ?? 'id', entity.entityIdentificationValue) : undefined;
   if (identifiers !== undefined) related.identifiers = identifiers;
-  const contacts = (entity.contactInformation?.contacts ?? [])
-    .filter((c) => c.communicationNumber)
-    .map((c) => ({ kind: own(CONTACT_KINDS, c.communicationMode) ?? ('other' as const), value: c.communicationNumber! }));
+  const contacts = contactPointsOf(entity.contactInformation);
   if (contacts.length > 0) related.contacts = contacts;
   return related;
 }
@@ -818,6 +826,8 @@ function toCoverage(response: Response): Coverage {
   const payerName = response.payer?.name;
   if (payerName) coverage.payer.name = payerName;
   if (payerId) coverage.payer.id = payerId;
+  const payerContacts = contactPointsOf(response.payer?.contactInformation);
+  if (payerContacts.length > 0) coverage.payer.contacts = payerContacts;
   const providerName = response.provider?.providerName ?? response.provider?.providerOrgName;
   if (providerName || response.provider?.npi) {
     coverage.provider = {};

@@ -762,3 +762,17 @@ t.test('a pending status (EB01 5, 7, 8) keeps its reading but is flagged for a c
   const dental = only(build271([ACTIVE, 'EB*5*IND*35']));
   t.notOk(dental.warnings.some((w) => w.code === 'x12.status-pending'), "a separate dental product's pending status is not the medical plan's");
 });
+
+t.test("the payer's own contact (2100A PER) is kept on the payer, apart from related entities' contacts", async (t) => {
+  const text = build271([ACTIVE]).replace(
+    'NM1*PR*2*EXAMPLE HEALTH PLAN*****PI*99999~',
+    'NM1*PR*2*EXAMPLE HEALTH PLAN*****PI*99999~\nPER*IC*PROVIDER SERVICES*TE*8005550199*UR*WWW.EXAMPLE.COM/PROVIDERS~',
+  );
+  const coverage = only(text);
+  t.same(coverage.payer.contacts, [
+    { kind: 'phone', value: '8005550199', name: 'PROVIDER SERVICES' },
+    { kind: 'url', value: 'WWW.EXAMPLE.COM/PROVIDERS', name: 'PROVIDER SERVICES' },
+  ]);
+  t.same(coverage.benefits.flatMap((b) => b.relatedEntities), [], 'no benefit takes the payer contact');
+  t.equal(only(build271([ACTIVE])).payer.contacts, undefined, 'no PER, no contacts');
+});

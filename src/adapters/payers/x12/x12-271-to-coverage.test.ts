@@ -117,7 +117,7 @@ t.test('a behavioral-health carve-out becomes an administrator to call, with its
   t.equal(admin?.role, 'carve-out administrator');
   t.equal(admin?.entityCode, 'VN');
   t.equal(admin?.name, 'SYNTHETIC BEHAVIORAL HEALTH ADMINISTRATOR');
-  t.same(admin?.contacts?.[0], { kind: 'phone', value: '8005550100' });
+  t.same(admin?.contacts?.[0], { kind: 'phone', value: '8005550100', name: 'UTILIZATION MANAGEMENT' });
   const action = c.actions.find((a) => a.kind === 'check-carve-out');
   t.ok(action);
   t.match(action?.message, /SYNTHETIC BEHAVIORAL HEALTH ADMINISTRATOR/);

@@ -44,7 +44,7 @@ interface HlNode {
   level: HlLevel;
   declaresChildren: boolean;
   childCount: number;
-  payer?: { name?: string; id?: string };
+  payer?: Coverage['payer'];
   provider?: { name?: string; npi?: string };
   person?: CoveredPerson;
   planDates: PlanDates;
@@ -533,15 +533,20 @@ class Transaction271 {
   }
 
   private per(seg: X12Segment): void {
-    if (this.entity === undefined) return; // 2100A payer contact: the model has no place for it yet
-    const contacts = (this.entity.contacts ??= []);
+    // PER is sent in two places: 2100A, the payer's own contact for questions about this answer, and
+    // 2120C/D, a related entity's (a carve-out administrator's utilization management line).
+    const payer = this.entity === undefined && this.loop === '2100A' ? this.node?.payer : undefined;
+    const owner = this.entity ?? payer;
+    if (owner === undefined) return;
+    const contacts = (owner.contacts ??= []);
+    const name = seg.opt(2);
     // PER03/04, PER05/06, PER07/08: communication number qualifier and number pairs.
     for (let i = 3; i <= 7; i += 2) {
       const qualifier = seg.el(i);
       const value = seg.el(i + 1);
       if (value === '') continue;
-      const kind = qualifier === 'TE' ? 'phone' : qualifier === 'FX' ? 'fax' : qualifier === 'UR' ? 'url' : qualifier === 'EM' ? 'email' : 'other';
-      contacts.push({ kind, value });
+      const kind = qualifier === 'TE' || qualifier === 'WP' ? 'phone' : qualifier === 'FX' ? 'fax' : qualifier === 'UR' ? 'url' : qualifier === 'EM' ? 'email' : 'other';
+      contacts.push(name === undefined ? { kind, value } : { kind, value, name });
     }
   }
 
