@@ -573,3 +573,22 @@ t.test('every EB01 name with a 271 meaning is read from benefit.type.text, not o
   // Only the disclaimer (EB01 P, no kind in a 271 either) is still unknown.
   t.same(coverage.warnings.filter((w) => w.code === 'fhir.unknown-benefit-type').map((w) => w.pointer), ['$.insurance[0].item[0].benefit[4].type']);
 });
+
+t.test("the insurer Organization's telecom and contacts become the payer's contacts; a malformed one loses nothing else", async (t) => {
+  const insurer = {
+    resourceType: 'Organization', id: 'ins', name: 'Example Health Plan',
+    telecom: [{ system: 'phone', value: '800-555-0199' }, { system: 'url', value: 'https://providers.example.org' }, { system: 'phone' }],
+    contact: [{ purpose: { coding: [{ code: 'PAYOR', display: 'Payor' }], text: 'Provider services' }, telecom: [{ system: 'fax', value: '800-555-0198' }] }],
+  };
+  const withContacts = onlyCoverage(response([{ coverage: {}, inforce: true }], { contained: [insurer], insurer: { reference: '#ins' } }));
+  t.equal(withContacts.payer.name, 'Example Health Plan');
+  t.same(withContacts.payer.contacts, [
+    { kind: 'phone', value: '800-555-0199' },
+    { kind: 'url', value: 'https://providers.example.org' },
+    { kind: 'fax', value: '800-555-0198', name: 'Provider services' },
+  ]);
+  const malformed = onlyCoverage(response([{ coverage: {}, inforce: true }], { contained: [{ ...insurer, telecom: 'call us', contact: 7 }], insurer: { reference: '#ins' } }));
+  t.equal(malformed.payer.name, 'Example Health Plan');
+  t.equal(malformed.payer.contacts, undefined);
+  t.equal(malformed.eligibility.status, 'active');
+});

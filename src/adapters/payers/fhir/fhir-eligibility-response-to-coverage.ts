@@ -35,7 +35,7 @@ import { z } from 'zod';
 import { DomainError } from '../../../core/errors.js';
 import { describeRejectReason, isKnownRejectReason, type RejectReason } from '../../../core/coverage/aaa-reject-reasons.js';
 import type {
-  Benefit, BenefitKind, Coverage, CoverageAction, CoverageLevel, CoveredPerson, Network, PayerError, PlanType, SourcePointer, TimePeriod,
+  Benefit, BenefitKind, ContactPoint, Coverage, CoverageAction, CoverageLevel, CoveredPerson, Network, PayerError, PlanType, SourcePointer, TimePeriod,
 } from '../../../core/coverage/coverage-model.js';
 import { fhirMoneyToCents, fhirPercentToPpm } from './fhir-decimal.js';
 import { EB01_KINDS, EB01_NAMES, EB02_LEVELS, EB06_NAMES, EB06_PERIODS, X12_SERVICE_TYPE_BY_NAME, codeNameKey, eb12Network, ownCode } from '../x12/x12-271-code-maps.js';
@@ -132,12 +132,35 @@ const PatientResource = z.object({
   birthDate: z.string().optional(),
   gender: z.string().optional(),
 }).loose();
+/** FHIR ContactPoint (telecom): kept only when it says what it is and has a value. */
+const Telecom = z.object({ system: z.string().optional(), value: z.string().optional() }).loose();
 const OrganizationResource = z.object({
   resourceType: z.literal('Organization'),
   id: z.string().optional(),
   name: z.string().optional(),
   identifier: z.array(Identifier).optional(),
+  // Contacts are a convenience: a malformed one is dropped rather than losing the whole answer.
+  telecom: z.array(Telecom).optional().catch(undefined),
+  // R4 Organization.contact: a contact for a purpose (PAYOR, ADMIN...), with its own telecom.
+  contact: z.array(z.object({ purpose: CodeableConcept.optional(), telecom: z.array(Telecom).optional() }).loose()).optional().catch(undefined),
 }).loose();
+
+const TELECOM_KINDS: Readonly<Record<string, ContactPoint['kind']>> = { phone: 'phone', fax: 'fax', email: 'email', url: 'url', sms: 'phone', pager: 'other', other: 'other' };
+
+/** The insurer's telecom, then each contact's (named by its purpose), as contact points. */
+function insurerContacts(org: z.infer<typeof OrganizationResource>): ContactPoint[] {
+  const points = (telecom: z.infer<typeof Telecom>[] | undefined, name: string | undefined): ContactPoint[] =>
+    (telecom ?? []).flatMap((t) => {
+      const value = t.value?.trim();
+      if (!value) return [];
+      const kind = (t.system !== undefined && Object.hasOwn(TELECOM_KINDS, t.system) ? TELECOM_KINDS[t.system] : undefined) ?? 'other';
+      return [name === undefined ? { kind, value } : { kind, value, name }];
+    });
+  return [
+    ...points(org.telecom, undefined),
+    ...(org.contact ?? []).flatMap((c) => points(c.telecom, c.purpose?.text ?? c.purpose?.coding?.[0]?.display ?? c.purpose?.coding?.[0]?.code)),
+  ];
+}
 
 type FhirResponse = z.infer<typeof ResponseSchema>;
 type FhirItem = z.infer<typeof ItemSchema>;
@@ -671,6 +694,8 @@ function responseToCoverages(response: FhirResponse, base: string, bundle: Locat
   if (payerName !== undefined) payer.name = payerName;
   const payerId = insurerOrg?.identifier?.[0]?.value ?? response.insurer?.identifier?.value;
   if (payerId !== undefined) payer.id = payerId;
+  const payerContacts = insurerOrg === undefined ? [] : insurerContacts(insurerOrg);
+  if (payerContacts.length > 0) payer.contacts = payerContacts;
 
   const patientLocated = resolve(response.patient?.reference, contained, bundle);
   const patientPhi = patientLocated && typeOf(patientLocated.resource) === 'Patient' ? parseOrThrow(PatientResource, patientLocated.resource, patientLocated.pointer) : undefined;
