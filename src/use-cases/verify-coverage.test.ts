@@ -123,7 +123,7 @@ t.test('a TA1 rejecting the inquiry is reported as the payer rejecting it, not a
  * the plan and its deductible; CH (mental health facility, outpatient) gets a $40 copay with
  * authorization; every answer repeats the plan-level active line and deductible.
  */
-function firstServiceTypeOnlyAnswer(serviceTypes: string[], options: { rejectCh?: boolean; otherMemberOnCh?: boolean } = {}): RawPayerResponse {
+function firstServiceTypeOnlyAnswer(serviceTypes: string[], options: { rejectCh?: boolean; otherMember?: boolean } = {}): RawPayerResponse {
   const asked = serviceTypes[0]!;
   const planLines = ['EB*1*IND*30*PR*SYNTHETIC PPO', 'EB*C*IND*30*PR**23*1500*****Y', 'EB*C*IND*30*PR**29*300*****Y'];
   const lines =
@@ -137,7 +137,7 @@ function firstServiceTypeOnlyAnswer(serviceTypes: string[], options: { rejectCh?
   const body = [
     'ST*271*0001*005010X279A1', 'BHT*0022*11*SYNTH-1*20261201*0930', 'HL*1**20*1', 'NM1*PR*2*SYNTHETIC PLAN*****PI*99999',
     'HL*2*1*21*1', 'NM1*1P*2*SYNTHETIC CLINIC*****XX*1234567893', 'HL*3*2*22*0',
-    options.otherMemberOnCh && asked === 'CH' ? 'NM1*IL*1*OTHERPATIENT*SAM****MI*ZZZ000000002' : 'NM1*IL*1*TESTPATIENT*ALEX****MI*ZZZ000000001',
+    options.otherMember ? 'NM1*IL*1*OTHERPATIENT*SAM****MI*ZZZ000000002' : 'NM1*IL*1*TESTPATIENT*ALEX****MI*ZZZ000000001',
     'DTP*291*RD8*20260101-20261231', ...lines,
   ];
   const isa = 'ISA*00*          *00*          *ZZ*SYNTHPAYER     *ZZ*SYNTHCLINIC    *261201*0930*^*00501*000000001*0*T*:';
@@ -145,9 +145,13 @@ function firstServiceTypeOnlyAnswer(serviceTypes: string[], options: { rejectCh?
   return x12(`${text}~`);
 }
 
-function splittingDeps(perInquiry: number | undefined, options: { rejectCh?: boolean; failOn?: string; otherMemberOnCh?: boolean; misroutedChAnswers?: number } = {}) {
+function splittingDeps(
+  perInquiry: number | undefined,
+  options: { rejectCh?: boolean; failOn?: string; otherMemberOnCh?: boolean; misroutedChAnswers?: number; misroutedPlanAnswers?: number } = {},
+) {
   const asked: string[][] = [];
   let misrouted = options.misroutedChAnswers ?? (options.otherMemberOnCh ? Infinity : 0);
+  let misroutedPlan = options.misroutedPlanAnswers ?? 0;
   const d = deps(async () => x12(''));
   return {
     asked,
@@ -158,8 +162,8 @@ function splittingDeps(perInquiry: number | undefined, options: { rejectCh?: boo
         fetchEligibility: async (inquiry: { serviceTypes: string[] }) => {
           asked.push(inquiry.serviceTypes);
           if (inquiry.serviceTypes.includes(options.failOn ?? '-')) throw new DomainError('payer.timeout', 'The payer did not answer in time');
-          const otherMemberOnCh = inquiry.serviceTypes[0] === 'CH' && misrouted-- > 0;
-          return firstServiceTypeOnlyAnswer(inquiry.serviceTypes, { ...options, otherMemberOnCh });
+          const otherMember = inquiry.serviceTypes[0] === 'CH' ? misrouted-- > 0 : inquiry.serviceTypes[0] === '30' && misroutedPlan-- > 0;
+          return firstServiceTypeOnlyAnswer(inquiry.serviceTypes, { ...options, otherMember });
         },
       }),
     } satisfies VerifyCoverageDeps,
@@ -212,6 +216,20 @@ t.test('a part of a split inquiry answered about another member is asked once mo
   const once = splittingDeps(1, { misroutedChAnswers: 1 });
   const healed = await verifyCoverage(once.deps, { inquiry, levelOfCare: 'iop-mental-health' });
   t.equal(healed.levelOfCare?.inNetwork.copay?.value.amountCents, 4000, 'a misroute that does not repeat costs one more call, not the check');
+});
+
+t.test('when the plan-level answer is the one about another member, it is asked again past the cache too, and the check heals', async (t) => {
+  const split = splittingDeps(1, { misroutedPlanAnswers: 1 });
+  const result = await verifyCoverage(split.deps, { inquiry, levelOfCare: 'iop-mental-health' });
+  t.equal(result.coverage.eligibility.status, 'active');
+  t.equal(result.levelOfCare?.inNetwork.copay?.value.amountCents, 4000);
+  t.equal(split.asked.filter((codes) => codes[0] === '30').length, 2, 'plan level was asked twice');
+  t.match(split.deps.cache.calls.at(-1)?.options, { bypass: true }, 'the second time past the cache, replacing the entry');
+
+  const always = splittingDeps(1, { misroutedPlanAnswers: Infinity });
+  const error = await verifyCoverage(always.deps, { inquiry, levelOfCare: 'iop-mental-health' }).catch((e: unknown) => e);
+  t.match(error, { code: 'payer.malformed-response' }, 'a plan-level answer that stays about someone else still fails the check');
+  t.equal(always.asked.filter((codes) => codes[0] === '30').length, 2, 'asked at most twice');
 });
 
 t.test('a part of a split inquiry that cannot be fetched fails the whole check, so nothing is priced from half an answer', async (t) => {

@@ -244,12 +244,18 @@ export async function verifyCoverage(deps: VerifyCoverageDeps, request: VerifyCo
   // Every part is asked at once (the payer's concurrency limit still applies); any part failing
   // fails the check, so an estimate is never priced from half an answer without saying so.
   const asked = await Promise.all(splitServiceTypes(inquiry.serviceTypes, payer.serviceTypesPerInquiry).map((types) => askPart(types)));
-  const [primary, ...firstOthers] = asked as [AnsweredPart, ...AnsweredPart[]];
+  const [firstPrimary, ...firstOthers] = asked as [AnsweredPart, ...AnsweredPart[]];
+  let primary = firstPrimary;
   // A part about another member (misrouted on the way back) may have been cached: ask for it once
   // more past the cache, which also replaces the entry, before the merge refuses the check.
   const others = await Promise.all(
     firstOthers.map(async (part) => (aboutSamePatient(primary.coverage, part.coverage) ? part : askPart(part.serviceTypes, { pastTheCache: true }))),
   );
+  // Parts that still disagree may be right: the plan-level answer may be the misrouted one. Ask it
+  // once more past the cache too; whatever still disagrees after that fails the merge.
+  if (others.some((part) => !aboutSamePatient(primary.coverage, part.coverage))) {
+    primary = await askPart(primary.serviceTypes, { pastTheCache: true });
+  }
   const parts = [primary, ...others];
 
   const rejection = rejectionOf(primary.coverage);
