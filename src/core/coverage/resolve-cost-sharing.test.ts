@@ -408,3 +408,35 @@ t.test('a QM code on a commercial plan\'s own lines does not waive what the pati
   t.equal(terms.qualifiedMedicareBeneficiary, undefined);
   t.equal(terms.coinsurancePpm?.value, 200_000);
 });
+
+t.test('a copay and a coinsurance on different service types are not added together: the more specific one is the answer', async (t) => {
+  // The clearinghouse sandbox shape: 25% on CH (facility outpatient), a $35 office-visit copay on CF.
+  const facilityCoinsurance = coverage([
+    ...planDeductibles(),
+    benefit({ id: 'ch-coins', kind: 'coinsurance', serviceTypes: ['CH'], percentPpm: 250_000 }),
+    benefit({ id: 'cf-copay', kind: 'copay', serviceTypes: ['CF'], timePeriod: 'visit', amountCents: 3_500 }),
+  ]);
+  const iop = resolveCostSharingTerms(facilityCoinsurance, 'iop-mental-health', 'in');
+  t.equal(iop.coinsurancePpm?.value, 250_000);
+  t.equal(iop.copay, undefined, "CF's office-visit copay is not charged on top of CH's coinsurance");
+  t.ok(iop.unknowns.some((u) => /copay \(\$35\.00\) sent for CF \(cf-copay\) was not added: CH is more specific/.test(u)));
+  const therapy = resolveCostSharingTerms(facilityCoinsurance, 'outpatient-therapy', 'in');
+  t.equal(therapy.copay?.value.amountCents, 3_500, 'outpatient therapy, where CF is the more specific code, keeps the copay');
+  t.equal(therapy.coinsurancePpm, undefined);
+
+  // The other way round: a per-day copay on CH beside a mental-health coinsurance.
+  const dayCopay = coverage([
+    benefit({ id: 'ch-copay', kind: 'copay', serviceTypes: ['CH'], timePeriod: 'day', amountCents: 4_000 }),
+    benefit({ id: 'mh-coins', kind: 'coinsurance', serviceTypes: ['MH'], percentPpm: 200_000 }),
+  ]);
+  const byDay = resolveCostSharingTerms(dayCopay, 'iop-mental-health', 'in');
+  t.same([byDay.copay?.value, byDay.coinsurancePpm], [{ amountCents: 4_000, per: 'day' }, undefined]);
+
+  // Both on the same service type: the payer said both, so both apply.
+  const both = coverage([
+    benefit({ kind: 'copay', serviceTypes: ['CH'], timePeriod: 'day', amountCents: 2_500 }),
+    benefit({ kind: 'coinsurance', serviceTypes: ['CH'], percentPpm: 100_000 }),
+  ]);
+  const together = resolveCostSharingTerms(both, 'iop-mental-health', 'in');
+  t.same([together.copay?.value.amountCents, together.coinsurancePpm?.value], [2_500, 100_000]);
+});

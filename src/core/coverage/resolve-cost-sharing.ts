@@ -341,7 +341,22 @@ function resolveTerms(coverage: Coverage, levelOfCare: LevelOfCare, network: 'in
   const coins = preferIndividual(findMostSpecific(coverage, levelOfCare, network, (b) => b.kind === 'coinsurance' && validShare(b.percentPpm)));
   const outOfRange = findMostSpecific(coverage, levelOfCare, network, (b) => b.kind === 'coinsurance' && b.percentPpm !== undefined && !validShare(b.percentPpm));
   if (outOfRange.length > 0) unknowns.push(`The payer sent a coinsurance outside 0-100% (${outOfRange.map((m) => m.benefit.id).join(', ')}); it was not used.`);
-  const coinsFirst = highestOf(coins, (b) => b.percentPpm!, formatPpm, 'coinsurance values', unknowns);
+  let coinsFirst = highestOf(coins, (b) => b.percentPpm!, formatPpm, 'coinsurance values', unknowns);
+  let copayFirst = highestOf(
+    preferIndividual(findMostSpecific(coverage, levelOfCare, network, (b) => b.kind === 'copay' && b.amountCents !== undefined)),
+    (b) => b.amountCents!, formatCents, 'copays', unknowns,
+  );
+  // A copay and a coinsurance found on different service types are not one answer: CH's 20% for the
+  // facility beside CF's $35 office-visit copay means the program pays 20%, not 20% plus $35 a day
+  // (and a copay would also waive the deductible in most plans). The less specific one is not used.
+  if (coinsFirst && copayFirst && specificity(levelOfCare, coinsFirst) !== specificity(levelOfCare, copayFirst)) {
+    const [kept, dropped, droppedWhat, keptWhat] = specificity(levelOfCare, coinsFirst) < specificity(levelOfCare, copayFirst)
+      ? [coinsFirst, copayFirst, `copay (${formatCents(copayFirst.benefit.amountCents!)})`, 'coinsurance'] as const
+      : [copayFirst, coinsFirst, `coinsurance (${formatPpm(coinsFirst.benefit.percentPpm!)})`, 'copay'] as const;
+    unknowns.push(`The ${droppedWhat} sent for ${dropped.candidate.code} (${dropped.benefit.id}) was not added: ${kept.candidate.code} is more specific for ${loc} and states its ${keptWhat} without it.`);
+    if (dropped === copayFirst) copayFirst = undefined;
+    else coinsFirst = undefined;
+  }
   if (coinsFirst) {
     terms.coinsurancePpm = sourced<Ppm>(coinsFirst.benefit.percentPpm!, [coinsFirst.benefit]);
     if (coinsFirst.unknownNetwork) unknowns.push(`Coinsurance did not say which network it applies to; used it for ${words}.`);
@@ -349,8 +364,6 @@ function resolveTerms(coverage: Coverage, levelOfCare: LevelOfCare, network: 'in
   }
 
   // Copay: per visit (EB06 27) or per day (EB06 7); a per-diem program day is one visit (facts.md 2.12 item 4).
-  const copays = preferIndividual(findMostSpecific(coverage, levelOfCare, network, (b) => b.kind === 'copay' && b.amountCents !== undefined));
-  const copayFirst = highestOf(copays, (b) => b.amountCents!, formatCents, 'copays', unknowns);
   if (copayFirst) {
     const period = copayFirst.benefit.timePeriod;
     const per: 'visit' | 'day' = period === 'day' ? 'day' : 'visit';
@@ -488,6 +501,11 @@ function resolveTerms(coverage: Coverage, levelOfCare: LevelOfCare, network: 'in
       : { serviceType: '30', reason: `The payer sent nothing for ${loc} ${words}.`, fellBackToPlanLevel: false };
   }
   return terms;
+}
+
+/** How specific a match is for the level of care (lower is more): a line on its per-diem procedure code first, then the code order. */
+function specificity(levelOfCare: LevelOfCare, match: Match): number {
+  return match.benefit.procedureCodes.length > 0 ? -1 : order(levelOfCare, match.candidate.code);
 }
 
 function order(levelOfCare: LevelOfCare, code: string): number {
