@@ -1,6 +1,6 @@
 import t from 'tap';
 import fc from 'fast-check';
-import { dateInWords, formatIsoDay, parseIsoDay } from './calendar-days.js';
+import { dateInWords, formatIsoDay, parseIsoDay, previousAnniversary } from './calendar-days.js';
 
 const DAY_MS = 86_400_000;
 
@@ -29,4 +29,13 @@ t.test('dates in a patient summary are written in words; text that is no calenda
   t.equal(dateInWords('2026-12-31'), 'December 31, 2026');
   t.equal(dateInWords('2026-02-30'), '2026-02-30');
   t.equal(dateInWords('soon'), 'soon');
+});
+
+t.test('the anniversary on or before a day: the same day counts, and a 29 February start falls on 1 March in other years', async (t) => {
+  const on = (iso: string, month: number, day: number): string => formatIsoDay(previousAnniversary(parseIsoDay(iso)!, month, day));
+  t.equal(on('2027-06-07', 1, 1), '2027-01-01');
+  t.equal(on('2027-01-01', 1, 1), '2027-01-01');
+  t.equal(on('2027-06-30', 7, 1), '2026-07-01');
+  t.equal(on('2027-03-05', 2, 29), '2027-03-01');
+  t.equal(on('2028-03-05', 2, 29), '2028-02-29');
 });

@@ -88,6 +88,15 @@ export function nextAnniversary(from: DayNumber, month: number, day: number): Da
   }
 }
 
+/** The last day number <= `onOrBefore` that falls on month/day (the same Feb 29 rule as nextAnniversary). */
+export function previousAnniversary(onOrBefore: DayNumber, month: number, day: number): DayNumber {
+  const { year } = civilFromDays(onOrBefore);
+  for (let y = year; ; y--) {
+    const candidate = daysFromCivil(y, month, day);
+    if (candidate <= onOrBefore) return candidate;
+  }
+}
+
 /**
  * Walks consecutive days and formats them without recomputing the civil date each time: schedule
  * expansion formats every program day, and this keeps that off the estimate's hot path.

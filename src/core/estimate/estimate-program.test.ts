@@ -136,7 +136,11 @@ t.test('a program starting 1 December runs into a new plan year and the full ded
   t.equal(jan.at(-1)?.after.oopRemainingIndividualCents, 500_000, 'the new year starts from the $6,000 total');
   t.match(x.milestones.find((m) => m.kind === 'plan-year-reset'), { date: '2026-01-02' });
   t.equal(e.confidence.level, 'high', 'the plan year and totals were given');
-  t.match(e.summary, /plan year starts over on January 2, 2026/, 'the summary warns the patient about the second deductible');
+  t.match(e.summary, /plan year starts over on January 1, 2026/, 'the summary warns the patient about the second deductible, on the day the year starts');
+  // A program that starts months after the turnover: the year started on 1 January, not on day 1.
+  const later = estimateProgramCost({ ...base, plan: { ...iop12x3, startDate: '2026-06-01', weeks: 2 }, asOf: '2025-11-20' });
+  t.match(later.expected.milestones.find((m) => m.kind === 'plan-year-reset'), { date: '2026-06-01' });
+  t.match(later.summary, /plan year starts over on January 1, 2026,/);
 });
 
 t.test('a 20-day IOP limit: days 21-36 are not covered and cost the self-pay rate', async (t) => {

@@ -13,7 +13,7 @@
 import type { CostSharingTerms, PlanType } from '../coverage/coverage-model.js';
 import { DomainError } from '../errors.js';
 import { formatCents, type Cents } from '../money.js';
-import { dateInWords, parseIsoDay } from './calendar-days.js';
+import { dateInWords, formatIsoDay, parseIsoDay, previousAnniversary } from './calendar-days.js';
 import { applyCostSharing, type CostSharingResult, type ResolvedTerms } from './cost-sharing.js';
 import type { FeeSchedule } from './fee-schedule.js';
 import { hasContractedRate, indexFeeSchedule, priceLines, type PricedLine } from './price-lines.js';
@@ -179,8 +179,13 @@ function summarize(e: Omit<ProgramEstimate, 'summary'>): string {
   }
   parts.push(`${lead}.`);
   // A program that crosses into a new plan year pays a second deductible: say so, it surprises people.
+  // The milestone sits on the first program day of the new year; the year itself starts on its anniversary.
   const reset = x.milestones.find((m) => m.kind === 'plan-year-reset');
-  if (reset) parts.push(`Your plan year starts over on ${dateInWords(reset.date)}, so your deductible and out-of-pocket totals begin again from then.`);
+  const resetDay = reset === undefined ? undefined : parseIsoDay(reset.date);
+  if (resetDay !== undefined) {
+    const startsOn = formatIsoDay(previousAnniversary(resetDay, e.planYear.startMonth, e.planYear.startDay));
+    parts.push(`Your plan year starts over on ${dateInWords(startsOn)}, so your deductible and out-of-pocket totals begin again from then.`);
+  }
   if (x.oopMetOn !== undefined) parts.push(`From ${dateInWords(x.oopMetOn)} you reach your out-of-pocket maximum and the plan pays covered days in full.`);
   if (x.totals.balanceBillCents > 0) {
     parts.push(`This includes about ${about(x.totals.balanceBillCents)} the clinic may bill above what your plan allows for out-of-network care; whether it can depends on your state's law.`);
