@@ -38,6 +38,9 @@ export interface YearTotals {
   oopIndividualCents: number;
   oopFamilyCents: number;
   cite: string;
+  /** What the year's lines cite for the deductible and the out-of-pocket maximum: its own totals. */
+  deductibleCite: string;
+  oopCite: string;
 }
 
 /** A visit/day limit starting over: from startDay, `remaining` units are allowed (Infinity: no limit assumed). */
@@ -210,6 +213,9 @@ export function applyCostSharing(
   const limitCites = c.limit ? [c.limit] : [];
 
   let nextYear = 0;
+  // After a plan-year turnover the lines cite the new year's totals, not last year's remaining amounts.
+  let deductibleCite = c.deductible;
+  let oopCite = c.oop;
   let nextLimitReset = 0;
   let limitReachedNoted = false;
   const milestones: Milestone[] = [];
@@ -236,6 +242,8 @@ export function applyCostSharing(
       dedFam = y.deductibleFamilyCents;
       oopInd = y.oopIndividualCents;
       oopFam = y.oopFamilyCents;
+      deductibleCite = y.deductibleCite;
+      oopCite = y.oopCite;
       milestones.push({ date: bl.date, kind: 'plan-year-reset', message: y.cite });
       nextYear++;
     }
@@ -329,10 +337,10 @@ export function applyCostSharing(
       oopInd -= patient;
       oopFam -= patient;
       const cites: string[] = [];
-      if (ded > 0) cites.push(c.deductible);
+      if (ded > 0) cites.push(deductibleCite);
       if (copayDue) cites.push(waives ? c.copayWaivesDeductible ?? c.copay! : c.copay!);
       if (coins > 0 || (terms.coinsurancePpm > 0 && rest - cp > 0 && !capped)) cites.push(c.coinsurance);
-      if (capped || oopRem === 0) cites.push(c.oop);
+      if (capped || oopRem === 0) cites.push(oopCite);
       // A covered line the patient pays nothing for still says why: the share it applied (0%, a
       // met deductible, or a QMB waiver all end in the coinsurance term's citation).
       if (cites.length === 0) cites.push(c.coinsurance);

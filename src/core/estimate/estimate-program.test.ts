@@ -135,6 +135,8 @@ t.test('a program starting 1 December runs into a new plan year and the full ded
   t.equal(jan.at(-1)?.after.deductibleRemainingIndividualCents, 50_000);
   t.equal(jan.at(-1)?.after.oopRemainingIndividualCents, 500_000, 'the new year starts from the $6,000 total');
   t.match(x.milestones.find((m) => m.kind === 'plan-year-reset'), { date: '2026-01-02' });
+  t.match(x.lines.find((l) => l.date < '2026-01-01' && l.deductibleCents > 0)?.cites[0], /^deductible: \$[0-9,]+ individual remaining /, 'this year: what the payer said is left');
+  t.match(jan[0]?.cites[0], /^deductible \(plan year from January 1, 2026\): \$1,500 individual \(the full total /, "the new year's lines cite the new year's total, not last year's remaining amount");
   t.equal(e.confidence.level, 'high', 'the plan year and totals were given');
   t.match(e.summary, /plan year starts over on January 1, 2026/, 'the summary warns the patient about the second deductible, on the day the year starts');
   // A program that starts months after the turnover: the year started on 1 January, not on day 1.

@@ -101,7 +101,8 @@ function sameYears(a: ResolvedTerms['newYears'], b: ResolvedTerms['newYears']): 
     const x = a[i]!;
     const y = b[i]!;
     if (x.startDay !== y.startDay || x.deductibleIndividualCents !== y.deductibleIndividualCents || x.deductibleFamilyCents !== y.deductibleFamilyCents
-      || x.oopIndividualCents !== y.oopIndividualCents || x.oopFamilyCents !== y.oopFamilyCents) return false;
+      || x.oopIndividualCents !== y.oopIndividualCents || x.oopFamilyCents !== y.oopFamilyCents
+      || x.cite !== y.cite || x.deductibleCite !== y.deductibleCite || x.oopCite !== y.oopCite) return false;
   }
   return true;
 }

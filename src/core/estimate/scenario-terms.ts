@@ -125,18 +125,21 @@ interface AccRead {
   /** Remaining was computed as total - met. */
   derived: boolean;
   sourced: (Sourced<Cents> | undefined)[];
+  /** Where the total came from: a new plan year starts from it. */
+  totalSourced?: Sourced<Cents>;
 }
 
 function readAcc(acc: Accumulator | undefined): AccRead {
   if (!acc) return { derived: false, sourced: [] };
   const total = acc.totalCents?.value;
+  const withTotal = acc.totalCents !== undefined ? { total: acc.totalCents.value, totalSourced: acc.totalCents } : {};
   if (acc.remainingCents !== undefined) {
-    return { remaining: acc.remainingCents.value, ...(total !== undefined ? { total } : {}), derived: false, sourced: [acc.remainingCents] };
+    return { remaining: acc.remainingCents.value, ...withTotal, derived: false, sourced: [acc.remainingCents] };
   }
   if (total !== undefined && acc.metCents !== undefined) {
-    return { remaining: Math.max(0, total - acc.metCents.value), total, derived: true, sourced: [acc.totalCents, acc.metCents] };
+    return { remaining: Math.max(0, total - acc.metCents.value), ...withTotal, derived: true, sourced: [acc.totalCents, acc.metCents] };
   }
-  return { ...(total !== undefined ? { total } : {}), derived: false, sourced: [acc.totalCents] };
+  return { ...withTotal, derived: false, sourced: [acc.totalCents] };
 }
 
 const known = (a: AccRead): boolean => a.remaining !== undefined || a.total !== undefined;
@@ -306,7 +309,24 @@ export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): 
       oopIndividualCents: oInd.total ?? (known(oFam) ? Infinity : net === 'in' ? aca.selfOnlyCents : Infinity),
       oopFamilyCents: oFam.total ?? Infinity,
       cite: `New plan year from ${dateInWords(formatIsoDay(startDay))}: deductible and out-of-pocket totals start over`,
+      deductibleCite: '',
+      oopCite: '',
     };
+    // What the new year's lines cite: its own totals, not the remaining amounts of the year before.
+    const since = `plan year from ${dateInWords(y.startDate)}`;
+    const totalPart = (a: AccRead, label: string, value: number): string =>
+      a.total !== undefined
+        ? `${dollars(a.total)} ${label} (the full total ${from(a.totalSourced)})`
+        : value === Infinity ? `${label} assumed unmet (the payer gave no total)` : `${label} assumed $0 (the payer gave no total)`;
+    const dedYear: string[] = [];
+    if (known(ind) || !known(fam)) dedYear.push(y.deductibleIndividualCents === Infinity && aggregate && known(fam) ? 'individual: none (aggregate family deductible)' : totalPart(ind, 'individual', y.deductibleIndividualCents));
+    if (known(fam)) dedYear.push(totalPart(fam, 'family', y.deductibleFamilyCents));
+    y.deductibleCite = `deductible (${since}): ${dedYear.join('; ')}`;
+    const oopYear: string[] = [];
+    if (oInd.total !== undefined) oopYear.push(`${dollars(oInd.total)} individual (the full total ${from(oInd.totalSourced)})`);
+    else if (!known(oFam)) oopYear.push(net === 'in' ? `${dollars(aca.selfOnlyCents)} (assumed: ACA ${aca.year} self-only limit)` : 'none (assumed: no out-of-network maximum was given)');
+    if (oFam.total !== undefined) oopYear.push(`${dollars(oFam.total)} family (the full total ${from(oFam.totalSourced)})`);
+    y.oopCite = `out-of-pocket maximum (${since}): ${oopYear.length > 0 ? oopYear.join('; ') : 'no total given'}`;
     if ((known(ind) && ind.total === undefined) || (known(fam) && fam.total === undefined)) {
       if (dedMatters) assume('new-year-deductible-unknown', 'medium', 'The program runs into a new plan year and the payer gave no deductible total; low assumes none, expected and high assume you pay in full until the out-of-pocket maximum.');
     }
