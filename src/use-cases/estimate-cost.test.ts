@@ -205,3 +205,12 @@ t.test("an estimate without an as-of date is dated the clinic's day, not the ser
   });
   t.equal(result.estimate.asOf, '2026-11-27');
 });
+
+t.test("a payer silent on prior authorization: the notice says what this payer's rules say, never 'ask' beside a plan that says required", async (t) => {
+  const plan = { levelOfCare: 'iop-mental-health' as const, startDate: '2026-12-07', daysPerWeek: 3, hoursPerDay: 3, weeks: 2 };
+  const terms = { planType: 'HMO' as const, in: { coinsurancePpm: 200_000, deductible: { individual: { remainingCents: 0 } } } };
+  const ruled = await estimateCost(offlineDeps(), { payerId: 'sandbox-hmo', networkStatus: 'in', asOf: '2026-11-26', plan, terms });
+  t.equal(ruled.priorAuth.authorization.required, 'required');
+  t.notOk(ruled.estimate.notices.some((n) => n.includes('ask before the first day')), 'no "ask" beside "required"');
+  t.ok(ruled.estimate.notices.some((n) => n.startsWith("The payer's answer did not say whether prior authorization is required, but this payer's rules say it is")));
+});

@@ -9,7 +9,7 @@ import { answeredOnlyInNetworkForClosedNetworkPlan, resolveCostSharingTerms } fr
 import { providerNetworkFromNotes } from '../core/coverage/payer-notes.js';
 import { coverageConfirmedThrough, planYearFromPayerDates, type PayerPlanYear } from '../core/estimate/plan-year.js';
 import { compareLevelsOfCare, type LevelComparison } from '../core/estimate/compare-levels-of-care.js';
-import { estimateProgramCost, type ProgramEstimate } from '../core/estimate/estimate-program.js';
+import { estimateProgramCost, PAYER_SILENT_ON_AUTHORIZATION, type ProgramEstimate } from '../core/estimate/estimate-program.js';
 import type { LineEstimate } from '../core/estimate/cost-sharing.js';
 import type { FeeSchedule } from '../core/estimate/fee-schedule.js';
 import { buildManualTerms, type ManualTermsInput } from '../core/estimate/manual-terms.js';
@@ -294,9 +294,26 @@ export async function estimateCost(deps: EstimateCostDeps, request: EstimateCost
     }),
   };
   flagDaysAtRisk(estimate, result.priorAuth);
+  settleAuthorizationNotice(estimate, result.priorAuth);
   if (slidingScale) result.slidingScale = slidingScale;
   if (coverage.source) result.coverageSource = coverage.source;
   return result;
+}
+
+/**
+ * The estimate's notices speak for the payer's answer alone. Where the payer was silent on prior
+ * authorization and this payer's rules settle it, the notice says what the rules say, so the
+ * estimate never tells a patient "ask" beside a prior-authorization plan that says "required".
+ */
+function settleAuthorizationNotice(estimate: ProgramEstimate, priorAuth: PriorAuthEvaluation): void {
+  const at = estimate.notices.indexOf(PAYER_SILENT_ON_AUTHORIZATION);
+  if (at < 0) return;
+  const required = priorAuth.authorization.required;
+  if (required === 'required') {
+    estimate.notices[at] = "The payer's answer did not say whether prior authorization is required, but this payer's rules say it is: without it the payer may deny every day.";
+  } else if (required === 'not-required') {
+    estimate.notices[at] = "The payer's answer did not say whether prior authorization is required; this payer's rules say it is not. Confirm before the first day.";
+  }
 }
 
 /** Marks the lines on program days that would run before an authorization decision is due. */

@@ -156,6 +156,9 @@ function weeksText(n: number): string {
   return n === 1 ? '1 week' : `${n} weeks`;
 }
 
+/** The notice for a payer answer that does not say whether prior authorization is required (the rules may settle it). */
+export const PAYER_SILENT_ON_AUTHORIZATION = 'The payer did not say whether prior authorization is required; ask before the first day.';
+
 function summarize(e: Omit<ProgramEstimate, 'summary'>): string {
   const x = e.expected;
   const total = x.totals.patientTotalCents;
@@ -315,7 +318,7 @@ export function estimateProgramCost(input: EstimateInput, options: { pointerPref
     reasons.push('Prior authorization is required and none is recorded.');
     impacts.push('medium');
   } else if (auth === 'unknown' && input.authorization === undefined) {
-    notices.push('The payer did not say whether prior authorization is required; ask before the first day.');
+    notices.push(PAYER_SILENT_ON_AUTHORIZATION);
   }
   if (terms?.referralRequired.value === 'yes') notices.push('The plan requires a referral for this level of care.');
   if (asOfDay > first.day) notices.push('The program starts before the date the payer\'s accumulators were read; claims in between are not counted.');

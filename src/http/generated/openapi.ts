@@ -3865,7 +3865,7 @@ export interface operations {
                      *           }
                      *         ],
                      *         "notices": [
-                     *           "The payer did not say whether prior authorization is required; ask before the first day."
+                     *           "The payer's answer did not say whether prior authorization is required, but this payer's rules say it is: without it the payer may deny every day."
                      *         ],
                      *         "payerUnknowns": [],
                      *         "summary": "You will likely pay about $3,240 over 12 weeks.",
