@@ -135,8 +135,11 @@ t.test('the FHIR mental-health fixture resolves to exact in- and out-of-network 
   t.equal(inNet.deductible.individual?.remainingCents?.value, 59_990);
   t.equal(inNet.outOfPocket.individual?.remainingCents?.value, 476_544);
   t.same(inNet.copay?.value, { amountCents: 4_550, per: 'day' });
-  t.equal(inNet.coinsurancePpm?.value, 200_000);
-  t.equal(inNet.coinsurancePpm?.sources[0]?.pointer, '$.insurance[0].item[1].benefit[0].allowed');
+  // CH (the IOP facility) states a per-day copay; MH's 20% is the broader category's answer and is
+  // not added on top, but it is named.
+  t.equal(inNet.coinsurancePpm, undefined);
+  t.ok(inNet.unknowns.some((u) => u.startsWith('The coinsurance (20%) sent for MH') && u.includes('CH is more specific')));
+  t.equal(resolveCostSharingTerms(coverage, 'outpatient-therapy', 'in').coinsurancePpm?.sources[0]?.pointer, '$.insurance[0].item[1].benefit[0].allowed', 'therapy, with no CH line, takes MH\'s 20%');
   t.equal(inNet.authorizationRequired.value, 'yes');
   const outNet = resolveCostSharingTerms(coverage, 'iop-mental-health', 'out');
   t.equal(outNet.coinsurancePpm?.value, 400_000);
