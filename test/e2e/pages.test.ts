@@ -222,4 +222,23 @@ if (unavailable) {
     t.same(problems, [], 'no CSP violations or script errors on the patient page');
     t.same(await seriousAxeViolations(patient), [], 'no serious or critical accessibility violations on the patient page');
   });
+
+  t.test('after switching members, the estimate, the coverage panel and the patient view all speak for the new member', async (t) => {
+    // SBX-PPO-0001's coverage is on screen from the test before; the coordinator types another
+    // member and builds the estimate without pressing Check coverage.
+    await page.fill('#member-id', 'SBX-PPO-0002');
+    await page.fill('#dob', '1979-06-15');
+    await page.click('#build-estimate');
+    await page.locator('#coverage-result').getByText('$150 remaining').waitFor();
+    // SBX-PPO-0002 has $150 of the out-of-pocket maximum left; SBX-PPO-0001 had $4,200.
+    await page.locator('#patient-view[href*="in.oopLeft=15000"]').waitFor();
+    const consoleTotal = await page.textContent('[data-testid="estimate-total"]');
+    const href = (await page.getAttribute('#patient-view', 'href')) ?? '';
+    const patient = await browser.newPage();
+    t.teardown(() => patient.close());
+    await patient.goto(`${baseUrl}${href}`);
+    const total = patient.locator('[data-testid="patient-total"]');
+    await total.waitFor();
+    t.equal(await total.textContent(), consoleTotal, 'the patient sees the total the coordinator quoted');
+  });
 }

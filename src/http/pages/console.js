@@ -69,6 +69,10 @@ function eligibilityRequest() {
 }
 
 /** The inputs that identify a coverage answer, so a changed form never reuses an old answer. */
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 function coverageKey(req) {
   return JSON.stringify(req);
 }
@@ -187,17 +191,25 @@ $('coverage-form').addEventListener('submit', (event) => {
     return;
   }
   void busy($('check-coverage'), 'coverage-busy', 'Checking with the payer…', async () => {
-    try {
-      const result = await api('POST', '/v1/eligibility', req);
-      state.eligibility = result;
-      state.eligibilityFor = coverageKey(req);
-      renderCoverage(result);
-    } catch (error) {
-      state.eligibility = undefined;
-      show($('coverage-result'), h('h3', {}, 'Coverage at a glance'), problemBox(error));
-    }
+    await checkCoverage(req).catch(() => undefined);
   });
 });
+
+/** Checks coverage and shows it; the answer is kept for the estimate and the patient view. Throws when the check fails. */
+async function checkCoverage(req) {
+  try {
+    const result = await api('POST', '/v1/eligibility', req);
+    state.eligibility = result;
+    state.eligibilityFor = coverageKey(req);
+    renderCoverage(result);
+    return result;
+  } catch (error) {
+    state.eligibility = undefined;
+    state.eligibilityFor = '';
+    show($('coverage-result'), h('h3', {}, 'Coverage at a glance'), problemBox(error));
+    throw error;
+  }
+}
 
 // --- Intake fit checklist (answers stay on this page) -------------------------------------------------
 function renderChecklist(list) {
@@ -275,13 +287,15 @@ function slidingScaleRequest() {
   return { householdSize: size, annualIncomeCents: Math.round(incomeDollars * 100), region: $('region').value, dateOfService: val('start-date') };
 }
 
-/** Coverage for estimates: the answer already on screen for the same inputs, else a live check. */
+/** The coverage on screen, when it answers for the member, payer and date in the form now; else undefined. */
+function currentEligibility() {
+  return state.eligibility && state.eligibilityFor === coverageKey(eligibilityRequest()) ? state.eligibility : undefined;
+}
+
+/** Coverage for a comparison: the answer on screen for the same inputs, else a live check for every level compared. */
 function coverageSource() {
-  const req = eligibilityRequest();
-  if (state.eligibility && state.eligibilityFor === coverageKey(req)) {
-    return { coverage: state.eligibility.coverage, asOf: state.eligibility.source.asOf.slice(0, 10) };
-  }
-  return { eligibility: req };
+  const eligibility = currentEligibility();
+  return eligibility ? { coverage: eligibility.coverage, asOf: eligibility.source.asOf.slice(0, 10) } : { eligibility: eligibilityRequest() };
 }
 
 /** Manual terms (ManualTerms) from one network's resolved cost sharing: numbers only, no identifiers. */
@@ -324,10 +338,12 @@ function patientViewHref(plan, network, planYear) {
   // The plan year the console's estimate used, when it was not a guess: the patient's view must
   // reset the deductible on the same day to show the same total.
   if (planYear && planYear.source !== 'assumed') p.set('planYear', `${planYear.startMonth}-${planYear.startDay}`);
-  const loc = state.eligibility?.levelOfCare;
-  if (state.eligibility) {
-    if (state.eligibility.coverage.plan?.type) p.set('planType', state.eligibility.coverage.plan.type);
-    p.set('asOf', state.eligibility.source.asOf.slice(0, 10));
+  // Only the coverage the estimate was built on: an answer for another member must never reach this link.
+  const eligibility = currentEligibility();
+  const loc = eligibility?.levelOfCare;
+  if (eligibility) {
+    if (eligibility.coverage.plan?.type) p.set('planType', eligibility.coverage.plan.type);
+    p.set('asOf', eligibility.source.asOf.slice(0, 10));
   }
   for (const [prefix, terms] of [['in', manualTerms(loc?.inNetwork)], ['out', manualTerms(loc?.outOfNetwork)]]) {
     if (!terms) continue;
@@ -388,11 +404,14 @@ $('estimate-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const plan = treatmentPlan();
   const network = $('network').value;
-  const body = { payerId: $('payer').value, networkStatus: network, plan, ...coverageSource() };
   const ss = $('apply-sliding').checked ? slidingScaleRequest() : undefined;
-  if (ss) body.slidingScale = ss;
   void busy($('build-estimate'), 'estimate-busy', 'Building the estimate…', async () => {
     try {
+      // The estimate, the coverage panel and the patient view rest on one answer: when the form no
+      // longer matches the coverage on screen (another member, or no check yet), check it first.
+      const eligibility = currentEligibility() ?? (await checkCoverage(eligibilityRequest()));
+      const body = { payerId: $('payer').value, networkStatus: network, plan, coverage: eligibility.coverage, asOf: eligibility.source.asOf.slice(0, 10) };
+      if (ss) body.slidingScale = ss;
       const result = await api('POST', '/v1/estimates', body);
       state.estimate = result;
       renderEstimate(result, plan);
@@ -442,9 +461,9 @@ $('compare-form').addEventListener('submit', (event) => {
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Level of care'), h('th', { scope: 'col' }, 'Schedule'), h('th', { scope: 'col', class: 'num' }, 'Expected total'), h('th', { scope: 'col', class: 'num' }, 'Range'), h('th', { scope: 'col', class: 'num' }, 'Per week'), h('th', { scope: 'col', class: 'num' }, 'Per program hour'))),
         h('tbody', {}, rows.map((r) => h('tr', {},
           h('th', { scope: 'row' }, r.label),
-          h('td', {}, `${r.schedule.weeks} weeks, ${r.schedule.daysPerWeek} days a week, ${r.schedule.hoursPerDay} h a day`),
+          h('td', {}, `${plural(r.schedule.weeks, 'week')}, ${plural(r.schedule.daysPerWeek, 'day')} a week, ${r.schedule.hoursPerDay} h a day`),
           h('td', { class: 'num' }, money(r.expectedCents)),
-          h('td', { class: 'num' }, r.lowCents === r.highCents ? 'none (all benefits known)' : `${money(r.lowCents)} to ${money(r.highCents)}`),
+          h('td', { class: 'num' }, r.lowCents === r.highCents ? 'none: every scenario agrees' : `${money(r.lowCents)} to ${money(r.highCents)}`),
           h('td', { class: 'num' }, money(Math.round(r.expectedCents / Math.max(1, r.schedule.weeks)))),
           h('td', { class: 'num' }, money(r.perHourExpectedCents))))))));
     } catch (error) {
