@@ -776,3 +776,76 @@ t.test("the payer's own contact (2100A PER) is kept on the payer, apart from rel
   t.same(coverage.benefits.flatMap((b) => b.relatedEntities), [], 'no benefit takes the payer contact');
   t.equal(only(build271([ACTIVE])).payer.contacts, undefined, 'no PER, no contacts');
 });
+
+t.test('a Medicaid managed care coordinator line (EB*MC) names the MCO to verify with, whatever NM101 the state guide gives it', async (t) => {
+  // State Medicaid companion guides: Ohio names the MCO in 2120C NM1*PR, Indiana NM1*P5, Florida NM1*1P under EB03 96.
+  const cases: [string, string[]][] = [
+    ['PR', ['EB*1*IND*30*MC*SYNTHETIC MEDICAID*34', 'EB*MC*IND*30*MC*MCO - SYNTHETIC*34', 'LS*2120', 'NM1*PR*2*EXAMPLE MCO (SYNTHETIC)*****PI*ZZZMCO1', 'PER*IC**TE*8005550123', 'LE*2120']],
+    ['P5', ['EB*1*IND*30*MC*SYNTHETIC MEDICAID', 'EB*MC*IND*30*HM*SYNTHETIC MANAGED CARE', 'LS*2120', 'NM1*P5*2*EXAMPLE MCO (SYNTHETIC)*****SV*ZZZ500', 'PER*IC**TE*8005550123', 'LE*2120']],
+    ['1P', ['EB*1*IND*30*MC*SYNTHETIC MEDICAID', 'EB*MC**96*MC', 'LS*2120', 'NM1*1P*2*EXAMPLE MCO (SYNTHETIC)', 'PER*IC**TE*8005550123', 'LE*2120']],
+  ];
+  for (const [code, body] of cases) {
+    const c = only(build271(body));
+    const action = c.actions.find((a) => a.entity?.name === 'EXAMPLE MCO (SYNTHETIC)');
+    t.equal(action?.kind, 'contact-payer', `NM1*${code}: a next action names the MCO`);
+    t.match(action?.message, /enrolled in managed care with EXAMPLE MCO \(SYNTHETIC\).*8005550123/);
+    t.notOk(c.actions.some((a) => a.kind === 'check-carve-out'), `NM1*${code}: not a behavioral-health carve-out`);
+  }
+
+  // The plan line and the EB*MC line naming one MCO: named once; a mental-health line naming it again is no carve-out.
+  const both = only(build271([
+    'EB*1*IND*30*MC*SYNTHETIC MEDICAID', 'LS*2120', 'NM1*Y2*2*EXAMPLE MCO (SYNTHETIC)*****PI*ZZZMCO1', 'LE*2120',
+    'EB*MC*IND*30*MC', 'LS*2120', 'NM1*Y2*2*EXAMPLE MCO (SYNTHETIC)*****PI*ZZZMCO1', 'LE*2120',
+    'EB*1**MH*MC', 'LS*2120', 'NM1*PR*2*EXAMPLE MCO (SYNTHETIC)*****PI*ZZZMCO1', 'LE*2120',
+  ]));
+  t.equal(both.actions.filter((a) => a.entity?.name === 'EXAMPLE MCO (SYNTHETIC)').length, 1, 'one action for the MCO');
+  t.notOk(both.actions.some((a) => a.kind === 'check-carve-out'));
+
+  // EB*MC about mental health / SUD only names the organization that manages those: a carve-out.
+  const bho = only(build271(['EB*1*IND*30*MC*SYNTHETIC MEDICAID', 'EB*MC**MH^AI*MC', 'LS*2120', 'NM1*1P*2*EXAMPLE BH ORGANIZATION (SYNTHETIC)', 'LE*2120']));
+  t.same(carveOutsOf(bho).map((a) => [a.entity?.name, a.serviceTypes]), [['EXAMPLE BH ORGANIZATION (SYNTHETIC)', ['MH', 'AI']]]);
+  t.match(resolveCostSharingTerms(bho, 'iop-mental-health', 'in').unknowns.join(' '), /EXAMPLE BH ORGANIZATION/);
+
+  // A PCP as coordinator (primary care case management) is not an MCO.
+  const pccm = only(build271(['EB*1*IND*30*MC*SYNTHETIC MEDICAID', 'EB*MC*IND*30*MC', 'LS*2120', 'NM1*P3*1*DOCTOR*TEST****XX*1234567893', 'LE*2120']));
+  t.same(pccm.actions, []);
+});
+
+t.test('a utilization management organization named on the plan line (Nebraska Medicaid names the MCO as NM1*X3) is a next action', async (t) => {
+  const c = only(build271(['EB*1*IND*30*MC*SYNTHETIC MEDICAID', 'LS*2120', 'NM1*X3*2*EXAMPLE MCO (SYNTHETIC)', 'PER*IC**TE*8005550124', 'LE*2120']));
+  const action = c.actions.find((a) => a.entity?.name === 'EXAMPLE MCO (SYNTHETIC)');
+  t.equal(action?.kind, 'contact-payer');
+  t.match(action?.message, /utilization review for service type\(s\) 30, the whole plan, are handled by EXAMPLE MCO \(SYNTHETIC\).*8005550124/);
+  t.notOk(c.actions.some((a) => a.kind === 'check-carve-out'));
+});
+
+t.test('services restricted to one provider (EB*N, a Medicaid lock-in) ask to verify before relying on the coverage; a pharmacy lock-in does not', async (t) => {
+  const c = only(build271([
+    'EB*1*IND*30*MC*SYNTHETIC MEDICAID',
+    'EB*N**30*MC', 'MSG*RECIPIENT RESTRICTED TO PROVIDER', 'LS*2120', 'NM1*1P*1*DOCTOR*TEST****XX*1234567893', 'PER*IC**TE*8005550125', 'LE*2120',
+    'EB*N**88*MC', 'LS*2120', 'NM1*1P*2*EXAMPLE PHARMACY (SYNTHETIC)', 'LE*2120',
+  ]));
+  t.same(c.actions.map((a) => [a.kind, a.serviceTypes, a.entity?.name]), [['verify-manually', ['30'], 'TEST DOCTOR']]);
+  t.match(c.actions[0]?.message, /restricts service type\(s\) 30 to TEST DOCTOR \(EB01 N.*8005550125/);
+  t.equal(c.eligibility.status, 'active', 'the restriction does not change the status');
+});
+
+t.test('a Medicaid answer listing other coverage without a primary payer (EB*R, no NM1*PRP) says that coverage pays first', async (t) => {
+  // State Medicaid guides report a dual eligible's Medicare and any TPL policy as EB*R lines; Medicaid is the payer of last resort.
+  const c = only(build271([
+    'EB*1*IND*30*MC*SYNTHETIC MEDICAID',
+    'EB*R**30*MA*MEDICARE PART A',
+    'EB*R**30*MB*MEDICARE PART B',
+    'EB*R**30*C1', 'LS*2120', 'NM1*PR*2*EXAMPLE COMMERCIAL INSURER (SYNTHETIC)', 'PER*IC**TE*8005550126', 'LE*2120',
+    'EB*R**88*OT', 'LS*2120', 'NM1*PR*2*EXAMPLE PART D PLAN (SYNTHETIC)', 'LE*2120',
+    'EB*R**30*QM*QMB',
+  ]));
+  const verify = c.actions.filter((a) => a.kind === 'verify-manually');
+  t.equal(verify.length, 1, 'one action for all of them');
+  t.match(verify[0]?.message, /other coverage for this member \(MEDICARE PART A, insurance type MA; MEDICARE PART B, insurance type MB; EXAMPLE COMMERCIAL INSURER \(SYNTHETIC\), insurance type C1\); Medicaid pays only after other coverage.*8005550126/);
+  t.notMatch(verify[0]?.message, /PART D|QMB/, 'a pharmacy plan and a Medicare savings program are not other medical coverage');
+  t.equal(c.plan.type, 'Medicaid', 'the other payers do not change the plan');
+
+  const secondary = only(build271(['EB*1*IND*30*MC*SYNTHETIC MEDICAID', 'EB*R**30*C1', 'LS*2120', 'NM1*SEP*2*EXAMPLE SECONDARY (SYNTHETIC)', 'LE*2120']));
+  t.same(secondary.actions, [], 'a payer named as secondary does not pay first');
+});

@@ -1063,7 +1063,7 @@ class Transaction271 {
     if (group?.groupName !== undefined) coverage.plan.groupName = group.groupName;
     if (subscriberNode?.person !== undefined) coverage.subscriber = subscriberNode.person;
     if (patient?.person !== undefined) coverage.patient = patient.person;
-    coverage.actions = this.actions(benefits, errors, coverage.eligibility.status, coverage.payer);
+    coverage.actions = this.actions(benefits, errors, coverage.eligibility.status, coverage.payer, planType.code);
     this.flagPendingStatus(coverage);
     return coverage;
   }
@@ -1141,20 +1141,32 @@ class Transaction271 {
     return { status: 'undetermined', reason: 'The payer response has no active or inactive coverage line (EB01 1-8), so eligibility is not settled.' };
   }
 
-  private actions(benefits: Benefit[], errors: PayerError[], status: string, payer: Coverage['payer']): CoverageAction[] {
+  private actions(benefits: Benefit[], errors: PayerError[], status: string, payer: Coverage['payer'], planTypeCode?: string): CoverageAction[] {
     const actions: CoverageAction[] = [];
     // Who is not "another organization": the payer that answered, and the organizations it names
     // on its plan lines (a Medicaid answer's managed care plan). Each line is compared with the
     // others' plan-line entities, never with its own.
     const payerRef: OrganizationRef = { name: payer.name, ids: payer.id === undefined ? [] : [payer.id] };
+    // A managed care coordinator line (EB*MC, as state Medicaid guides send the member's MCO) names
+    // the plan's manager as a plan line does, unless it is about behavioral health only.
+    const planLine = (b: Benefit): boolean =>
+      (b.kind === 'active-coverage' && (b.serviceTypes.length === 0 || b.serviceTypes.includes('30'))) ||
+      (b.kind === 'managed-care-coordinator' && !b.serviceTypes.some((s) => BEHAVIORAL_HEALTH_SERVICE_TYPES.has(s) && !b.serviceTypes.includes('30')));
     const planLineEntities = benefits
-      .filter((b) => b.kind === 'active-coverage' && (b.serviceTypes.length === 0 || b.serviceTypes.includes('30')))
+      .filter(planLine)
       .flatMap((b) => b.relatedEntities.map((e) => ({ benefit: b, ref: organizationOf(e) })));
-    const known = (benefit: Benefit): OrganizationRef[] => [payerRef, ...planLineEntities.filter((p) => p.benefit !== benefit).map((p) => p.ref)];
+    // Another line's organizations are known; between two plan lines, only the earlier one's, so the
+    // manager both name (EB*1*30 and EB*MC naming one MCO) is named once, not zero times.
+    const order = new Map(benefits.map((b, i) => [b, i]));
+    const known = (benefit: Benefit): OrganizationRef[] => [
+      payerRef,
+      ...planLineEntities.filter((p) => p.benefit !== benefit && !(planLine(benefit) && order.get(p.benefit)! > order.get(benefit)!)).map((p) => p.ref),
+    ];
     const fromNotes = new Map<string, CoverageAction>();
     // Authorization: one action per network listing every service type. A payer that flags EB11=Y
     // on each of fifteen lines gives a coordinator one thing to do, not fifteen near-copies.
     const authByNetwork = new Map<Benefit['network'], { serviceTypes: string[]; source: SourcePointer }>();
+    const otherCoverage: Benefit[] = [];
     const seen = new Set<string>();
     for (const error of errors) {
       const reason = describeRejectReason(error.code);
@@ -1178,10 +1190,32 @@ class Transaction271 {
       if (benefit.referralRequired === 'yes') {
         actions.push({ kind: 'obtain-referral', message: `The payer's note says a referral is required: "${benefit.notes.join(' ')}"`, serviceTypes: benefit.serviceTypes, source: benefit.source });
       }
-      if (benefit.kind === 'other-payer' && benefit.relatedEntities.length > 0) {
-        const primary = this.primaryPayer(benefit);
+      if (benefit.kind === 'other-payer') {
+        const primary = benefit.relatedEntities.length > 0 ? this.primaryPayer(benefit) : undefined;
         if (primary !== undefined) actions.push(primary);
+        else if (planTypeCode === 'MC' && isOtherMedicalCoverage(benefit)) otherCoverage.push(benefit);
       }
+      if (benefit.rawCode === 'N') {
+        const restricted = this.restrictedToProvider(benefit);
+        if (restricted !== undefined) actions.push(restricted);
+      }
+    }
+    // A Medicaid answer's EB*R lines naming no primary payer (the member's Medicare Part A and B, a
+    // commercial policy on file): Medicaid is the payer of last resort (42 U.S.C. 1396a(a)(25),
+    // 42 CFR 433.139), so that coverage pays first. One action lists them all. Another plan's EB*R
+    // without NM1*PRP does not say which plan pays first, and is left as a benefit line.
+    const first = otherCoverage[0];
+    if (first !== undefined) {
+      const what = otherCoverage.map(describeOtherCoverage).filter((d, i, all) => all.indexOf(d) === i).join('; ');
+      const entity = otherCoverage.flatMap((b) => b.relatedEntities).find((e) => e.name !== undefined && !PERSON_PHI_ENTITY_CODES.has(e.entityCode ?? ''));
+      const action: CoverageAction = {
+        kind: 'verify-manually',
+        message: `The payer reports other coverage for this member (${what}); Medicaid pays only after other coverage (payer of last resort), so bill that plan first and confirm the order of payment before relying on these terms${contactPhone(entity)}.`,
+        serviceTypes: [...new Set(otherCoverage.flatMap((b) => b.serviceTypes))],
+        source: first.source,
+      };
+      if (entity !== undefined) action.entity = entity;
+      actions.push(action);
     }
     for (const [network, { serviceTypes, source }] of authByNetwork) {
       const services = serviceTypes.length > 0 ? serviceTypes.join(', ') : 'this benefit';
@@ -1214,6 +1248,26 @@ class Transaction271 {
   }
 
   /**
+   * EB01 N "Services Restricted to Following Provider" (a Medicaid lock-in, or a plan that assigns
+   * a facility): care from any other provider may need that provider's referral or may not be paid
+   * at all. A restriction only on a separate dental, vision or pharmacy product (a pharmacy lock-in)
+   * does not touch the clinic's services.
+   */
+  private restrictedToProvider(benefit: Benefit): CoverageAction | undefined {
+    if (benefit.serviceTypes.length > 0 && benefit.serviceTypes.every((s) => SEPARATE_PRODUCT_SERVICE_TYPES.has(s))) return undefined;
+    const provider = benefit.relatedEntities.find((e) => e.name !== undefined && !PERSON_PHI_ENTITY_CODES.has(e.entityCode ?? ''));
+    const services = benefit.serviceTypes.length > 0 ? `service type(s) ${benefit.serviceTypes.join(', ')}` : 'these benefits';
+    const action: CoverageAction = {
+      kind: 'verify-manually',
+      message: `The payer restricts ${services} to ${provider?.name ?? 'a provider it names only by id'} (EB01 N, services restricted to the following provider, as in a Medicaid lock-in): care from another provider may need their referral or may not be paid; verify with the payer before relying on this coverage${contactPhone(provider)}.`,
+      serviceTypes: benefit.serviceTypes,
+      source: benefit.source,
+    };
+    if (provider !== undefined) action.entity = provider;
+    return action;
+  }
+
+  /**
    * A named carve-out organization in the 2120 loop of a mental health / SUD benefit, or EB*U
    * ("contact the following entity"). EB*U is a carve-out only for behavioral-health service types:
    * a pharmacy, dental or office-visit vendor is not one. EB*U without a 2120 entity names no other
@@ -1231,19 +1285,29 @@ class Transaction271 {
     // not a carve-out; a managed care organization (Y2) named there is where a Medicaid member's
     // benefits are managed and paid.
     const wholePlan = benefit.serviceTypes.length === 0 || benefit.serviceTypes.includes('30');
+    // EB01 MC "Managed Care Coordinator": its 2120 entity is the coordinator, whatever NM101 the
+    // payer gives it (state Medicaid guides use Y2, PR, P5, X3 or 1P). A PCP (P3) is not one.
+    // On a Medicaid plan line (EB04 MC), a utilization management organization (X3) is how
+    // Nebraska names the member's MCO; on a commercial plan line it is delegated medical UM only.
+    const coordinator = benefit.kind === 'managed-care-coordinator';
     const candidates = elsewhere.filter((e) =>
       benefit.kind === 'contact-entity'
         ? true
-        : e.name !== undefined && ((behavioral && CARVE_OUT_ENTITY_CODES.has(e.entityCode ?? '')) || (wholePlan && benefit.kind === 'active-coverage' && e.entityCode === 'Y2')),
+        : e.name !== undefined &&
+          ((coordinator && e.entityCode !== 'P3') ||
+            (behavioral && CARVE_OUT_ENTITY_CODES.has(e.entityCode ?? '')) ||
+            (wholePlan && benefit.kind === 'active-coverage' && (e.entityCode === 'Y2' || (e.entityCode === 'X3' && benefit.insuranceType === 'MC')))),
     );
     if (benefit.kind !== 'contact-entity' && candidates.length === 0) return undefined;
     const services = benefit.serviceTypes.length > 0 ? `service type(s) ${benefit.serviceTypes.join(', ')}` : 'these benefits';
-    if (benefit.kind !== 'contact-entity' && wholePlan) {
+    if (benefit.kind !== 'contact-entity' && (wholePlan || (coordinator && !behavioral))) {
       const named = candidates[0]!;
       const action: CoverageAction = {
         kind: 'contact-payer',
-        message: named.entityCode === 'Y2'
+        message: named.entityCode === 'Y2' || coordinator
           ? `The member is enrolled in managed care with ${named.name ?? 'a managed care organization'}, which manages and usually pays for ${services}; verify eligibility, cost sharing and authorization with them${contactPhone(named)}.`
+          : named.entityCode === 'X3'
+          ? `Authorization and utilization review for ${services}, the whole plan, are handled by ${named.name ?? 'a utilization management organization'}, which may also manage these benefits (as a Medicaid managed care plan does); verify eligibility, cost sharing and authorization with them${contactPhone(named)}.`
           : `The payer names ${named.name ?? 'an organization'} for ${services}, the whole plan; verify eligibility, cost sharing and authorization with them${contactPhone(named)}.`,
         serviceTypes: benefit.serviceTypes,
         source: benefit.source,
@@ -1281,6 +1345,27 @@ class Transaction271 {
     return action;
   }
 
+}
+
+/**
+ * An EB*R line about other medical coverage that names no payer order: not a
+ * Medicare savings program (QMB/SLMB pay Medicare's cost sharing, read elsewhere), not only a
+ * dental, vision or pharmacy product (a Part D plan), and not naming the other payer as secondary
+ * or tertiary (SEP, TTP: this plan pays first).
+ */
+function isOtherMedicalCoverage(benefit: Benefit): boolean {
+  if (MEDICARE_SAVINGS_PROGRAM_TYPES.has(benefit.insuranceType ?? '')) return false;
+  if (benefit.serviceTypes.length > 0 && benefit.serviceTypes.every((s) => SEPARATE_PRODUCT_SERVICE_TYPES.has(s))) return false;
+  return !benefit.relatedEntities.some((e) => e.entityCode === 'SEP' || e.entityCode === 'TTP');
+}
+
+/** "EXAMPLE INSURANCE, insurance type C1" for an EB*R line: its payer's name, description and EB04. */
+function describeOtherCoverage(benefit: Benefit): string {
+  const payer = benefit.relatedEntities.find((e) => e.name !== undefined && !PERSON_PHI_ENTITY_CODES.has(e.entityCode ?? ''))?.name;
+  const parts = [payer, benefit.planDescription].filter((p): p is string => p !== undefined && p !== '');
+  const type = benefit.insuranceType === undefined ? undefined : `insurance type ${benefit.insuranceType}`;
+  if (parts.length === 0) return type ?? 'another plan';
+  return type === undefined ? parts.join(', ') : `${parts.join(', ')}, ${type}`;
 }
 
 /** ' (phone N)' from a related entity's first phone contact, or ''. */
