@@ -117,6 +117,19 @@ export function readCarveOutNote(text: string, behavioralLine: boolean): NoteCar
  * The named organization and phone become the action's entity; a note that only gives a separate
  * number for behavioral health is a contact, not a carve-out.
  */
+/** A US number as people dial it (800-555-0104); anything else as sent. */
+export function dialable(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  const us = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
+  return us.length === 10 && /^[\d\s().+-]+$/.test(phone) ? `${us.slice(0, 3)}-${us.slice(3, 6)}-${us.slice(6)}` : phone;
+}
+
+/** ' (phone 800-555-0104)' from an entity's first phone contact, for action messages; '' without one. */
+export function phoneSuffix(entity: RelatedEntity | undefined): string {
+  const phone = entity?.contacts?.find((c) => c.kind === 'phone')?.value;
+  return phone === undefined ? '' : ` (phone ${dialable(phone)})`;
+}
+
 export function noteCarveOutAction(benefit: Benefit): CoverageAction | undefined {
   if (benefit.kind === 'other-payer' || benefit.kind === 'primary-care-provider') return undefined;
   const behavioral = benefit.serviceTypes.some((s) => BEHAVIORAL_HEALTH_SERVICE_TYPES.has(s));
@@ -129,7 +142,7 @@ export function noteCarveOutAction(benefit: Benefit): CoverageAction | undefined
     const entity: RelatedEntity = { role: said.kind === 'administered' ? 'carve-out administrator' : 'related entity' };
     if (said.name !== undefined) entity.name = said.name;
     if (said.phone !== undefined) entity.contacts = [{ kind: 'phone', value: said.phone }];
-    const phone = said.phone === undefined ? '' : ` (phone ${said.phone})`;
+    const phone = phoneSuffix(entity);
     if (said.kind === 'contact') {
       return { kind: 'contact-payer', message: `The payer's note gives a separate contact for behavioral health${phone} ("${quoted}"); ask there whether another organization administers ${services}.`, serviceTypes: [...benefit.serviceTypes], source: benefit.source, entity };
     }

@@ -315,7 +315,7 @@ t.test('active coverage on a mental-health code that names its administrator (th
   t.equal(carve.length, 1);
   t.same(carve[0]?.serviceTypes, ['MH']);
   t.match(carve[0]?.entity, { entityCode: 'PR', name: 'EXAMPLE BH ADMINISTRATOR (SYNTHETIC)', identifiers: { PI: 'ZZZBH1' }, contacts: [{ kind: 'phone', value: '8005550100' }] });
-  t.match(carve[0]?.message, /EXAMPLE BH ADMINISTRATOR \(SYNTHETIC\).*phone 8005550100/);
+  t.match(carve[0]?.message, /EXAMPLE BH ADMINISTRATOR \(SYNTHETIC\).*phone 800-555-0100/);
   t.equal(c.benefits[2]?.relatedEntities.length, 1, 'the repeated single entity is one organization, not two');
 
   const self = stedi([{ code: '1', serviceTypeCodes: ['MH'], benefitsRelatedEntities: [{ ...ADMIN, entityName: 'EXAMPLE HEALTH PLAN (SYNTHETIC)', entityIdentificationValue: 'ZZZ01' }] }]);
@@ -483,7 +483,7 @@ t.test("a carve-out administrator's \"Work Phone Number\" is its phone", async (
     benefitsRelatedEntities: [{ entityIdentifier: 'Vendor', entityName: 'EXAMPLE BH VENDOR (SYNTHETIC)', contactInformation: { contacts: [{ communicationMode: 'Work Phone Number', communicationNumber: '8005550123' }] } }],
   });
   t.same(coverage.benefits[0]?.relatedEntities[0]?.contacts, [{ kind: 'phone', value: '8005550123' }]);
-  t.match(coverage.actions.find((a) => a.kind === 'check-carve-out')?.message ?? '', '(phone 8005550123)');
+  t.match(coverage.actions.find((a) => a.kind === 'check-carve-out')?.message ?? '', '(phone 800-555-0123)');
 });
 
 t.test('a service delivery period count sent as a JSON number is read as its text would be', async (t) => {

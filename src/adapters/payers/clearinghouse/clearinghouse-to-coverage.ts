@@ -25,7 +25,7 @@ import type {
 import {
   BEHAVIORAL_HEALTH_SERVICE_TYPES, CARVE_OUT_ENTITY_CODES, EB01_NAMES, EB02_NAMES, EB09_NAMES, X12_SERVICE_TYPE_BY_NAME, MEDICARE_SAVINGS_PROGRAM_TYPES, EB01_KINDS, EB02_LEVELS, EB04_PLAN_TYPES, EB06_NAMES, EB06_PERIODS, EB09_UNITS, codeNameKey, ENTITY_ROLES, eb11Authorization, eb12Network, PENDING_STATUS_CODES, SEPARATE_PRODUCT_SERVICE_TYPES,
 } from '../x12/x12-271-code-maps.js';
-import { isSameOrganization, noteCarveOutOnce, organizationOf, relatedEntityIdentifiers, type OrganizationRef } from '../related-entities.js';
+import { isSameOrganization, noteCarveOutOnce, organizationOf, phoneSuffix, relatedEntityIdentifiers, type OrganizationRef } from '../related-entities.js';
 
 const Str = z.string();
 /** Absent, null or a string: some clearinghouses send null for "not given". */
@@ -306,12 +306,6 @@ function personOf(person: z.infer<typeof PersonSchema>, relationship: CoveredPer
 
 /** Person entity codes (subscriber, patient, PCP): never a carve-out administrator. */
 const PERSON_ENTITY_CODES: ReadonlySet<string> = new Set(['IL', 'QC', '03', 'P3']);
-
-/** ' (phone N)' from a related entity's first phone contact, or ''. */
-function phoneOf(entity: RelatedEntity | undefined): string {
-  const phone = entity?.contacts?.find((c) => c.kind === 'phone')?.value;
-  return phone === undefined ? '' : ` (phone ${phone})`;
-}
 
 const CONTACT_KINDS: Readonly<Record<string, ContactPoint['kind']>> = {
   TE: 'phone', Telephone: 'phone', WP: 'phone', 'Work Phone Number': 'phone', FX: 'fax', Facsimile: 'fax', UR: 'url', 'Uniform Resource Locator (URL)': 'url', EM: 'email', 'Electronic Mail': 'email',
@@ -721,7 +715,7 @@ function toCoverage(response: Response): Coverage {
           }
         : {
             kind: 'contact-payer',
-            message: `The payer sent no benefit details for ${b.serviceTypes.join(', ')} and says to contact it for them (no other organization named); ask the payer${phoneOf(self)}.`,
+            message: `The payer sent no benefit details for ${b.serviceTypes.join(', ')} and says to contact it for them (no other organization named); ask the payer${phoneSuffix(self)}.`,
             serviceTypes: b.serviceTypes,
             source: b.source,
           };
@@ -733,7 +727,7 @@ function toCoverage(response: Response): Coverage {
       if (entity) {
         carveOut = {
           kind: 'check-carve-out',
-          message: `Behavioral health benefits (${b.serviceTypes.join(', ')}) are handled by ${entity.name}; verify eligibility, cost sharing and authorization with them${phoneOf(entity)}.`,
+          message: `Behavioral health benefits (${b.serviceTypes.join(', ')}) are handled by ${entity.name}; verify eligibility, cost sharing and authorization with them${phoneSuffix(entity)}.`,
           entity,
           serviceTypes: b.serviceTypes,
           source: b.source,
@@ -747,7 +741,7 @@ function toCoverage(response: Response): Coverage {
       if (mco) {
         carveOut = {
           kind: 'contact-payer',
-          message: `The member is enrolled in managed care with ${mco.name}, which manages and usually pays for these benefits; verify eligibility, cost sharing and authorization with them${phoneOf(mco)}.`,
+          message: `The member is enrolled in managed care with ${mco.name}, which manages and usually pays for these benefits; verify eligibility, cost sharing and authorization with them${phoneSuffix(mco)}.`,
           entity: mco,
           serviceTypes: b.serviceTypes,
           source: b.source,

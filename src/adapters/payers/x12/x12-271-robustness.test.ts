@@ -273,7 +273,7 @@ t.test('an other-payer line that names the primary payer (NM1*PRP) asks to confi
   ]));
   const verify = c.actions.filter((a) => a.kind === 'verify-manually');
   t.equal(verify.length, 1, 'only the line naming a primary payer');
-  t.match(verify[0]?.message, /EXAMPLE ADVANTAGE PLAN \(SYNTHETIC\) as the primary payer \(coordination of benefits from 2024-08-01\).*phone 8005550100/);
+  t.match(verify[0]?.message, /EXAMPLE ADVANTAGE PLAN \(SYNTHETIC\) as the primary payer \(coordination of benefits from 2024-08-01\).*phone 800-555-0100/);
   t.equal(verify[0]?.entity?.entityCode, 'PRP');
   t.same(verify[0]?.serviceTypes, ['30']);
 });
@@ -527,7 +527,7 @@ t.test('a Medicaid plan line that names its managed care plan for every service,
   t.same(c.actions.filter((a) => a.kind === 'check-carve-out'), [], 'no "behavioral health is carved out" banner');
   const next = c.actions.find((a) => a.kind === 'contact-payer');
   t.equal(next?.entity?.name, 'SYNTHETIC MANAGED CARE PLAN', 'the named plan is still a next action');
-  t.match(next?.message ?? '', /8005550111/);
+  t.match(next?.message ?? '', /800-555-0111/);
   t.not(next?.entity?.role, 'carve-out administrator');
 
   const carved = only(build271([ACTIVE, 'EB*1**MH^AI', 'LS*2120', 'NM1*Y2*2*SYNTHETIC BH PLAN', 'LE*2120']));
@@ -585,17 +585,17 @@ t.test('a mental-health line naming the payer itself, or the Medicaid plan it na
   const carved = carveOutsOf(other);
   t.equal(carved.length, 1, 'a payer id other than the answering payer is still a carve-out');
   t.same(carved[0]?.entity?.identifiers, { PI: 'ZZZBH1' }, 'with the payer id for the second check');
-  t.match(carved[0]?.message, /8005550100/);
+  t.match(carved[0]?.message, /800-555-0100/);
   const askSelf = only(build271([ACTIVE, 'EB*U**MH', 'LS*2120', 'NM1*PR*2*EXAMPLE HEALTH PLAN*****PI*99999', 'PER*IC**TE*8005550199', 'LE*2120']));
   t.same(askSelf.actions.map((a) => a.kind), ['contact-payer'], 'EB*U naming only the payer: ask the payer');
-  t.match(askSelf.actions[0]?.message, /ask the payer \(phone 8005550199\)/);
+  t.match(askSelf.actions[0]?.message, /ask the payer \(phone 800-555-0199\)/);
 
   const medicaid = only(fixture('bh-medicaid-mco-and-separate-bh-plan.271'));
   const actions = carveOutsOf(medicaid);
   t.equal(actions.length, 1, 'the MH line naming the same MCO as the plan line is not a carve-out; the SUD plan is');
   t.same(actions[0]?.serviceTypes, ['AI', 'CJ']);
   t.equal(actions[0]?.entity?.name, 'EXAMPLE BEHAVIORAL HEALTH PLAN (SYNTHETIC)');
-  t.match(actions[0]?.message, /phone 8005550142/);
+  t.match(actions[0]?.message, /phone 800-555-0142/);
   t.equal(medicaid.benefits.find((b) => b.serviceTypes.includes('MH'))?.relatedEntities[0]?.role, 'managed care organization');
 });
 
@@ -618,7 +618,7 @@ t.test('a carve-out stated only in a MSG note becomes one action naming the admi
 
   const contact = only(build271([ACTIVE, 'MSG*FOR BEHAVIORAL HEALTH CALL 800-555-0133']));
   t.same(contact.actions.map((a) => a.kind), ['contact-payer'], 'a separate number is a contact, not a claimed carve-out');
-  t.match(contact.actions[0]?.message, /phone 8005550133/);
+  t.match(contact.actions[0]?.message, /phone 800-555-0133/);
   t.same(only(build271([ACTIVE, 'MSG*CALL 877-555-0134 FOR MH/SA PRECERTIFICATION'])).actions, [], 'a precertification number is not a behavioral-health contact');
 
   const fromLoop = only(build271([ACTIVE, 'EB*U**MH', 'MSG*MH ADMINISTERED BY EXAMPLE NOTE ADMIN (SYNTHETIC)', 'LS*2120', 'NM1*VN*2*EXAMPLE LOOP ADMIN (SYNTHETIC)', 'LE*2120']));
@@ -745,7 +745,7 @@ t.test('a Medicaid plan line naming the managed care organization asks to verify
   ]));
   const action = c.actions.find((a) => a.entity?.name === 'EXAMPLE MEDICAID MCO (SYNTHETIC)');
   t.equal(action?.kind, 'contact-payer');
-  t.match(action?.message, /enrolled in managed care with EXAMPLE MEDICAID MCO \(SYNTHETIC\).*8005550122/);
+  t.match(action?.message, /enrolled in managed care with EXAMPLE MEDICAID MCO \(SYNTHETIC\).*800-555-0122/);
   t.notOk(c.actions.some((a) => a.kind === 'check-carve-out'), 'not a behavioral-health carve-out');
   t.notOk(resolveCostSharingTerms(c, 'iop-mental-health', 'in').unknowns.some((u) => u.includes('carved out')));
 });
@@ -788,7 +788,7 @@ t.test('a Medicaid managed care coordinator line (EB*MC) names the MCO to verify
     const c = only(build271(body));
     const action = c.actions.find((a) => a.entity?.name === 'EXAMPLE MCO (SYNTHETIC)');
     t.equal(action?.kind, 'contact-payer', `NM1*${code}: a next action names the MCO`);
-    t.match(action?.message, /enrolled in managed care with EXAMPLE MCO \(SYNTHETIC\).*8005550123/);
+    t.match(action?.message, /enrolled in managed care with EXAMPLE MCO \(SYNTHETIC\).*800-555-0123/);
     t.notOk(c.actions.some((a) => a.kind === 'check-carve-out'), `NM1*${code}: not a behavioral-health carve-out`);
   }
 
@@ -815,7 +815,7 @@ t.test('a utilization management organization named on the plan line (Nebraska M
   const c = only(build271(['EB*1*IND*30*MC*SYNTHETIC MEDICAID', 'LS*2120', 'NM1*X3*2*EXAMPLE MCO (SYNTHETIC)', 'PER*IC**TE*8005550124', 'LE*2120']));
   const action = c.actions.find((a) => a.entity?.name === 'EXAMPLE MCO (SYNTHETIC)');
   t.equal(action?.kind, 'contact-payer');
-  t.match(action?.message, /utilization review for service type\(s\) 30, the whole plan, are handled by EXAMPLE MCO \(SYNTHETIC\).*8005550124/);
+  t.match(action?.message, /utilization review for service type\(s\) 30, the whole plan, are handled by EXAMPLE MCO \(SYNTHETIC\).*800-555-0124/);
   t.notOk(c.actions.some((a) => a.kind === 'check-carve-out'));
 });
 
@@ -826,7 +826,7 @@ t.test('services restricted to one provider (EB*N, a Medicaid lock-in) ask to ve
     'EB*N**88*MC', 'LS*2120', 'NM1*1P*2*EXAMPLE PHARMACY (SYNTHETIC)', 'LE*2120',
   ]));
   t.same(c.actions.map((a) => [a.kind, a.serviceTypes, a.entity?.name]), [['verify-manually', ['30'], 'TEST DOCTOR']]);
-  t.match(c.actions[0]?.message, /restricts service type\(s\) 30 to TEST DOCTOR \(EB01 N.*8005550125/);
+  t.match(c.actions[0]?.message, /restricts service type\(s\) 30 to TEST DOCTOR \(EB01 N.*800-555-0125/);
   t.equal(c.eligibility.status, 'active', 'the restriction does not change the status');
 });
 
@@ -842,7 +842,7 @@ t.test('a Medicaid answer listing other coverage without a primary payer (EB*R, 
   ]));
   const verify = c.actions.filter((a) => a.kind === 'verify-manually');
   t.equal(verify.length, 1, 'one action for all of them');
-  t.match(verify[0]?.message, /other coverage for this member \(MEDICARE PART A, insurance type MA; MEDICARE PART B, insurance type MB; EXAMPLE COMMERCIAL INSURER \(SYNTHETIC\), insurance type C1\); Medicaid pays only after other coverage.*8005550126/);
+  t.match(verify[0]?.message, /other coverage for this member \(MEDICARE PART A, insurance type MA; MEDICARE PART B, insurance type MB; EXAMPLE COMMERCIAL INSURER \(SYNTHETIC\), insurance type C1\); Medicaid pays only after other coverage.*800-555-0126/);
   t.notMatch(verify[0]?.message, /PART D|QMB/, 'a pharmacy plan and a Medicare savings program are not other medical coverage');
   t.equal(c.plan.type, 'Medicaid', 'the other payers do not change the plan');
 

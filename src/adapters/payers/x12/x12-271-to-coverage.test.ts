@@ -121,7 +121,7 @@ t.test('a behavioral-health carve-out becomes an administrator to call, with its
   const action = c.actions.find((a) => a.kind === 'check-carve-out');
   t.ok(action);
   t.match(action?.message, /SYNTHETIC BEHAVIORAL HEALTH ADMINISTRATOR/);
-  t.match(action?.message, /8005550100/);
+  t.match(action?.message, /800-555-0100/);
   t.same(action?.serviceTypes, u.serviceTypes);
   t.equal(find(c, (b) => b.kind === 'primary-care-provider').relatedEntities[0]?.role, 'primary care provider', 'the PCP is not a carve-out');
   t.equal(c.plan.type, 'HMO');

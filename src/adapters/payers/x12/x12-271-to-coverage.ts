@@ -29,7 +29,7 @@ import { parseDollarsToCents, parseFractionToPpm } from '../../../core/money.js'
 import {
   BEHAVIORAL_HEALTH_SERVICE_TYPES, CARVE_OUT_ENTITY_CODES, MEDICARE_SAVINGS_PROGRAM_TYPES, EB01_KINDS, EB01_NAMES, EB01_VALID, EB02_LEVELS, EB03_SERVICE_TYPES_5010, EB04_PLAN_TYPES, EB06_PERIODS, EB09_UNITS, ENTITY_ROLES, HL_LEVELS, PENDING_STATUS_CODES, SEPARATE_PRODUCT_SERVICE_TYPES, ownCode, eb11Authorization, eb12Network,
 } from './x12-271-code-maps.js';
-import { isSameOrganization, organizationOf, noteCarveOutOnce, relatedEntityIdentifiers, type OrganizationRef } from '../related-entities.js';
+import { isSameOrganization, organizationOf, noteCarveOutOnce, phoneSuffix, relatedEntityIdentifiers, type OrganizationRef } from '../related-entities.js';
 import { packCode, readX12 } from './x12-reader.js';
 import { referralClauses } from '../../../core/coverage/payer-notes.js';
 import { applyServiceDelivery } from '../service-delivery.js';
@@ -1210,7 +1210,7 @@ class Transaction271 {
       const entity = otherCoverage.flatMap((b) => b.relatedEntities).find((e) => e.name !== undefined && !PERSON_PHI_ENTITY_CODES.has(e.entityCode ?? ''));
       const action: CoverageAction = {
         kind: 'verify-manually',
-        message: `The payer reports other coverage for this member (${what}); Medicaid pays only after other coverage (payer of last resort), so bill that plan first and confirm the order of payment before relying on these terms${contactPhone(entity)}.`,
+        message: `The payer reports other coverage for this member (${what}); Medicaid pays only after other coverage (payer of last resort), so bill that plan first and confirm the order of payment before relying on these terms${phoneSuffix(entity)}.`,
         serviceTypes: [...new Set(otherCoverage.flatMap((b) => b.serviceTypes))],
         source: first.source,
       };
@@ -1239,7 +1239,7 @@ class Transaction271 {
     const since = benefit.dates?.other?.['290'] ?? benefit.dates?.begin;
     const action: CoverageAction = {
       kind: 'verify-manually',
-      message: `The payer names ${entity.name ?? 'another plan'} as the primary payer${since === undefined ? '' : ` (coordination of benefits from ${since.slice(0, 10)})`}: this plan may pay second or not at all, so confirm which plan pays first before relying on these terms${contactPhone(entity)}.`,
+      message: `The payer names ${entity.name ?? 'another plan'} as the primary payer${since === undefined ? '' : ` (coordination of benefits from ${since.slice(0, 10)})`}: this plan may pay second or not at all, so confirm which plan pays first before relying on these terms${phoneSuffix(entity)}.`,
       serviceTypes: benefit.serviceTypes,
       source: benefit.source,
       entity,
@@ -1259,7 +1259,7 @@ class Transaction271 {
     const services = benefit.serviceTypes.length > 0 ? `service type(s) ${benefit.serviceTypes.join(', ')}` : 'these benefits';
     const action: CoverageAction = {
       kind: 'verify-manually',
-      message: `The payer restricts ${services} to ${provider?.name ?? 'a provider it names only by id'} (EB01 N, services restricted to the following provider, as in a Medicaid lock-in): care from another provider may need their referral or may not be paid; verify with the payer before relying on this coverage${contactPhone(provider)}.`,
+      message: `The payer restricts ${services} to ${provider?.name ?? 'a provider it names only by id'} (EB01 N, services restricted to the following provider, as in a Medicaid lock-in): care from another provider may need their referral or may not be paid; verify with the payer before relying on this coverage${phoneSuffix(provider)}.`,
       serviceTypes: benefit.serviceTypes,
       source: benefit.source,
     };
@@ -1305,10 +1305,10 @@ class Transaction271 {
       const action: CoverageAction = {
         kind: 'contact-payer',
         message: named.entityCode === 'Y2' || coordinator
-          ? `The member is enrolled in managed care with ${named.name ?? 'a managed care organization'}, which manages and usually pays for ${services}; verify eligibility, cost sharing and authorization with them${contactPhone(named)}.`
+          ? `The member is enrolled in managed care with ${named.name ?? 'a managed care organization'}, which manages and usually pays for ${services}; verify eligibility, cost sharing and authorization with them${phoneSuffix(named)}.`
           : named.entityCode === 'X3'
-          ? `Authorization and utilization review for ${services}, the whole plan, are handled by ${named.name ?? 'a utilization management organization'}, which may also manage these benefits (as a Medicaid managed care plan does); verify eligibility, cost sharing and authorization with them${contactPhone(named)}.`
-          : `The payer names ${named.name ?? 'an organization'} for ${services}, the whole plan; verify eligibility, cost sharing and authorization with them${contactPhone(named)}.`,
+          ? `Authorization and utilization review for ${services}, the whole plan, are handled by ${named.name ?? 'a utilization management organization'}, which may also manage these benefits (as a Medicaid managed care plan does); verify eligibility, cost sharing and authorization with them${phoneSuffix(named)}.`
+          : `The payer names ${named.name ?? 'an organization'} for ${services}, the whole plan; verify eligibility, cost sharing and authorization with them${phoneSuffix(named)}.`,
         serviceTypes: benefit.serviceTypes,
         source: benefit.source,
         entity: named,
@@ -1322,8 +1322,8 @@ class Transaction271 {
       const self = named === undefined ? organizations[0] : undefined;
       const message =
         named === undefined
-          ? `The payer sent no benefit details for ${services} and says to contact it for them (EB*U names no other organization); ask the payer${contactPhone(self)}.`
-          : `The payer says to contact ${named.name ?? 'an organization it named only by id'} for benefit information on ${services}${contactPhone(named)}.`;
+          ? `The payer sent no benefit details for ${services} and says to contact it for them (EB*U names no other organization); ask the payer${phoneSuffix(self)}.`
+          : `The payer says to contact ${named.name ?? 'an organization it named only by id'} for benefit information on ${services}${phoneSuffix(named)}.`;
       const action: CoverageAction = { kind: 'contact-payer', message, serviceTypes: benefit.serviceTypes, source: benefit.source };
       if (named !== undefined) action.entity = named;
       return action;
@@ -1333,8 +1333,8 @@ class Transaction271 {
     const who = entity?.name ?? 'another organization the payer did not name';
     // A utilization management organization (X3) is named for authorization; it often, not always, administers the benefit too.
     const message = entity?.entityCode === 'X3'
-      ? `Authorization and utilization review for ${services} are handled by ${who}, which may also administer these benefits; verify eligibility, cost sharing and authorization with them${contactPhone(entity)}.`
-      : `Benefits for ${services} are administered by ${who}; verify eligibility, cost sharing and authorization with them${contactPhone(entity)}.`;
+      ? `Authorization and utilization review for ${services} are handled by ${who}, which may also administer these benefits; verify eligibility, cost sharing and authorization with them${phoneSuffix(entity)}.`
+      : `Benefits for ${services} are administered by ${who}; verify eligibility, cost sharing and authorization with them${phoneSuffix(entity)}.`;
     const action: CoverageAction = {
       kind: 'check-carve-out',
       message,
@@ -1366,12 +1366,6 @@ function describeOtherCoverage(benefit: Benefit): string {
   const type = benefit.insuranceType === undefined ? undefined : `insurance type ${benefit.insuranceType}`;
   if (parts.length === 0) return type ?? 'another plan';
   return type === undefined ? parts.join(', ') : `${parts.join(', ')}, ${type}`;
-}
-
-/** ' (phone N)' from a related entity's first phone contact, or ''. */
-function contactPhone(entity: RelatedEntity | undefined): string {
-  const phone = entity?.contacts?.find((c) => c.kind === 'phone')?.value;
-  return phone === undefined ? '' : ` (phone ${phone})`;
 }
 
 /** An acknowledgement code as sent when it is a short code, else '?': these never carry data values. */
