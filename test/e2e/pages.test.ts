@@ -134,6 +134,28 @@ if (unavailable) {
     await screenshot(page.locator('#coverage-result'), 'console-invalid-member-action');
   });
 
+  t.test('an inactive plan is never shown as covered, and the next step says what to do instead', async (t) => {
+    await page.fill('#member-id', 'SBX-PPO-0003');
+    await page.fill('#dob', '1990-02-20');
+    await page.click('#check-coverage');
+    await page.locator('#coverage-result').getByText('Coverage at a glance').waitFor();
+    t.equal((await page.textContent('[data-testid="coverage-status"]'))?.trim(), '✕Inactive');
+    const text = (await page.innerText('#coverage-result')).replace(/\s+/g, ' ');
+    t.notMatch(text, /Covered or not excluded/, 'no "covered" tick on an inactive plan');
+    t.match(text, /Plan inactive/);
+    t.notMatch(text, /\(unknown\)/, 'no "(unknown)" plan type');
+    t.match(await page.textContent('[data-testid="next-actions"]'), /ask the patient for their current insurance/);
+  });
+
+  t.test('a behavioral-health carve-out is a next action, with the administrator\'s number as people dial it', async (t) => {
+    await page.fill('#member-id', 'SBX-PPO-0004');
+    await page.fill('#dob', '1988-11-11');
+    await page.click('#check-coverage');
+    const next = page.locator('[data-testid="next-actions"]');
+    await next.waitFor();
+    t.match(await next.textContent(), /administered by .*\(phone 800-555-0104\)/);
+  });
+
   t.test('a payer that refuses future dates answers for today, and the coordinator is told to check again on the first day', async (t) => {
     const inAMonth = new Date(Date.now() + 31 * 86_400_000).toISOString().slice(0, 10);
     await page.fill('#member-id', 'SBX-PPO-0005');

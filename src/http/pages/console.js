@@ -110,12 +110,13 @@ function triState(value, yes, no, unknown = 'Not stated by the payer') {
   return { word: unknown, cls: 'warn', icon: '?' };
 }
 
-function termsTable(levelOfCare) {
+function termsTable(levelOfCare, status) {
   const row = (label, fn) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, fn(levelOfCare.inNetwork)), h('td', {}, fn(levelOfCare.outOfNetwork)));
   const copay = (t) => (t.copay ? `${money(t.copay.value.amountCents)} per ${t.copay.value.per}` : 'none reported');
   const coins = (t) => (t.coinsurancePpm ? percent(t.coinsurancePpm.value) : 'none reported');
   const acc = (a) => (a?.remainingCents ? `${money(a.remainingCents.value)} left of ${a.totalCents ? money(a.totalCents.value) : 'unknown'}` : a?.totalCents ? money(a.totalCents.value) : 'not reported');
-  const covered = (t) => (t.notCovered ? '✕ Not covered' : '✓ Covered or not excluded');
+  // An inactive plan covers nothing, whatever its benefit lines still say.
+  const covered = (t) => (status === 'inactive' ? '✕ Plan inactive' : t.notCovered ? '✕ Not covered' : '✓ Covered or not excluded');
   return scrollBox('Cost sharing in and out of network', h('table', {},
     h('caption', {}, `Cost sharing for ${LEVEL_LABELS[levelOfCare.id] ?? levelOfCare.id}`),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Benefit'), h('th', { scope: 'col' }, 'In network'), h('th', { scope: 'col' }, 'Out of network'))),
@@ -135,7 +136,8 @@ function renderCoverage(result) {
   const inNet = levelOfCare?.inNetwork;
   const nodes = [];
   nodes.push(h('h3', {}, 'Coverage at a glance'));
-  nodes.push(h('p', {}, statusBadge(coverage.eligibility.status), ' ', coverage.plan?.name ?? '', coverage.plan?.type ? ` (${coverage.plan.type})` : ''));
+  const planType = coverage.plan?.type && coverage.plan.type !== 'unknown' ? ` (${coverage.plan.type})` : '';
+  nodes.push(h('p', {}, statusBadge(coverage.eligibility.status), ' ', coverage.plan?.name ?? '', planType));
   nodes.push(h('p', { class: 'hint' }, coverage.eligibility.reason));
   const cacheWords = { hit: 'from the cache', miss: 'asked the payer just now', bypass: 'asked the payer just now, cache bypassed', stale: 'an older answer: the payer is not answering' };
   nodes.push(h('p', { 'data-testid': 'as-of' }, h('span', { class: 'label' }, 'As of: '), when(source.asOf), ` (${cacheWords[source.cache] ?? source.cache}${source.ageSeconds ? `, ${Math.round(source.ageSeconds / 60)} min old` : ''})`));
@@ -159,15 +161,21 @@ function renderCoverage(result) {
     nodes.push(h('ul', {},
       h('li', {}, h('span', { class: `status ${auth.cls}`, 'data-testid': 'authorization' }, h('span', { 'aria-hidden': 'true' }, auth.icon), auth.word)),
       h('li', {}, h('span', { class: `status ${ref.cls}` }, h('span', { 'aria-hidden': 'true' }, ref.icon), ref.word))));
-    nodes.push(termsTable(levelOfCare));
+    nodes.push(termsTable(levelOfCare, coverage.eligibility.status));
   } else {
     nodes.push(h('p', {}, 'Choose a level of care to see its cost sharing.'));
   }
 
-  const next = coverage.actions.filter((a) => a.kind !== 'check-carve-out');
+  // Every action is a next step, the carve-out too (its notice above says why it matters).
+  const next = coverage.actions.map((a) => a.message);
+  if (coverage.eligibility.status === 'inactive') {
+    next.unshift('The plan is inactive: ask the patient for their current insurance and check it, or estimate the program as self-pay (a Good Faith Estimate below).');
+  } else if (coverage.eligibility.status === 'undetermined' && next.length === 0) {
+    next.push('The payer did not settle eligibility: call the payer before quoting numbers.');
+  }
   nodes.push(h('h3', {}, 'Next actions'));
   nodes.push(next.length
-    ? h('ul', { 'data-testid': 'next-actions' }, next.map((a) => h('li', {}, a.message)))
+    ? h('ul', { 'data-testid': 'next-actions' }, next.map((m) => h('li', {}, m)))
     : h('p', {}, 'No action needed from the payer answer.'));
   const contacts = coverage.payer?.contacts ?? [];
   if (contacts.length) {
