@@ -214,3 +214,30 @@ t.test("a payer silent on prior authorization: the notice says what this payer's
   t.notOk(ruled.estimate.notices.some((n) => n.includes('ask before the first day')), 'no "ask" beside "required"');
   t.ok(ruled.estimate.notices.some((n) => n.startsWith("The payer's answer did not say whether prior authorization is required, but this payer's rules say it is")));
 });
+
+t.test("an eligibility check asking another payer than the estimate's is refused, naming the field; an alias of the same payer is fine", async (t) => {
+  const body = readFileSync(fixture('sandbox/responses/sandbox-ppo-active.271'), 'utf8');
+  const directory: Record<string, string> = { 'sandbox-ppo': 'sandbox-ppo', SBXPPO: 'sandbox-ppo', 'sandbox-hmo': 'sandbox-hmo' };
+  const deps = {
+    ...offlineDeps(),
+    verify: {
+      findPayer: (id: string) => (directory[id] === undefined ? undefined : { id: directory[id] }),
+      gatewayFor: () => ({ fetchEligibility: async () => ({ format: 'x12-271' as const, body, receivedAt: '2026-11-26T12:00:00.000Z' }) }),
+      cache: {
+        getOrFetch: async (_identity: unknown, fetch: () => Promise<CacheableResponse>) => {
+          const answer = await fetch();
+          return { ...answer, cache: 'miss' as const, asOf: answer.response.receivedAt, stale: false, ageSeconds: 0 };
+        },
+        health: async () => ({ backend: 'memory' as const, status: 'ok' as const }),
+        close: async () => undefined,
+      },
+      normalize: (raw: RawPayerResponse) => normalizePayerDocument(raw.body, raw.format).coverages,
+    },
+  };
+  const plan = { levelOfCare: 'iop-mental-health' as const, startDate: '2026-12-07', daysPerWeek: 3, hoursPerDay: 3, weeks: 2 };
+  const eligibility = { payerId: 'sandbox-ppo', provider: { npi: '1234567893' }, subscriber: { memberId: 'ZZZ000000001' }, dateOfService: '2026-12-07' };
+  const mismatch = await estimateCost(deps, { payerId: 'sandbox-hmo', networkStatus: 'in', plan, eligibility }).catch((e: unknown) => e);
+  t.match(mismatch, { code: 'estimate.invalid', errors: [{ pointer: '/eligibility/payerId' }] }, 'HMO rates are never put on PPO benefits');
+  const alias = await estimateCost(deps, { payerId: 'SBXPPO', networkStatus: 'in', plan, eligibility });
+  t.ok(alias.estimate.expected.totals.patientTotalCents > 0, "the payer's alias prices the same payer");
+});

@@ -133,8 +133,13 @@ function readOnce(coverage: Coverage): CoverageFacts {
   return facts;
 }
 
+/** The directory's id for a payer named by id or alias (rates and rules are keyed by it); as given when unknown. */
+function directoryPayerId(deps: EstimateCostDeps, idOrAlias: string): string {
+  return deps.verify.findPayer(idOrAlias)?.id ?? idOrAlias;
+}
+
 /** Resolves the one coverage source a request gives into per-level terms. */
-async function resolveCoverage(deps: EstimateCostDeps, input: CoverageInput & { asOf?: string }, levelsOfCare: readonly LevelOfCare[]): Promise<ResolvedCoverage> {
+async function resolveCoverage(deps: EstimateCostDeps, input: CoverageInput & { asOf?: string; payerId: string }, levelsOfCare: readonly LevelOfCare[]): Promise<ResolvedCoverage> {
   const given = [input.coverage, input.terms, input.eligibility].filter((x) => x !== undefined).length;
   if (given !== 1) {
     throw new DomainError('estimate.invalid', 'Give exactly one of coverage, terms or eligibility', {
@@ -153,6 +158,13 @@ async function resolveCoverage(deps: EstimateCostDeps, input: CoverageInput & { 
   let coverage: Coverage;
   let source: VerifyCoverageResult['source'] | undefined;
   if (input.eligibility) {
+    // The estimate's payer prices the program (its rates and prior-auth rules): coverage asked of
+    // another payer would be priced with the wrong plan's rates, so the two must be one payer.
+    if (directoryPayerId(deps, input.eligibility.payerId) !== input.payerId) {
+      throw new DomainError('estimate.invalid', "The eligibility check asks a different payer than the estimate's payerId", {
+        errors: [{ pointer: '/eligibility/payerId', message: "must be the estimate's payer (payerId), whose rates and rules price the program" }],
+      });
+    }
     // Ask once for every level's service types, so each level's terms can be resolved from one answer.
     const serviceTypes = input.eligibility.serviceTypes ?? [...new Set(levelsOfCare.flatMap((level) => inquiryServiceTypes(undefined, level)))];
     const verified = await verifyCoverage(deps.verify, {
@@ -227,7 +239,8 @@ function answeredForEarlierDateNotice(source: VerifyCoverageResult['source'] | u
 }
 
 /** Estimates one program. Throws DomainError for impossible plans, missing prices or bad coverage input. */
-export async function estimateCost(deps: EstimateCostDeps, request: EstimateCostRequest): Promise<EstimateCostResult> {
+export async function estimateCost(deps: EstimateCostDeps, asked: EstimateCostRequest): Promise<EstimateCostResult> {
+  const request = { ...asked, payerId: directoryPayerId(deps, asked.payerId) };
   const coverage = await resolveCoverage(deps, request, [request.plan.levelOfCare]);
   const terms = coverage.termsFor(request.plan.levelOfCare);
   const asOf = request.asOf ?? coverage.asOf ?? today(deps.clock);
@@ -355,8 +368,9 @@ export interface CompareCostRequest extends CoverageInput, EstimateOptions {
 /** Compares levels of care side by side. */
 export async function compareCost(
   deps: EstimateCostDeps,
-  request: CompareCostRequest,
+  asked: CompareCostRequest,
 ): Promise<{ rows: LevelComparison[]; coverageSource?: VerifyCoverageResult['source'] }> {
+  const request = { ...asked, payerId: directoryPayerId(deps, asked.payerId) };
   const coverage = await resolveCoverage(deps, request, request.levels.map((level) => level.levelOfCare));
   const saidByPayer = request.networkStatus === 'unknown' ? providerNetworkFromNotes(coverage.notes) : undefined;
   const result = compareLevelsOfCare({
