@@ -241,3 +241,27 @@ t.test("an eligibility check asking another payer than the estimate's is refused
   const alias = await estimateCost(deps, { payerId: 'SBXPPO', networkStatus: 'in', plan, eligibility });
   t.ok(alias.estimate.expected.totals.patientTotalCents > 0, "the payer's alias prices the same payer");
 });
+
+t.test('typed-in terms that cannot be true are refused with every failing field, not priced', async (t) => {
+  const plan = { levelOfCare: 'iop-mental-health' as const, startDate: '2026-12-07', daysPerWeek: 3, hoursPerDay: 3, weeks: 2 };
+  const error = await estimateCost(offlineDeps(), {
+    payerId: 'sandbox-ppo', networkStatus: 'in', plan,
+    terms: {
+      in: { coinsurancePpm: 20, deductible: { individual: { totalCents: 30_000, remainingCents: 150_000 } }, outOfPocket: { individual: { totalCents: 600_000, metCents: 100_000, remainingCents: 400_000 } } },
+      out: { coinsurancePpm: 400_000, limit: { total: 20, remaining: 30, unit: 'day', period: 'calendar-year' } },
+    },
+  }).catch((e: unknown) => e);
+  t.match(error, { code: 'estimate.invalid' });
+  t.same((error as { errors: { pointer: string }[] }).errors.map((e) => e.pointer), [
+    '/terms/in/deductible/individual/remainingCents',
+    '/terms/in/outOfPocket/individual/metCents',
+    '/terms/in/coinsurancePpm',
+    '/terms/out/limit/remaining',
+  ]);
+  t.match((error as Error).message, /20% is 200000/);
+  const fine = await estimateCost(offlineDeps(), {
+    payerId: 'sandbox-ppo', networkStatus: 'in', plan,
+    terms: { in: { coinsurancePpm: 200_000, deductible: { individual: { totalCents: 150_000, metCents: 120_000, remainingCents: 30_000 } } } },
+  });
+  t.ok(fine.estimate.expected.totals.patientTotalCents > 0, 'consistent terms are priced');
+});

@@ -12,7 +12,7 @@ import { compareLevelsOfCare, type LevelComparison } from '../core/estimate/comp
 import { estimateProgramCost, PAYER_SILENT_ON_AUTHORIZATION, type ProgramEstimate } from '../core/estimate/estimate-program.js';
 import type { LineEstimate } from '../core/estimate/cost-sharing.js';
 import type { FeeSchedule } from '../core/estimate/fee-schedule.js';
-import { buildManualTerms, type ManualTermsInput } from '../core/estimate/manual-terms.js';
+import { buildManualTerms, manualTermsProblems, type ManualTermsInput } from '../core/estimate/manual-terms.js';
 import { buildPaymentPlans, type PaymentPlan } from '../core/estimate/payment-plans.js';
 import type { TreatmentPlan } from '../core/estimate/treatment-plan.js';
 import { DomainError } from '../core/errors.js';
@@ -150,6 +150,10 @@ async function resolveCoverage(deps: EstimateCostDeps, input: CoverageInput & { 
     // Only the networks the caller typed in: out-of-network terms left out mean the plan has no
     // out-of-network benefits (self-pay out of network), not "out-of-network terms all unknown".
     const typed = input.terms;
+    const problems = (['in', 'out'] as const).flatMap((net) => (typed[net] === undefined ? [] : manualTermsProblems(typed[net], `/terms/${net}`)));
+    if (problems.length > 0) {
+      throw new DomainError('estimate.invalid', `The typed-in terms cannot be priced: ${problems.map((p) => `${p.pointer} ${p.message}`).join('; ')}`, { errors: problems });
+    }
     const built: { in?: CostSharingTerms; out?: CostSharingTerms } = {};
     if (typed.in !== undefined) built.in = buildManualTerms({ ...typed.in, network: 'in' });
     if (typed.out !== undefined) built.out = buildManualTerms({ ...typed.out, network: 'out' });

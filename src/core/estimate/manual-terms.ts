@@ -39,6 +39,37 @@ function acc(a: ManualAccumulator | undefined, id: string): Accumulator | undefi
   return out;
 }
 
+/**
+ * What cannot be true of hand-entered benefits, as JSON pointers under `at` with the reason: more
+ * left than the total, met and remaining that do not add up, a coinsurance that is plainly a
+ * percentage typed into a parts-per-million field. Pricing those would quote a wrong number.
+ */
+export function manualTermsProblems(input: Omit<ManualTermsInput, 'network'>, at: string): { pointer: string; message: string }[] {
+  const problems: { pointer: string; message: string }[] = [];
+  for (const kind of ['deductible', 'outOfPocket'] as const) {
+    for (const level of ['individual', 'family'] as const) {
+      const a = input[kind]?.[level];
+      if (a?.totalCents === undefined) continue;
+      const here = `${at}/${kind}/${level}`;
+      if (a.remainingCents !== undefined && a.remainingCents > a.totalCents) problems.push({ pointer: `${here}/remainingCents`, message: 'must not be more than totalCents' });
+      if (a.metCents !== undefined && a.metCents > a.totalCents) problems.push({ pointer: `${here}/metCents`, message: 'must not be more than totalCents' });
+      if (a.metCents !== undefined && a.remainingCents !== undefined && a.metCents + a.remainingCents !== a.totalCents
+        && a.remainingCents <= a.totalCents && a.metCents <= a.totalCents) {
+        problems.push({ pointer: `${here}/metCents`, message: 'metCents and remainingCents must add up to totalCents' });
+      }
+    }
+  }
+  const coinsurance = input.coinsurancePpm;
+  if (coinsurance !== undefined && coinsurance > 0 && coinsurance <= 100) {
+    problems.push({ pointer: `${at}/coinsurancePpm`, message: `is in parts per million (20% is 200000); ${coinsurance} would be ${coinsurance / 10_000}%` });
+  }
+  const limit = input.limit;
+  if (limit?.total !== undefined && limit.remaining !== undefined && limit.remaining > limit.total) {
+    problems.push({ pointer: `${at}/limit/remaining`, message: 'must not be more than total' });
+  }
+  return problems;
+}
+
 /** Builds cost-sharing terms from hand-entered benefits. */
 export function buildManualTerms(input: ManualTermsInput): CostSharingTerms {
   const terms: CostSharingTerms = {
