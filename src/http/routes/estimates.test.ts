@@ -223,3 +223,24 @@ t.test('a self-pay patient at or below the poverty guideline pays the $15 nomina
   // The summary a patient reads first names the amount they will be asked for, not only the $2,300.
   t.match(estimate.summary, /With your sliding-scale discount, the expected amount is \$90\.00 \(\$2,210\.00 off\)\.$/);
 });
+
+t.test('a comparison with a live check answers an unknown payer with the documented 404 problem', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/estimates/compare',
+    payload: {
+      payerId: 'no-such-payer',
+      startDate: '2026-03-02',
+      networkStatus: 'in',
+      levels: [{ levelOfCare: 'iop-mental-health' }, { levelOfCare: 'partial-hospitalization' }],
+      eligibility: { payerId: 'no-such-payer', provider: { npi: '1234567893' }, subscriber: { memberId: 'ZZZ000000001' }, dateOfService: '2026-03-02' },
+    },
+  });
+  t.equal(res.statusCode, 404);
+  t.match(res.headers['content-type'], /application\/problem\+json/);
+  const contract = readFileSync(path.join(PACKAGE_ROOT, 'openapi.yaml'), 'utf8');
+  const compare = contract.slice(contract.indexOf('operationId: compareEstimates'), contract.indexOf('/v1/intake/checklist:'));
+  for (const status of ['404', '502', '503', '504']) t.match(compare, `'${status}':`, `the contract documents ${status} for comparisons with a live check`);
+});
