@@ -7,7 +7,7 @@ import t from 'tap';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { buildTestApp } from './support/build-test-app.js';
-import { loadContract, resolveLocalRef, type Json } from '../src/http/contract.js';
+import { addContractFormats, loadContract, resolveLocalRef, type Json } from '../src/http/contract.js';
 import { PACKAGE_ROOT } from '../src/server.js';
 
 type JsonObject = { [key: string]: Json };
@@ -17,6 +17,7 @@ const contract = loadContract(PACKAGE_ROOT);
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
+addContractFormats(ajv);
 ajv.addSchema({ $id: 'contract', components: contract.document.components });
 
 /** Validates a value against a response/request schema of the bundled contract. */

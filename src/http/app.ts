@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Logger } from 'pino';
-import { CONTRACT_SCHEMA_ID, type Contract } from './contract.js';
+import { addContractFormats, CONTRACT_SCHEMA_ID, type Contract } from './contract.js';
 import { problemFromCode, problemFromError, type Problem } from './problem.js';
 import { registerHealthRoutes, type ReadinessCheck } from './routes/health.js';
 import { registerMetaRoutes } from './routes/meta.js';
@@ -130,6 +130,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
         allErrors: false,
         strict: false,
       },
+      plugins: [addContractFormats],
     },
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
     // Errors the router raises before any route or hook runs (a malformed percent-encoding, an

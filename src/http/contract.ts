@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { isValidNpi } from '../core/npi.js';
 
 /** A JSON value as read from YAML. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -31,6 +32,15 @@ export interface Contract {
 
 /** The $id under which the components are registered with Fastify's validator and serializer. */
 export const CONTRACT_SCHEMA_ID = 'contract';
+
+/** Formats the contract names beyond JSON Schema's own (`format: npi`), for every validator that reads it. */
+export const CONTRACT_FORMATS = { npi: isValidNpi } as const;
+
+/** Adds the contract's own formats to an Ajv instance (Fastify's request validator, the contract tests). */
+export function addContractFormats<A extends { addFormat(name: string, format: { type: 'string'; validate: (value: string) => boolean }): unknown }>(ajv: A): A {
+  for (const [name, validate] of Object.entries(CONTRACT_FORMATS)) ajv.addFormat(name, { type: 'string', validate });
+  return ajv;
+}
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 

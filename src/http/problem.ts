@@ -76,6 +76,15 @@ function escapePointerToken(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/** What a format failure means, in the words a person fixing the field needs. */
+const FORMAT_MESSAGES: Readonly<Record<string, string>> = {
+  date: 'must be a calendar date written YYYY-MM-DD',
+  'date-time': 'must be a date and time (RFC 3339, e.g. 2026-12-07T09:30:00Z)',
+  npi: 'must be a valid NPI: 10 digits whose last is the check digit (this one does not match; check for a typo)',
+  email: 'must be an email address',
+  uri: 'must be a URL',
+};
+
 /** Turns Fastify/AJV validation errors into field errors with JSON pointers and no input values. */
 export function fieldErrorsFromValidation(items: readonly ValidationItem[], context: string | undefined): FieldError[] {
   const prefix = context === 'querystring' ? '/query' : context === 'params' ? '/path' : context === 'headers' ? '/headers' : '';
@@ -91,6 +100,8 @@ export function fieldErrorsFromValidation(items: readonly ValidationItem[], cont
       message = 'is not an allowed property';
     } else if (item.keyword === 'enum' && Array.isArray(params.allowedValues)) {
       message = `must be one of: ${params.allowedValues.map(String).join(', ')}`;
+    } else if (item.keyword === 'format' && typeof params.format === 'string') {
+      message = FORMAT_MESSAGES[params.format] ?? message;
     }
     return { pointer: pointer || '/', message };
   });

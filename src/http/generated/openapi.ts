@@ -803,6 +803,10 @@ export interface components {
             provider: {
                 firstName?: string;
                 lastName?: string;
+                /**
+                 * Format: npi
+                 * @description The billing provider's NPI; its check digit is verified (a mistyped NPI is a 400 here, not a payer rejection later).
+                 */
                 npi: string;
                 organizationName?: string;
                 taxId?: string;
@@ -1019,6 +1023,7 @@ export interface components {
                     state: string;
                 };
                 name: string;
+                /** Format: npi */
                 npi: string;
                 /** @enum {string} */
                 role: "convening-provider" | "convening-facility" | "co-provider" | "co-facility";

@@ -116,6 +116,12 @@ t.test('bad eligibility requests are 400s pointing at each field, without echoin
   t.equal(res.statusCode, 400);
   t.match(res.json().errors[0].pointer, /^\/(provider\/npi|subscriber\/dateOfBirth)$/);
   t.notMatch(res.body, /1985-13-45|SBX-PPO-0001/);
+  // A mistyped NPI (one digit off) is caught by its check digit, before any payer call.
+  const typo = await app.inject({ method: 'POST', url: '/v1/eligibility', payload: { ...ppo, provider: { npi: '1234567890' } } });
+  t.equal(typo.statusCode, 400);
+  t.same(typo.json().errors, [{ pointer: '/provider/npi', message: 'must be a valid NPI: 10 digits whose last is the check digit (this one does not match; check for a typo)' }]);
+  const date = await app.inject({ method: 'POST', url: '/v1/eligibility', payload: { ...ppo, dateOfService: '12/01/2026' } });
+  t.same(date.json().errors, [{ pointer: '/dateOfService', message: 'must be a calendar date written YYYY-MM-DD' }]);
   const ok = await app.inject({ method: 'POST', url: '/v1/eligibility', payload: ppo });
   t.equal(ok.statusCode, 200);
   t.notMatch(log.text(), /SBX-PPO-0001|1985-01-01|SANDBOX/, 'no member id, name or date of birth in the log stream');
