@@ -58,7 +58,11 @@ t.test('the HTTP edge answers every failure as problem+json', async (t) => {
     const res = await app.inject({ method: 'POST', url: '/v1/eligibility', headers: { 'content-type': 'text/plain' }, payload: '{"payerId":"sandbox-ppo"}' });
     t.equal(res.statusCode, 415);
     t.match(res.headers['content-type'], /^application\/problem\+json/);
-    t.match(res.json(), { code: 'request.unsupported-media-type', status: 415 });
+    t.match(res.json(), { code: 'request.unsupported-media-type', status: 415, detail: 'Send the request body as application/json' });
+    // An operation that takes several media types names them all.
+    const normalize = await app.inject({ method: 'POST', url: '/v1/coverage/normalize', headers: { 'content-type': 'application/pdf' }, payload: '%PDF' });
+    t.equal(normalize.statusCode, 415);
+    t.match(normalize.json().detail, /^Send the request body as one of: application\/json, application\/edi-x12, text\/plain, application\/fhir\+json/);
   });
 
   t.test('a path the router cannot read (bad percent-encoding, over-long id) is problem+json that does not echo the path', async (t) => {

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Logger } from 'pino';
-import { addContractFormats, CONTRACT_SCHEMA_ID, type Contract } from './contract.js';
+import { addContractFormats, CONTRACT_SCHEMA_ID, requestMediaTypes, type Contract } from './contract.js';
 import { problemFromCode, problemFromError, type Problem } from './problem.js';
 import { registerHealthRoutes, type ReadinessCheck } from './routes/health.js';
 import { registerMetaRoutes } from './routes/meta.js';
@@ -161,6 +161,12 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
 
   app.setErrorHandler((error, request, reply) => {
     const problem = problemFromError(error, request);
+    if (problem.code === 'request.unsupported-media-type') {
+      // Name what this operation takes (normalize takes X12, FHIR, XML and multipart, not just JSON).
+      const operationId = (request.routeOptions.config as { operationId?: string } | undefined)?.operationId;
+      const types = operationId === undefined ? [] : requestMediaTypes(deps.contract, operationId);
+      if (types.length > 0) problem.detail = `Send the request body as ${types.length === 1 ? types[0] : `one of: ${types.join(', ')}`}`;
+    }
     request.problemCode = problem.code;
     if (problem.status >= 500) request.log.error({ err: error, code: problem.code }, 'request failed');
     else request.log.info({ code: problem.code, status: problem.status }, 'request rejected');

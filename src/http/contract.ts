@@ -33,6 +33,12 @@ export interface Contract {
 /** The $id under which the components are registered with Fastify's validator and serializer. */
 export const CONTRACT_SCHEMA_ID = 'contract';
 
+/** The media types an operation's request body may be sent in, as the contract lists them. */
+export function requestMediaTypes(contract: Contract, operationId: string): string[] {
+  const body = resolveLocalRef(contract.document, contract.operation(operationId).spec.requestBody);
+  return isObject(body) && isObject(body.content) ? Object.keys(body.content) : [];
+}
+
 /** Formats the contract names beyond JSON Schema's own (`format: npi`), for every validator that reads it. */
 export const CONTRACT_FORMATS = { npi: isValidNpi } as const;
 
