@@ -92,3 +92,9 @@ export class DomainError extends Error {
 export function isDomainError(value: unknown): value is DomainError {
   return value instanceof DomainError;
 }
+
+/** A payer that ran past its deadline, said so a coordinator knows what to do next. */
+export function payerDeadlineMessage(deadlineMs: number): string {
+  const seconds = Math.round(deadlineMs / 100) / 10;
+  return `The payer did not answer within ${seconds} s. Try again in a few minutes; if it keeps timing out, call the payer's provider line or check its status page.`;
+}

@@ -52,7 +52,8 @@ t.test('payer answers that are not coverage reach the caller as clear problems',
 
   const timeout = await app.inject({ method: 'POST', url: '/v1/eligibility', payload: { ...ppo, subscriber: { memberId: 'SBX-PPO-TIMEOUT' } } });
   t.equal(timeout.statusCode, 504);
-  t.match(timeout.json(), { code: 'payer.timeout' });
+  t.match(timeout.json(), { code: 'payer.timeout', meta: { retryable: true } });
+  t.match(timeout.json().detail, /did not answer within 0\.1 s\. Try again in a few minutes; if it keeps timing out, call the payer's provider line/, 'says what to do, in seconds');
 
   const unknownPayer = await app.inject({ method: 'POST', url: '/v1/eligibility', payload: { ...ppo, payerId: 'acme-health' } });
   t.equal(unknownPayer.statusCode, 404);

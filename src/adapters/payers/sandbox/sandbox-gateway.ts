@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Clock, EligibilityInquiry, PayerGateway, RawPayerResponse } from '../../../core/ports.js';
-import { DomainError } from '../../../core/errors.js';
+import { DomainError, payerDeadlineMessage } from '../../../core/errors.js';
 import { DataFileError, readDataFile } from '../../data-files/read-data-file.js';
 import type { PayerEntry } from '../../data-files/payer-directory-file.js';
 import { abortableSleep } from '../transport/payer-call.js';
@@ -135,8 +135,8 @@ export function createSandboxGateway(options: SandboxGatewayOptions): PayerGatew
         const cancelled = signal?.aborted === true;
         throw new DomainError(
           'payer.timeout',
-          cancelled ? 'The inquiry was cancelled before the payer answered' : `The payer did not answer within ${options.timeoutMs} ms`,
-          { meta: { payerId: entry.id, attempts: 1, reason: cancelled ? 'cancelled' : 'deadline', deadlineMs: options.timeoutMs } },
+          cancelled ? 'The inquiry was cancelled before the payer answered' : payerDeadlineMessage(options.timeoutMs),
+          { meta: { payerId: entry.id, attempts: 1, reason: cancelled ? 'cancelled' : 'deadline', deadlineMs: options.timeoutMs, retryable: !cancelled } },
         );
       }
       const known = member && member.response && demographicsMatch(member, inquiry) ? member : undefined;

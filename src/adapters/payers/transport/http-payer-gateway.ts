@@ -11,7 +11,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import type { Clock, EligibilityInquiry, PayerGateway, RawPayerResponse } from '../../../core/ports.js';
-import { DomainError, isDomainError } from '../../../core/errors.js';
+import { DomainError, isDomainError, payerDeadlineMessage } from '../../../core/errors.js';
 import type { PayerEntry } from '../../data-files/payer-directory-file.js';
 import { createCircuitBreaker, withCircuitBreaker, type CircuitBreaker, type CircuitState } from './circuit-breaker.js';
 import { withConcurrencyLimit } from './concurrency-limit.js';
@@ -376,8 +376,8 @@ export function createHttpPayerGateway(entry: PayerEntry, options: HttpPayerGate
           const cancelled = !context.deadlineSignal.aborted;
           throw new DomainError(
             'payer.timeout',
-            cancelled ? 'The inquiry was cancelled before the payer answered' : `The payer did not answer within ${deadlineMs} ms`,
-            { meta: meta(context.stats.attempts, { reason: cancelled ? 'cancelled' : 'deadline', deadlineMs }) },
+            cancelled ? 'The inquiry was cancelled before the payer answered' : payerDeadlineMessage(deadlineMs),
+            { meta: meta(context.stats.attempts, { reason: cancelled ? 'cancelled' : 'deadline', deadlineMs, retryable: !cancelled }) },
           );
         }
         // Anything else is unexpected: keep the class, lose the message (it may quote the payload).
