@@ -6,7 +6,7 @@
 import type { GoodFaithEstimate } from '../../core/rules/good-faith-estimate.js';
 import { formatCents } from '../../core/money.js';
 import { escapeHtml } from './html-escape.js';
-
+import { dateInWords } from '../../core/estimate/calendar-days.js';
 
 const CSS = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#111;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45}
@@ -20,8 +20,13 @@ td.num,th.num{text-align:right;white-space:nowrap}tfoot td{font-weight:700}.mute
 @media print{.staff-check{display:none}body{margin:0;max-width:none;font-size:10.5pt}.figure{border-width:1px}h2{break-after:avoid}tr{break-inside:avoid}a{color:#000;text-decoration:none}a[href]::after{content:" (" attr(href) ")"}}
 `;
 
+/** A date as the patient reads it (December 7, 2026), escaped: the printed estimate is theirs. */
+function day(iso: string): string {
+  return escapeHtml(dateInWords(iso));
+}
+
 function period(p: { from: string; to: string }): string {
-  return p.from === p.to ? escapeHtml(p.from) : `${escapeHtml(p.from)} to ${escapeHtml(p.to)}`;
+  return p.from === p.to ? day(p.from) : `${day(p.from)} to ${day(p.to)}`;
 }
 
 /** Renders the estimate as a complete, self-contained HTML document. */
@@ -76,13 +81,13 @@ export function renderGoodFaithEstimateHtml(gfe: GoodFaithEstimate, options: { w
 <body>
 ${staffCheck}<header>
 <h1>Good Faith Estimate for Health Care Items and Services</h1>
-<p>${options.withholdPatient ? 'Patient: <strong data-field="patient-name">________________</strong>, date of birth <span data-field="patient-dob">__________</span> (left blank on patient-facing copies: write them in)' : `Patient: <strong data-field="patient-name">${e(phi.firstName)} ${e(phi.lastName)}</strong>, date of birth <span data-field="patient-dob">${e(phi.dateOfBirth)}</span>`}<br>
-Issued ${e(gfe.issuedOn)}${gfe.primaryService.scheduledDate ? `; primary service scheduled for ${e(gfe.primaryService.scheduledDate)}` : ''}</p>
+<p>${options.withholdPatient ? 'Patient: <strong data-field="patient-name">________________</strong>, date of birth <span data-field="patient-dob">__________</span> (left blank on patient-facing copies: write them in)' : `Patient: <strong data-field="patient-name">${e(phi.firstName)} ${e(phi.lastName)}</strong>, date of birth <span data-field="patient-dob">${day(phi.dateOfBirth)}</span>`}<br>
+Issued ${day(gfe.issuedOn)}${gfe.primaryService.scheduledDate ? `; primary service scheduled for ${day(gfe.primaryService.scheduledDate)}` : ''}</p>
 <p>Primary service: <strong>${e(gfe.primaryService.description)}</strong></p>
 </header>
 <section id="totals"><h2>Your estimated cost</h2>
 <div class="summary">${summary}</div>
-${gfe.recurring ? `<p>For recurring services from ${e(gfe.recurring.from)} to ${e(gfe.recurring.to)} (${e(gfe.recurring.weeks)} weeks with services). ${e(gfe.recurring.note)}</p>` : ''}
+${gfe.recurring ? `<p>For recurring services from ${day(gfe.recurring.from)} to ${day(gfe.recurring.to)} (${e(gfe.recurring.weeks)} weeks with services). ${e(gfe.recurring.note)}</p>` : ''}
 ${gfe.slidingScale ? `<p class="notice">${e(gfe.slidingScale.note)}</p>` : ''}
 </section>
 <section id="items"><h2>Itemized estimate</h2>
@@ -111,7 +116,7 @@ ${disclaimers}
 <p>${e(gfe.dispute.text)}</p>
 <p>Learn more: <a href="${e(gfe.dispute.infoUrl)}">${e(gfe.dispute.infoUrl)}</a>, phone ${e(gfe.dispute.phone)}.${gfe.contact ? ` Questions about this estimate: ${e(gfe.contact)}.` : ''}</p>
 </section>
-<footer class="muted"><p>Delivery: ${e(gfe.delivery.note)}${gfe.delivery.deliverBy ? ` Deliver by ${e(gfe.delivery.deliverBy)}.` : ''} (${e(gfe.delivery.source)})</p></footer>
+<footer class="muted staff-check" role="note" data-field="delivery"><p>For the clinic: ${e(gfe.delivery.note)}${gfe.delivery.deliverBy ? ` Deliver by ${day(gfe.delivery.deliverBy)}.` : ''} (${e(gfe.delivery.source)}) This note does not print.</p></footer>
 </body>
 </html>
 `;
