@@ -238,6 +238,7 @@ if (unavailable) {
     const overflow = await patient.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     t.ok(overflow <= 0, 'no sideways scrolling on a phone');
     t.match(await patient.innerText('#result'), /Questions to ask your insurer/);
+    t.match(await patient.innerText('#result'), /You pay toward your deductible\s+\$[\d,]+ \(this plan year and the next: the deductible starts over\)/, 'a deductible paid across two plan years says so');
     t.notOk(seen.some((u) => u.includes('#') || PHI.some((p) => u.includes(p))), 'the fragment never reaches the server');
     await screenshot(patient, 'patient-estimate-phone-first-screen', { fullPage: false });
     await screenshot(patient, 'patient-estimate-phone-full-page');
