@@ -265,3 +265,14 @@ t.test('typed-in terms that cannot be true are refused with every failing field,
   });
   t.ok(fine.estimate.expected.totals.patientTotalCents > 0, 'consistent terms are priced');
 });
+
+t.test('a program the plan does not cover out of network is self-pay: the summary says out of network, and no prior-authorization warning or days at risk', async (t) => {
+  const hmo = normalizePayerDocument(readFileSync(fixture('sandbox/responses/sandbox-hmo-referral.271'), 'utf8'), 'x12-271').coverages[0]!;
+  const plan = { levelOfCare: 'iop-mental-health' as const, startDate: '2026-12-07', daysPerWeek: 3, hoursPerDay: 3, weeks: 4 };
+  const out = await estimateCost(offlineDeps(), { payerId: 'sandbox-hmo', networkStatus: 'out', asOf: '2026-11-26', plan, coverage: hmo });
+  t.equal(out.estimate.expected.coverage, 'level-not-covered');
+  t.match(out.estimate.summary, /does not cover this level of care out of network, so this is the clinic's self-pay price/);
+  t.notOk(out.estimate.notices.some((n) => /prior authorization/.test(n)), 'no payer approval to ask for on a self-pay program');
+  t.equal(out.estimate.expected.atRiskLines, 0);
+  t.ok(out.estimate.expected.lines.every((l) => !l.atRisk));
+});

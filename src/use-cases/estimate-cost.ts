@@ -340,6 +340,8 @@ function flagDaysAtRisk(estimate: ProgramEstimate, priorAuth: PriorAuthEvaluatio
   const cite = `prior authorization: no approval is expected by this day (submit by ${priorAuth.timeline?.submitBy ?? 'day 1'})`;
   const marked = new Map<readonly LineEstimate[], number>();
   for (const scenario of [estimate.low, estimate.expected, estimate.high]) {
+    // A self-pay scenario (not covered, no out-of-network benefits) has no payer to approve anything.
+    if (scenario.coverage !== 'covered') continue;
     // Identical scenarios share their lines: each array is marked and counted once.
     let count = marked.get(scenario.lines);
     if (count === undefined) {

@@ -168,7 +168,7 @@ function summarize(e: Omit<ProgramEstimate, 'summary'>): string {
   if (x.coverage !== 'covered') {
     parts.push(`${lead}.`);
     parts.push(x.coverage === 'level-not-covered'
-      ? 'Your plan does not cover this level of care, so this is the clinic\'s self-pay price.'
+      ? `Your plan does not cover this level of care${x.network === 'out' ? ' out of network' : ''}, so this is the clinic's self-pay price.`
       : 'Your plan showed no out-of-network benefits, so this is the clinic\'s self-pay price.');
     return parts.join(' ');
   }
@@ -312,7 +312,8 @@ export function estimateProgramCost(input: EstimateInput, options: { pointerPref
   const reasons = assumptions.filter((a) => a.impact !== 'low').map((a) => a.text);
   const notices: string[] = [];
   const terms = scenarios.expected.network === 'in' ? input.terms.in : input.terms.out;
-  const auth = terms?.authorizationRequired.value;
+  // Authorization matters only where the plan pays: a self-pay program needs none from the payer.
+  const auth = scenarios.expected.coverage === 'covered' ? terms?.authorizationRequired.value : undefined;
   if (auth === 'yes' && input.authorization === undefined) {
     notices.push('The plan requires prior authorization for this level of care; without it the payer may deny every day.');
     reasons.push('Prior authorization is required and none is recorded.');
