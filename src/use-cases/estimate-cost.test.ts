@@ -276,3 +276,18 @@ t.test('a program the plan does not cover out of network is self-pay: the summar
   t.equal(out.estimate.expected.atRiskLines, 0);
   t.ok(out.estimate.expected.lines.every((l) => !l.atRisk));
 });
+
+t.test('assumptions that speak of scenarios or codes also say it in a patient\'s words', async (t) => {
+  const plan = { levelOfCare: 'iop-mental-health' as const, startDate: '2026-12-07', daysPerWeek: 3, hoursPerDay: 3, weeks: 8 };
+  const result = await estimateCost(offlineDeps(), {
+    payerId: 'sandbox-ppo', networkStatus: 'unknown', asOf: '2026-11-26', plan,
+    terms: { planType: 'PPO', in: { deductible: { individual: { totalCents: 150_000 } } } },
+  });
+  const mechanics = /\b(low|expected|high)\b (and|assumes|prices)|service type|scenario|facts \d/;
+  const technical = result.estimate.assumptions.filter((a) => mechanics.test(a.text));
+  t.ok(technical.length >= 3, `several assumptions here speak of scenarios (${technical.map((a) => a.id).join(', ')})`);
+  for (const a of technical) {
+    t.ok(a.patientText, `${a.id} has patient wording`);
+    t.notMatch(a.patientText ?? '', mechanics, `${a.id}: no scenario or code jargon for the patient`);
+  }
+});

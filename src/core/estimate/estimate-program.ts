@@ -305,6 +305,9 @@ export function estimateProgramCost(input: EstimateInput, options: { pointerPref
       text: contracted
         ? 'The payer did not confirm whether the clinic is in network; low and expected price in network (the clinic has a contracted rate with this payer), high out of network with a balance bill.'
         : `The payer did not confirm whether the clinic is in network; every scenario prices out of network with a balance bill (${input.terms.in === undefined ? 'no in-network terms were given' : 'the clinic has no contracted rate with this payer for every service'}).`,
+      patientText: contracted
+        ? 'Your plan has not confirmed that the clinic is in its network. The lower figures assume it is; the higher one assumes it is not, and that the clinic may bill you what your plan does not pay.'
+        : 'Your plan has not confirmed that the clinic is in its network, so this estimate prices it as out of network, including what the clinic may bill you that your plan does not pay.',
     });
   }
   const assumptions = [...assumptionMap.values()];
@@ -316,7 +319,7 @@ export function estimateProgramCost(input: EstimateInput, options: { pointerPref
   const auth = scenarios.expected.coverage === 'covered' ? terms?.authorizationRequired.value : undefined;
   if (auth === 'yes' && input.authorization === undefined) {
     notices.push('The plan requires prior authorization for this level of care; without it the payer may deny every day.');
-    reasons.push('Prior authorization is required and none is recorded.');
+    reasons.push('Your plan must approve this program first (prior authorization), and no approval is on file yet.');
     impacts.push('medium');
   } else if (auth === 'unknown' && input.authorization === undefined) {
     notices.push(PAYER_SILENT_ON_AUTHORIZATION);

@@ -34,6 +34,8 @@ export type Impact = 'high' | 'medium' | 'low';
 export interface Assumption {
   id: string;
   text: string;
+  /** The same assumption in a patient's words, where `text` speaks of scenarios or billing codes. */
+  patientText?: string;
   scenarios: ScenarioName[];
   impact: Impact;
 }
@@ -163,8 +165,9 @@ export function planYearStarts(ctx: Pick<ScenarioContext, 'asOfDay' | 'lastDay' 
 export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): ScenarioTerms {
   const scenario = new ScenarioChoice(name);
   const assumptions: Omit<Assumption, 'scenarios'>[] = [];
-  const assume = (id: string, impact: Impact, text: string): void => {
-    assumptions.push({ id, impact, text });
+  // `forPatient`: the same assumption in a patient's words, where `text` speaks of scenarios or codes.
+  const assume = (id: string, impact: Impact, text: string, forPatient?: string): void => {
+    assumptions.push(forPatient === undefined ? { id, impact, text } : { id, impact, text, patientText: forPatient });
   };
   const t = ctx.terms;
   const net = ctx.network;
@@ -196,7 +199,7 @@ export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): 
   }
 
   if (t.chosen.fellBackToPlanLevel) {
-    assume('plan-level-fallback', 'medium', `The payer gave no benefits specific to this level of care; plan-level terms (service type ${t.chosen.serviceType}) are used, which parity makes reasonable but not certain.`);
+    assume('plan-level-fallback', 'medium', `The payer gave no benefits specific to this level of care; plan-level terms (service type ${t.chosen.serviceType}) are used, which parity makes reasonable but not certain.`, 'Your plan did not list costs for this exact program, so we used its general costs; the program\'s real costs may differ.');
   }
 
   // Copay and coinsurance.
@@ -215,7 +218,7 @@ export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): 
   } else {
     coinsurancePpm = scenario.choose(TYPICAL_COINSURANCE_PPM[net], TYPICAL_COINSURANCE_PPM[net], PPM_ONE);
     coinsCite = `coinsurance: ${percent(coinsurancePpm)} (assumed: the payer gave no coinsurance or copay)`;
-    assume('cost-share-unknown', 'high', `The payer gave no coinsurance or copay; low and expected assume a typical ${percent(TYPICAL_COINSURANCE_PPM[net])} coinsurance ${net === 'in' ? 'in' : 'out of'} network (typical, not from the payer); high assumes you pay the full allowed amount until the out-of-pocket maximum.`);
+    assume('cost-share-unknown', 'high', `The payer gave no coinsurance or copay; low and expected assume a typical ${percent(TYPICAL_COINSURANCE_PPM[net])} coinsurance ${net === 'in' ? 'in' : 'out of'} network (typical, not from the payer); high assumes you pay the full allowed amount until the out-of-pocket maximum.`, `Your plan did not say what share of the cost you pay for this program. The lower figure assumes a typical ${percent(TYPICAL_COINSURANCE_PPM[net])}; the higher one assumes you pay the full cost until you reach your out-of-pocket maximum.`);
   }
 
   let deductibleAppliesToCopay = true;
@@ -229,7 +232,7 @@ export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): 
     } else {
       deductibleAppliesToCopay = scenario.choose(false, ctx.planType === 'HDHP', true);
       copayWaivesCite = `copay: ${dollars(copay.amountCents)} per ${copay.per} ${from(t.copay)}; deductible assumed not to apply`;
-      assume('copay-deductible-order', 'medium', `The payer did not say whether the deductible applies before the copay; low assumes it does not, high assumes it does, expected assumes it ${ctx.planType === 'HDHP' ? 'does (HDHP)' : 'does not'}.`);
+      assume('copay-deductible-order', 'medium', `The payer did not say whether the deductible applies before the copay; low assumes it does not, high assumes it does, expected assumes it ${ctx.planType === 'HDHP' ? 'does (HDHP)' : 'does not'}.`, 'Your plan did not say whether you must meet your deductible before your copays start; the higher figure assumes you must.');
     }
   }
 
@@ -248,7 +251,7 @@ export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): 
     }
     const v = scenario.choose(0, a.total!, a.total!);
     dedParts.push(`${dollars(v)} ${label} remaining (assumed from the ${dollars(a.total!)} total ${from(...a.sourced)})`);
-    if (dedMatters) assume(`deductible-${label}-remaining-unknown`, 'medium', `The payer gave the ${label} deductible (${dollars(a.total!)}) but not how much is left; low assumes it is already met, expected and high assume none of it is met yet.`);
+    if (dedMatters) assume(`deductible-${label}-remaining-unknown`, 'medium', `The payer gave the ${label} deductible (${dollars(a.total!)}) but not how much is left; low assumes it is already met, expected and high assume none of it is met yet.`, `Your plan gave your ${label} deductible (${dollars(a.total!)}) but not how much of it you have already paid. We assume none yet; if you have paid some, you will pay less.`);
     return v;
   };
   if (known(ind)) dedInd = pick(ind, 'individual');
@@ -257,11 +260,11 @@ export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): 
     dedInd = scenario.choose(0, Infinity, Infinity);
     const unmet = 'assumed unmet (the payer gave no deductible): you pay the allowed amount until the out-of-pocket maximum';
     dedParts.push(scenario.choose('assumed $0 remaining (the payer gave no deductible)', unmet, unmet));
-    if (dedMatters) assume('deductible-unknown', 'high', 'The payer gave no deductible; low assumes none applies, expected and high assume you pay the full allowed amount until the out-of-pocket maximum.');
+    if (dedMatters) assume('deductible-unknown', 'high', 'The payer gave no deductible; low assumes none applies, expected and high assume you pay the full allowed amount until the out-of-pocket maximum.', 'Your plan did not tell us your deductible. The higher figure assumes you pay the full cost until you reach your out-of-pocket maximum.');
   }
   if (aggregate && known(fam)) {
     dedInd = Infinity;
-    assume('deductible-aggregate', 'low', 'The family deductible is treated as aggregate: no one gets post-deductible benefits until the family amount is met (facts 3.2).');
+    assume('deductible-aggregate', 'low', 'The family deductible is treated as aggregate: no one gets post-deductible benefits until the family amount is met (facts 3.2).', 'Your family shares one deductible: the plan starts sharing the cost once the family together has met it.');
   }
   const dedCite = `deductible: ${dedParts.join('; ')}`;
 
@@ -328,7 +331,7 @@ export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): 
     if (oFam.total !== undefined) oopYear.push(`${dollars(oFam.total)} family (the full total ${from(oFam.totalSourced)})`);
     y.oopCite = `out-of-pocket maximum (${since}): ${oopYear.length > 0 ? oopYear.join('; ') : 'no total given'}`;
     if ((known(ind) && ind.total === undefined) || (known(fam) && fam.total === undefined)) {
-      if (dedMatters) assume('new-year-deductible-unknown', 'medium', 'The program runs into a new plan year and the payer gave no deductible total; low assumes none, expected and high assume you pay in full until the out-of-pocket maximum.');
+      if (dedMatters) assume('new-year-deductible-unknown', 'medium', 'The program runs into a new plan year and the payer gave no deductible total; low assumes none, expected and high assume you pay in full until the out-of-pocket maximum.', 'The program runs into a new plan year, and your plan did not give the new year\'s deductible; the higher figure assumes you pay the full cost until you reach your out-of-pocket maximum.');
     }
     if ((known(oInd) && oInd.total === undefined) || (known(oFam) && oFam.total === undefined)) {
       assume('new-year-oop-unknown', 'medium', 'The program runs into a new plan year and the payer gave no out-of-pocket total; the new year is capped only by what is known.');
@@ -359,7 +362,7 @@ export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): 
         // count still left now (a year's total is never below what remains of it).
         const newYearRemaining = l.total ?? scenario.choose(Infinity, value, value);
         if (l.total === undefined) {
-          assume('new-year-limit-unknown', 'medium', `The ${l.unit} limit starts over during the program, but the payer gave only how many ${l.unit}s remain (${value}), not the yearly total; low assumes no limit in the new year, expected and high assume the new year allows only ${value} ${l.unit}s.`);
+          assume('new-year-limit-unknown', 'medium', `The ${l.unit} limit starts over during the program, but the payer gave only how many ${l.unit}s remain (${value}), not the yearly total; low assumes no limit in the new year, expected and high assume the new year allows only ${value} ${l.unit}s.`, `Your plan limits how many ${l.unit}s it covers, and the limit starts over during the program; your plan did not say the new year's limit, so the higher figure assumes it allows only ${value} ${l.unit}s.`);
         }
         const periodName = l.period === 'calendar-year' ? 'calendar year' : 'plan year';
         for (const startDay of resetDays) {

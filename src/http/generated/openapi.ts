@@ -1344,6 +1344,8 @@ export interface components {
                 id: string;
                 /** @enum {string} */
                 impact: "high" | "medium" | "low";
+                /** @description The same assumption in a patient's words (the patient page shows it), where `text` speaks of scenarios or billing codes. */
+                patientText?: string;
                 scenarios: ("low" | "expected" | "high")[];
                 text: string;
             }[];

@@ -47,6 +47,11 @@ export function requestFromFragment(hash) {
   return body;
 }
 
+/** A confidence reason in the patient's words: the assumption it came from may say it plainly. */
+function inPatientWords(est, reason) {
+  return est.assumptions.find((a) => a.text === reason)?.patientText ?? reason;
+}
+
 function questionsForInsurer(est, priorAuth) {
   const qs = [
     `Is ${LEVEL_LABELS[est.levelOfCare]?.toLowerCase() ?? 'this program'} covered under my plan, and is this clinic in my network?`,
@@ -82,7 +87,7 @@ function render(result) {
           : null),
       h('p', { class: 'summary' }, est.summary),
       ranged ? h('p', {}, h('strong', {}, `It could be between ${money(est.range.lowCents)} and ${money(est.range.highCents)}`), ', because some of your benefits are not known yet (see "What we assumed").') : null,
-      h('p', {}, `How sure we are: ${est.confidence.level}.`, ' ', est.confidence.reasons.join(' '))),
+      h('p', {}, `How sure we are: ${est.confidence.level}.`, ' ', est.confidence.reasons.map((r) => inPatientWords(est, r)).join(' '))),
     h('section', { 'aria-labelledby': 'weeks-heading' },
       h('h2', { id: 'weeks-heading' }, 'Week by week'),
       exp.deductibleMetOn && !exp.deductibleMetBeforeProgram ? h('p', {}, `You pay more at first, until your deductible is met (about ${day(exp.deductibleMetOn)}).`) : null,
@@ -103,7 +108,7 @@ function render(result) {
       est.notices.length ? h('ul', {}, est.notices.map((n) => h('li', {}, n))) : null),
     h('section', { 'aria-labelledby': 'assumptions-heading' },
       h('h2', { id: 'assumptions-heading' }, 'What we assumed'),
-      est.assumptions.length ? h('ul', {}, est.assumptions.map((a) => h('li', {}, a.text))) : h('p', {}, 'Nothing: every number came from your plan.')),
+      est.assumptions.length ? h('ul', {}, est.assumptions.map((a) => h('li', {}, a.patientText ?? a.text))) : h('p', {}, 'Nothing: every number came from your plan.')),
     h('section', { 'aria-labelledby': 'plans-heading' },
       h('h2', { id: 'plans-heading' }, 'Paying over time'),
       result.paymentPlans.length

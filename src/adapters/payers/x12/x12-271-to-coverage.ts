@@ -29,7 +29,10 @@ import { parseDollarsToCents, parseFractionToPpm } from '../../../core/money.js'
 import {
   BEHAVIORAL_HEALTH_SERVICE_TYPES, CARVE_OUT_ENTITY_CODES, MEDICARE_SAVINGS_PROGRAM_TYPES, EB01_KINDS, EB01_NAMES, EB01_VALID, EB02_LEVELS, EB03_SERVICE_TYPES_5010, EB04_PLAN_TYPES, EB06_PERIODS, EB09_UNITS, ENTITY_ROLES, HL_LEVELS, PENDING_STATUS_CODES, SEPARATE_PRODUCT_SERVICE_TYPES, ownCode, eb11Authorization, eb12Network,
 } from './x12-271-code-maps.js';
-import { isSameOrganization, organizationOf, noteCarveOutOnce, phoneSuffix, relatedEntityIdentifiers, type OrganizationRef } from '../related-entities.js';
+import { isSameOrganization, noteCarveOutOnce, phoneSuffix, relatedEntityIdentifiers, type OrganizationRef } from '../related-entities.js';
+import {
+  PERSON_PHI_ENTITY_CODES, coordinationActions, knownOrganizations, managedCareMessage, otherCoverageAction, servicesPhrase,
+} from '../coverage-actions.js';
 import { packCode, readX12 } from './x12-reader.js';
 import { referralClauses } from '../../../core/coverage/payer-notes.js';
 import { applyServiceDelivery } from '../service-delivery.js';
@@ -241,9 +244,6 @@ function plainQuantity(text: string): number | undefined {
   const value = text.trim();
   return PLAIN_QUANTITY.test(value) ? Number(value) : undefined;
 }
-
-/** Person entity codes in a 2120 loop whose names are PHI and so are not copied out of `phi`. */
-const PERSON_PHI_ENTITY_CODES = new Set(['IL', 'QC', '03']);
 
 /**
  * Limits per document, far above any real 271 (a real-time answer has one or two patients and a
@@ -1147,21 +1147,9 @@ class Transaction271 {
     // on its plan lines (a Medicaid answer's managed care plan). Each line is compared with the
     // others' plan-line entities, never with its own.
     const payerRef: OrganizationRef = { name: payer.name, ids: payer.id === undefined ? [] : [payer.id] };
-    // A managed care coordinator line (EB*MC, as state Medicaid guides send the member's MCO) names
-    // the plan's manager as a plan line does, unless it is about behavioral health only.
-    const planLine = (b: Benefit): boolean =>
-      (b.kind === 'active-coverage' && (b.serviceTypes.length === 0 || b.serviceTypes.includes('30'))) ||
-      (b.kind === 'managed-care-coordinator' && !b.serviceTypes.some((s) => BEHAVIORAL_HEALTH_SERVICE_TYPES.has(s) && !b.serviceTypes.includes('30')));
-    const planLineEntities = benefits
-      .filter(planLine)
-      .flatMap((b) => b.relatedEntities.map((e) => ({ benefit: b, ref: organizationOf(e) })));
-    // Another line's organizations are known; between two plan lines, only the earlier one's, so the
-    // manager both name (EB*1*30 and EB*MC naming one MCO) is named once, not zero times.
-    const order = new Map(benefits.map((b, i) => [b, i]));
-    const known = (benefit: Benefit): OrganizationRef[] => [
-      payerRef,
-      ...planLineEntities.filter((p) => p.benefit !== benefit && !(planLine(benefit) && order.get(p.benefit)! > order.get(benefit)!)).map((p) => p.ref),
-    ];
+    // A managed care coordinator line (EB*MC) names the plan's manager as a plan line does, unless
+    // it is about behavioral health only; the manager both name is named once (coverage-actions.ts).
+    const known = knownOrganizations(benefits, payerRef);
     const fromNotes = new Map<string, CoverageAction>();
     // Authorization: one action per network listing every service type. A payer that flags EB11=Y
     // on each of fifteen lines gives a coordinator one thing to do, not fifteen near-copies.
@@ -1190,33 +1178,13 @@ class Transaction271 {
       if (benefit.referralRequired === 'yes') {
         actions.push({ kind: 'obtain-referral', message: `The payer's note says a referral is required: "${benefit.notes.join(' ')}"`, serviceTypes: benefit.serviceTypes, source: benefit.source });
       }
-      if (benefit.kind === 'other-payer') {
-        const primary = benefit.relatedEntities.length > 0 ? this.primaryPayer(benefit) : undefined;
-        if (primary !== undefined) actions.push(primary);
-        else if (planTypeCode === 'MC' && isOtherMedicalCoverage(benefit)) otherCoverage.push(benefit);
-      }
-      if (benefit.rawCode === 'N') {
-        const restricted = this.restrictedToProvider(benefit);
-        if (restricted !== undefined) actions.push(restricted);
-      }
+      // EB*R naming the primary payer (NM1*PRP), EB*N (a lock-in); a Medicaid answer's other coverage is collected.
+      actions.push(...coordinationActions(benefit, planTypeCode, otherCoverage));
     }
-    // A Medicaid answer's EB*R lines naming no primary payer (the member's Medicare Part A and B, a
-    // commercial policy on file): Medicaid is the payer of last resort (42 U.S.C. 1396a(a)(25),
-    // 42 CFR 433.139), so that coverage pays first. One action lists them all. Another plan's EB*R
-    // without NM1*PRP does not say which plan pays first, and is left as a benefit line.
-    const first = otherCoverage[0];
-    if (first !== undefined) {
-      const what = otherCoverage.map(describeOtherCoverage).filter((d, i, all) => all.indexOf(d) === i).join('; ');
-      const entity = otherCoverage.flatMap((b) => b.relatedEntities).find((e) => e.name !== undefined && !PERSON_PHI_ENTITY_CODES.has(e.entityCode ?? ''));
-      const action: CoverageAction = {
-        kind: 'verify-manually',
-        message: `The payer reports other coverage for this member (${what}); Medicaid pays only after other coverage (payer of last resort), so bill that plan first and confirm the order of payment before relying on these terms${phoneSuffix(entity)}.`,
-        serviceTypes: [...new Set(otherCoverage.flatMap((b) => b.serviceTypes))],
-        source: first.source,
-      };
-      if (entity !== undefined) action.entity = entity;
-      actions.push(action);
-    }
+    // A Medicaid answer's EB*R lines naming no primary payer: Medicaid is the payer of last resort,
+    // so that coverage pays first (one action lists them all).
+    const lastResort = otherCoverageAction(otherCoverage);
+    if (lastResort !== undefined) actions.push(lastResort);
     for (const [network, { serviceTypes, source }] of authByNetwork) {
       const services = serviceTypes.length > 0 ? serviceTypes.join(', ') : 'this benefit';
       actions.push({ kind: 'obtain-authorization', message: `The payer requires prior authorization for service type(s) ${services} (${NETWORK_PHRASES[network]}).`, serviceTypes, source });
@@ -1225,46 +1193,6 @@ class Transaction271 {
       actions.push({ kind: 'verify-manually', message: 'The payer did not say whether coverage is active; verify with the payer by phone or portal.' });
     }
     return actions;
-  }
-
-  /**
-   * EB*R (other or additional payer) whose 2120 loop names the primary payer (NM1*PRP): coordination
-   * of benefits, as Medicare answers for a member in a Medicare Advantage plan (EB*R**30*HN + PRP)
-   * or with employer coverage that pays first (EB*R**30*12-16, 41-43, 47 + PRP). This payer's terms
-   * may not be what the patient pays, so the estimate must not be taken as is.
-   */
-  private primaryPayer(benefit: Benefit): CoverageAction | undefined {
-    const entity = benefit.relatedEntities.find((e) => e.entityCode === 'PRP');
-    if (entity === undefined) return undefined;
-    const since = benefit.dates?.other?.['290'] ?? benefit.dates?.begin;
-    const action: CoverageAction = {
-      kind: 'verify-manually',
-      message: `The payer names ${entity.name ?? 'another plan'} as the primary payer${since === undefined ? '' : ` (coordination of benefits from ${since.slice(0, 10)})`}: this plan may pay second or not at all, so confirm which plan pays first before relying on these terms${phoneSuffix(entity)}.`,
-      serviceTypes: benefit.serviceTypes,
-      source: benefit.source,
-      entity,
-    };
-    return action;
-  }
-
-  /**
-   * EB01 N "Services Restricted to Following Provider" (a Medicaid lock-in, or a plan that assigns
-   * a facility): care from any other provider may need that provider's referral or may not be paid
-   * at all. A restriction only on a separate dental, vision or pharmacy product (a pharmacy lock-in)
-   * does not touch the clinic's services.
-   */
-  private restrictedToProvider(benefit: Benefit): CoverageAction | undefined {
-    if (benefit.serviceTypes.length > 0 && benefit.serviceTypes.every((s) => SEPARATE_PRODUCT_SERVICE_TYPES.has(s))) return undefined;
-    const provider = benefit.relatedEntities.find((e) => e.name !== undefined && !PERSON_PHI_ENTITY_CODES.has(e.entityCode ?? ''));
-    const services = benefit.serviceTypes.length > 0 ? `service type(s) ${benefit.serviceTypes.join(', ')}` : 'these benefits';
-    const action: CoverageAction = {
-      kind: 'verify-manually',
-      message: `The payer restricts ${services} to ${provider?.name ?? 'a provider it names only by id'} (EB01 N, services restricted to the following provider, as in a Medicaid lock-in): care from another provider may need their referral or may not be paid; verify with the payer before relying on this coverage${phoneSuffix(provider)}.`,
-      serviceTypes: benefit.serviceTypes,
-      source: benefit.source,
-    };
-    if (provider !== undefined) action.entity = provider;
-    return action;
   }
 
   /**
@@ -1299,13 +1227,13 @@ class Transaction271 {
             (wholePlan && benefit.kind === 'active-coverage' && (e.entityCode === 'Y2' || (e.entityCode === 'X3' && benefit.insuranceType === 'MC')))),
     );
     if (benefit.kind !== 'contact-entity' && candidates.length === 0) return undefined;
-    const services = benefit.serviceTypes.length > 0 ? `service type(s) ${benefit.serviceTypes.join(', ')}` : 'these benefits';
+    const services = servicesPhrase(benefit);
     if (benefit.kind !== 'contact-entity' && (wholePlan || (coordinator && !behavioral))) {
       const named = candidates[0]!;
       const action: CoverageAction = {
         kind: 'contact-payer',
         message: named.entityCode === 'Y2' || coordinator
-          ? `The member is enrolled in managed care with ${named.name ?? 'a managed care organization'}, which manages and usually pays for ${services}; verify eligibility, cost sharing and authorization with them${phoneSuffix(named)}.`
+          ? managedCareMessage(named, services)
           : named.entityCode === 'X3'
           ? `Authorization and utilization review for ${services}, the whole plan, are handled by ${named.name ?? 'a utilization management organization'}, which may also manage these benefits (as a Medicaid managed care plan does); verify eligibility, cost sharing and authorization with them${phoneSuffix(named)}.`
           : `The payer names ${named.name ?? 'an organization'} for ${services}, the whole plan; verify eligibility, cost sharing and authorization with them${phoneSuffix(named)}.`,
@@ -1345,27 +1273,6 @@ class Transaction271 {
     return action;
   }
 
-}
-
-/**
- * An EB*R line about other medical coverage that names no payer order: not a
- * Medicare savings program (QMB/SLMB pay Medicare's cost sharing, read elsewhere), not only a
- * dental, vision or pharmacy product (a Part D plan), and not naming the other payer as secondary
- * or tertiary (SEP, TTP: this plan pays first).
- */
-function isOtherMedicalCoverage(benefit: Benefit): boolean {
-  if (MEDICARE_SAVINGS_PROGRAM_TYPES.has(benefit.insuranceType ?? '')) return false;
-  if (benefit.serviceTypes.length > 0 && benefit.serviceTypes.every((s) => SEPARATE_PRODUCT_SERVICE_TYPES.has(s))) return false;
-  return !benefit.relatedEntities.some((e) => e.entityCode === 'SEP' || e.entityCode === 'TTP');
-}
-
-/** "EXAMPLE INSURANCE, insurance type C1" for an EB*R line: its payer's name, description and EB04. */
-function describeOtherCoverage(benefit: Benefit): string {
-  const payer = benefit.relatedEntities.find((e) => e.name !== undefined && !PERSON_PHI_ENTITY_CODES.has(e.entityCode ?? ''))?.name;
-  const parts = [payer, benefit.planDescription].filter((p): p is string => p !== undefined && p !== '');
-  const type = benefit.insuranceType === undefined ? undefined : `insurance type ${benefit.insuranceType}`;
-  if (parts.length === 0) return type ?? 'another plan';
-  return type === undefined ? parts.join(', ') : `${parts.join(', ')}, ${type}`;
 }
 
 /** An acknowledgement code as sent when it is a short code, else '?': these never carry data values. */
