@@ -110,3 +110,15 @@ t.test('a plan whose every day is a holiday has no program days and is rejected'
 t.test('the field pointer prefix follows the caller\'s request shape', async (t) => {
   t.same(fieldErrors(() => expandTreatmentPlan({ ...iop, daysPerWeek: 9 }, '/levels/2/plan')), ['/levels/2/plan/daysPerWeek']);
 });
+
+t.test('program days on federal holidays are flagged with their names; skipping them clears the flag and bills fewer days', async (t) => {
+  const winter: TreatmentPlan = { levelOfCare: 'iop-mental-health', startDate: '2026-12-21', daysPerWeek: 3, hoursPerDay: 3, weeks: 2 };
+  const held = expandTreatmentPlan(winter);
+  const flag = held.warnings.find((w) => w.code === 'plan.holiday-scheduled');
+  t.equal(flag?.message, 'The schedule meets on federal holidays: Christmas Day (2026-12-25), New Year\'s Day (2027-01-01). If the clinic is closed, list them in skipDates: days not held are not billed.');
+  t.equal(flag?.pointer, '/plan/skipDates');
+  const closed = expandTreatmentPlan({ ...winter, skipDates: ['2026-12-25', '2027-01-01'] });
+  t.notOk(closed.warnings.some((w) => w.code === 'plan.holiday-scheduled'));
+  t.equal(closed.schedule.programDays, held.schedule.programDays - 2);
+  t.notOk(expandTreatmentPlan({ ...winter, startDate: '2026-03-02' }).warnings.some((w) => w.code === 'plan.holiday-scheduled'), 'a March program meets on no holiday');
+});

@@ -6,6 +6,7 @@ import { DomainError, type FieldError } from '../errors.js';
 import { LEVELS_OF_CARE, type LevelOfCare } from '../coverage/level-of-care.js';
 import { codeSystemOf, describeCode, type CodeSystem } from './billing-codes.js';
 import { formatIsoDay, IsoDayCursor, parseIsoDay, weekdayOf, type DayNumber } from './calendar-days.js';
+import { usFederalHolidays } from '../rules/calendar-dates.js';
 
 /** Days of the week, in JavaScript order (0 = Sunday). */
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
@@ -92,7 +93,9 @@ export interface BillableLine {
 
 /** A plan that is possible but unusual for its level of care. */
 export interface PlanWarning {
-  code: 'plan.iop-hours-out-of-range' | 'plan.iop-days-out-of-range' | 'plan.iop-day-under-3-hours' | 'plan.php-hours-below-minimum' | 'plan.extra-session-skipped';
+  code:
+    | 'plan.iop-hours-out-of-range' | 'plan.iop-days-out-of-range' | 'plan.iop-day-under-3-hours' | 'plan.php-hours-below-minimum'
+    | 'plan.extra-session-skipped' | 'plan.holiday-scheduled';
   message: string;
   pointer: string;
 }
@@ -304,6 +307,28 @@ export function expandTreatmentPlan(plan: TreatmentPlan, pointer = '/plan'): Exp
       warnings.push({ code: 'plan.extra-session-skipped', message: `${s.code} on the first day could not be scheduled`, pointer: `${pointer}/extraSessions/${i}` });
     }
   });
+
+  // Program days on a federal holiday (as observed): most clinics close, and a day not held is not
+  // billed. Said, not applied: the clinic's own calendar decides, through skipDates.
+  const holidays: string[] = [];
+  const holidaysByYear = new Map<string, Map<string, string>>();
+  let lastHolidayCheck = '';
+  for (const line of lines) {
+    if (line.kind !== 'program' || line.date === lastHolidayCheck) continue;
+    lastHolidayCheck = line.date;
+    const year = line.date.slice(0, 4);
+    let ofYear = holidaysByYear.get(year);
+    if (ofYear === undefined) holidaysByYear.set(year, (ofYear = usFederalHolidays(Number(year))));
+    const name = ofYear.get(line.date);
+    if (name !== undefined) holidays.push(`${name} (${line.date})`);
+  }
+  if (holidays.length > 0) {
+    warnings.push({
+      code: 'plan.holiday-scheduled',
+      message: `The schedule meets on ${holidays.length === 1 ? 'a federal holiday' : 'federal holidays'}: ${holidays.join(', ')}. If the clinic is closed, list ${holidays.length === 1 ? 'it' : 'them'} in skipDates: days not held are not billed.`,
+      pointer: `${pointer}/skipDates`,
+    });
+  }
 
   const hoursPerWeek = daysPerWeek * plan.hoursPerDay;
   const isIop = plan.levelOfCare === 'iop-mental-health' || plan.levelOfCare === 'iop-substance-use';
