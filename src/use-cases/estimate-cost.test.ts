@@ -291,3 +291,15 @@ t.test('assumptions that speak of scenarios or codes also say it in a patient\'s
     t.notMatch(a.patientText ?? '', mechanics, `${a.id}: no scenario or code jargon for the patient`);
   }
 });
+
+t.test('a $0 deductible has nothing left to meet: no assumption about how much of it is paid', async (t) => {
+  const plan = { levelOfCare: 'iop-mental-health' as const, startDate: '2026-12-07', daysPerWeek: 3, hoursPerDay: 3, weeks: 2 };
+  const result = await estimateCost(offlineDeps(), {
+    payerId: 'sandbox-hmo', networkStatus: 'in', asOf: '2026-11-26', plan,
+    terms: { planType: 'HMO', in: { copay: { amountCents: 4_000, per: 'day' }, deductibleAppliesToCopay: true, deductible: { individual: { totalCents: 0 } }, outOfPocket: { individual: { totalCents: 400_000, remainingCents: 365_000 } } } },
+  });
+  t.notOk(result.estimate.assumptions.some((a) => a.id.startsWith('deductible-')), 'no "not how much is left" for a $0 deductible');
+  t.equal(result.estimate.range.lowCents, result.estimate.range.highCents, 'and no range from it');
+  t.equal(result.estimate.expected.totals.deductibleCents, 0);
+  t.equal(result.estimate.expected.totals.copayCents, 6 * 4_000);
+});

@@ -249,6 +249,11 @@ export function resolveScenarioTerms(name: ScenarioName, ctx: ScenarioContext): 
       dedParts.push(`${dollars(a.remaining)} ${label} remaining ${from(...a.sourced)}`);
       return a.remaining;
     }
+    if (a.total === 0) {
+      // A $0 deductible has nothing left to meet: no assumption about how much is paid.
+      dedParts.push(`$0 ${label} (no deductible ${from(a.totalSourced)})`);
+      return 0;
+    }
     const v = scenario.choose(0, a.total!, a.total!);
     dedParts.push(`${dollars(v)} ${label} remaining (assumed from the ${dollars(a.total!)} total ${from(...a.sourced)})`);
     if (dedMatters) assume(`deductible-${label}-remaining-unknown`, 'medium', `The payer gave the ${label} deductible (${dollars(a.total!)}) but not how much is left; low assumes it is already met, expected and high assume none of it is met yet.`, `Your plan gave your ${label} deductible (${dollars(a.total!)}) but not how much of it you have already paid. We assume none yet; if you have paid some, you will pay less.`);
