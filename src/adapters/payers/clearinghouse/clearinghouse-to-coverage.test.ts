@@ -564,3 +564,106 @@ t.test("the payer's contactInformation is kept on the payer, with who answers th
   ]);
   t.equal(read({ payer: { name: 'Example Plan', contactInformation: null }, subscriber: MEMBER, planStatus: [{ statusCode: '1' }] }).payer.contacts, undefined);
 });
+
+/** A state Medicaid answer (plan line insuranceTypeCode MC), then `extra` benefit entries, entities named as Stedi names them. */
+const medicaid = (extra: unknown[]) =>
+  read({
+    payer: { name: 'EXAMPLE STATE MEDICAID (SYNTHETIC)', payorIdentification: 'ZZZSTATE' },
+    subscriber: MEMBER,
+    planStatus: [{ statusCode: '1', serviceTypeCodes: ['30'] }],
+    benefitsInformation: [{ code: '1', serviceTypeCodes: ['30'], insuranceTypeCode: 'MC', planCoverage: 'SYNTHETIC MEDICAID' }, ...extra],
+  });
+const org = (entityIdentifier: string, entityName: string, phone?: string) => ({
+  entityIdentifier, entityType: 'Non-Person Entity', entityName,
+  ...(phone === undefined ? {} : { contactInformation: { contacts: [{ communicationMode: 'Telephone', communicationNumber: phone }] } }),
+});
+/** The subscriber named on another payer's line, as Stedi sends it: PHI, never in a message. */
+const SUBSCRIBER_ENTITY = { entityIdentifier: 'Insured or Subscriber', entityType: 'Person', entityFirstname: MEMBER.firstName, entityName: MEMBER.lastName, entityIdentification: 'MI', entityIdentificationValue: MEMBER.memberId };
+const NO_MEMBER_DATA = /Ottoline|Brackenridge|ZQX00417|1979/;
+
+t.test('a Medicaid managed care coordinator line (code MC) names the MCO to verify with, as the X12 reader does', async (t) => {
+  // State guides name the MCO on the MC line with whatever entity identifier (Payer, Plan Sponsor, Provider).
+  for (const identifier of ['Payer', 'Plan Sponsor', 'Provider']) {
+    const c = medicaid([{ code: 'MC', serviceTypeCodes: ['30'], insuranceTypeCode: 'MC', benefitsRelatedEntities: [org(identifier, 'EXAMPLE MCO (SYNTHETIC)', '8005550123')] }]);
+    const action = c.actions.find((a) => a.entity?.name === 'EXAMPLE MCO (SYNTHETIC)');
+    t.equal(action?.kind, 'contact-payer', `${identifier}: a next action names the MCO`);
+    t.match(action?.message, /enrolled in managed care with EXAMPLE MCO \(SYNTHETIC\).*800-555-0123/);
+    t.notOk(c.actions.some((a) => a.kind === 'check-carve-out'), `${identifier}: not a behavioral-health carve-out`);
+  }
+
+  // The plan line and the MC line naming one MCO: named once; a mental-health line naming it again is no carve-out.
+  const mco = { ...org('Managed Care Organization', 'EXAMPLE MCO (SYNTHETIC)'), entityIdentification: 'PI', entityIdentificationValue: 'ZZZMCO1' };
+  const both = read({
+    payer: { name: 'EXAMPLE STATE MEDICAID (SYNTHETIC)', payorIdentification: 'ZZZSTATE' },
+    subscriber: MEMBER,
+    planStatus: [{ statusCode: '1', serviceTypeCodes: ['30'] }],
+    benefitsInformation: [
+      { code: '1', serviceTypeCodes: ['30'], insuranceTypeCode: 'MC', benefitsRelatedEntities: [mco] },
+      { code: 'MC', serviceTypeCodes: ['30'], insuranceTypeCode: 'MC', benefitsRelatedEntities: [mco] },
+      { code: '1', serviceTypeCodes: ['MH'], insuranceTypeCode: 'MC', benefitsRelatedEntities: [{ ...mco, entityIdentifier: 'Payer' }] },
+    ],
+  });
+  t.equal(both.actions.filter((a) => a.entity?.name === 'EXAMPLE MCO (SYNTHETIC)').length, 1, 'one action for the MCO');
+  t.notOk(both.actions.some((a) => a.kind === 'check-carve-out'));
+
+  // An MC line about mental health / SUD only names the organization that manages those: a carve-out.
+  const bho = medicaid([{ code: 'MC', serviceTypeCodes: ['MH', 'AI'], insuranceTypeCode: 'MC', benefitsRelatedEntities: [org('Provider', 'EXAMPLE BH ORGANIZATION (SYNTHETIC)')] }]);
+  t.same(bho.actions.filter((a) => a.kind === 'check-carve-out').map((a) => [a.entity?.name, a.serviceTypes]), [['EXAMPLE BH ORGANIZATION (SYNTHETIC)', ['MH', 'AI']]]);
+  t.match(resolveCostSharingTerms(bho, 'iop-mental-health', 'in').unknowns.join(' '), /EXAMPLE BH ORGANIZATION/);
+
+  // A PCP as coordinator (primary care case management) is not an MCO.
+  const pccm = medicaid([{ code: 'MC', serviceTypeCodes: ['30'], benefitsRelatedEntities: [{ entityIdentifier: 'Primary Care Provider', entityType: 'Person', entityFirstname: 'TEST', entityName: 'DOCTOR' }] }]);
+  t.same(pccm.actions, []);
+});
+
+t.test('services restricted to one provider (code N, a Medicaid lock-in) ask to verify before relying on the coverage; a pharmacy lock-in does not', async (t) => {
+  const c = medicaid([
+    {
+      code: 'N', serviceTypeCodes: ['30'], insuranceTypeCode: 'MC', additionalInformation: [{ description: 'RECIPIENT RESTRICTED TO PROVIDER' }],
+      benefitsRelatedEntities: [SUBSCRIBER_ENTITY, { entityIdentifier: 'Provider', entityType: 'Person', entityFirstname: 'TEST', entityName: 'DOCTOR', entityIdentification: 'XX', entityIdentificationValue: '1234567893', contactInformation: { contacts: [{ communicationMode: 'Telephone', communicationNumber: '8005550125' }] } }],
+    },
+    { code: 'N', serviceTypeCodes: ['88'], insuranceTypeCode: 'MC', benefitsRelatedEntities: [org('Provider', 'EXAMPLE PHARMACY (SYNTHETIC)')] },
+  ]);
+  t.same(c.actions.map((a) => [a.kind, a.serviceTypes, a.entity?.name]), [['verify-manually', ['30'], 'TEST DOCTOR']]);
+  t.match(c.actions[0]?.message, /restricts service type\(s\) 30 to TEST DOCTOR \(EB01 N.*800-555-0125/);
+  t.notMatch(JSON.stringify(c.actions), NO_MEMBER_DATA);
+  t.equal(c.eligibility.status, 'active', 'the restriction does not change the status');
+});
+
+t.test('a Medicaid answer listing other coverage without a primary payer (code R, no Primary Payer) says that coverage pays first', async (t) => {
+  // Medicaid is the payer of last resort (42 U.S.C. 1396a(a)(25), 42 CFR 433.139).
+  const c = medicaid([
+    { code: 'R', serviceTypeCodes: ['30'], insuranceTypeCode: 'MA', planCoverage: 'MEDICARE PART A' },
+    { code: 'R', serviceTypeCodes: ['30'], insuranceTypeCode: 'MB', planCoverage: 'MEDICARE PART B' },
+    { code: 'R', serviceTypeCodes: ['30'], insuranceTypeCode: 'C1', benefitsRelatedEntities: [SUBSCRIBER_ENTITY, org('Payer', 'EXAMPLE COMMERCIAL INSURER (SYNTHETIC)', '8005550126')] },
+    { code: 'R', serviceTypeCodes: ['88'], insuranceTypeCode: 'OT', benefitsRelatedEntities: [org('Payer', 'EXAMPLE PART D PLAN (SYNTHETIC)')] },
+    { code: 'R', serviceTypeCodes: ['30'], insuranceTypeCode: 'QM', planCoverage: 'QMB' },
+  ]);
+  const verify = c.actions.filter((a) => a.kind === 'verify-manually');
+  t.equal(verify.length, 1, 'one action for all of them');
+  t.match(verify[0]?.message, /other coverage for this member \(MEDICARE PART A, insurance type MA; MEDICARE PART B, insurance type MB; EXAMPLE COMMERCIAL INSURER \(SYNTHETIC\), insurance type C1\); Medicaid pays only after other coverage.*800-555-0126/);
+  t.notMatch(verify[0]?.message, /PART D|QMB/, 'a pharmacy plan and a Medicare savings program are not other medical coverage');
+  t.notMatch(JSON.stringify(c.actions), NO_MEMBER_DATA, "the other policy's subscriber is not named");
+  t.equal(c.plan.type, 'Medicaid', 'the other payers do not change the plan');
+
+  t.same(medicaid([{ code: 'R', serviceTypeCodes: ['30'], insuranceTypeCode: 'C1', benefitsRelatedEntities: [org('Secondary Payer', 'EXAMPLE SECONDARY (SYNTHETIC)')] }]).actions, [], 'a payer named as secondary does not pay first');
+  t.same(stedi([{ code: 'R', serviceTypeCodes: ['30'], insuranceTypeCode: 'C1', benefitsRelatedEntities: [org('Payer', 'EXAMPLE OTHER INSURER (SYNTHETIC)')] }]).actions, [], 'on a commercial answer, other coverage does not say which plan pays first');
+});
+
+t.test('another payer named as the primary payer (code R, entity Primary Payer) asks to confirm which plan pays first', async (t) => {
+  const c = read({
+    payer: { name: 'EXAMPLE MEDICARE (SYNTHETIC)' },
+    subscriber: MEMBER,
+    planStatus: [{ statusCode: '1', serviceTypeCodes: ['30'] }],
+    benefitsInformation: [
+      { code: '1', serviceTypeCodes: ['30'], insuranceTypeCode: 'MB', planCoverage: 'MEDICARE PART B' },
+      {
+        code: 'R', serviceTypeCodes: ['30'], insuranceTypeCode: 'HN', benefitsDateInformation: { coordinationOfBenefits: '20250101' },
+        benefitsRelatedEntities: [SUBSCRIBER_ENTITY, { ...org('Primary Payer', 'EXAMPLE ADVANTAGE PLAN (SYNTHETIC)', '8005550127'), entityIdentification: 'PI', entityIdentificationValue: 'ZZZMA1' }],
+      },
+    ],
+  });
+  t.same(c.actions.map((a) => [a.kind, a.serviceTypes, a.entity?.entityCode, a.entity?.name]), [['verify-manually', ['30'], 'PRP', 'EXAMPLE ADVANTAGE PLAN (SYNTHETIC)']]);
+  t.match(c.actions[0]?.message, /names EXAMPLE ADVANTAGE PLAN \(SYNTHETIC\) as the primary payer \(coordination of benefits from 2025-01-01\).*confirm which plan pays first.*800-555-0127/);
+  t.notMatch(JSON.stringify(c.actions), NO_MEMBER_DATA);
+});

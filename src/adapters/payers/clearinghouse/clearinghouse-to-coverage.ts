@@ -25,7 +25,8 @@ import type {
 import {
   BEHAVIORAL_HEALTH_SERVICE_TYPES, CARVE_OUT_ENTITY_CODES, EB01_NAMES, EB02_NAMES, EB09_NAMES, X12_SERVICE_TYPE_BY_NAME, MEDICARE_SAVINGS_PROGRAM_TYPES, EB01_KINDS, EB02_LEVELS, EB04_PLAN_TYPES, EB06_NAMES, EB06_PERIODS, EB09_UNITS, codeNameKey, ENTITY_ROLES, eb11Authorization, eb12Network, PENDING_STATUS_CODES, SEPARATE_PRODUCT_SERVICE_TYPES,
 } from '../x12/x12-271-code-maps.js';
-import { isSameOrganization, noteCarveOutOnce, organizationOf, phoneSuffix, relatedEntityIdentifiers, type OrganizationRef } from '../related-entities.js';
+import { isSameOrganization, noteCarveOutOnce, phoneSuffix, relatedEntityIdentifiers, type OrganizationRef } from '../related-entities.js';
+import { coordinationActions, isPlanLevelLine, knownOrganizations, managedCareAction, otherCoverageAction } from '../coverage-actions.js';
 
 const Str = z.string();
 /** Absent, null or a string: some clearinghouses send null for "not given". */
@@ -328,6 +329,9 @@ const ENTITY_CODE_BY_NAME: ReadonlyMap<string, string> = new Map([
   ...Object.entries(ENTITY_ROLES).map(([code, role]) => [codeNameKey(role), code] as const),
   ['preferred provider organization ppo', '1I'],
   ['third party administrator', '2B'],
+  // Persons whose names are member PHI, so that no action message names them.
+  ['patient', 'QC'],
+  ['dependent', '03'],
 ]);
 
 function relatedEntityOf(entity: z.infer<typeof RelatedEntitySchema>): RelatedEntity {
@@ -684,19 +688,35 @@ function toCoverage(response: Response): Coverage {
     message: e.action,
     source: e.source,
   }));
+  // As the X12 reader does: the plan's type comes from a line about this plan. An "other or
+  // additional payor" line (R) names another plan's type, an inactive line a plan that ended, and
+  // a line only about dental, vision or pharmacy ("Dental HMO") a separate product: none of them
+  // makes the medical plan an HMO, or Medicare.
+  const aboutPlan = (b: Benefit): boolean =>
+    !MEDICARE_SAVINGS_PROGRAM_TYPES.has(b.insuranceType ?? '') && (b.serviceTypes.length === 0 || !b.serviceTypes.every((s) => SEPARATE_PRODUCT_SERVICE_TYPES.has(s)));
+  const typeLine =
+    benefits.find((b) => b.kind === 'active-coverage' && b.insuranceType !== undefined && b.serviceTypes.includes('30') && aboutPlan(b)) ??
+    benefits.find((b) => b.kind === 'active-coverage' && b.insuranceType !== undefined && aboutPlan(b)) ??
+    benefits.find((b) => b.kind !== 'other-payer' && b.kind !== 'inactive' && b.insuranceType !== undefined && aboutPlan(b));
+  const insuranceTypeCode = typeLine?.insuranceType;
+  const planType: PlanType = insuranceTypeCode ? (own(EB04_PLAN_TYPES, insuranceTypeCode) ?? 'other') : 'unknown';
   // Who is not "another organization" (as in the X12 reader): the payer that answered, and the
-  // organizations it names on its plan lines (a Medicaid answer's managed care plan).
+  // organizations it names on its plan-level lines (a Medicaid answer's managed care plan, on the
+  // plan line or a managed care coordinator line, code MC): named once, though both name it.
   const payerId = response.payer?.payorIdentification ?? response.tradingPartnerServiceId;
   const payerRef: OrganizationRef = { name: response.payer?.name, ids: payerId ? [payerId] : [] };
-  const planLineEntities = benefits
-    .filter((b) => b.kind === 'active-coverage' && (b.serviceTypes.length === 0 || b.serviceTypes.includes('30')))
-    .flatMap((b) => b.relatedEntities.map((e) => ({ benefit: b, ref: organizationOf(e) })));
+  const knownFor = knownOrganizations(benefits, payerRef);
   const noteActions = new Map<string, CoverageAction>();
+  // A Medicaid answer's other coverage naming no primary payer (code R), for one action after the lines.
+  const otherCoverage: Benefit[] = [];
   for (const b of benefits) {
     const behavioral = b.serviceTypes.some((s) => BEHAVIORAL_HEALTH_SERVICE_TYPES.has(s));
-    const known = [payerRef, ...planLineEntities.filter((p) => p.benefit !== b).map((p) => p.ref)];
     const organizations = b.relatedEntities.filter((e) => !PERSON_ENTITY_CODES.has(e.entityCode ?? ''));
+    const known = knownFor(b);
     const elsewhere = organizations.filter((e) => !isSameOrganization(e, known));
+    // A managed care coordinator line (code MC, as state Medicaid guides send the member's MCO):
+    // whoever it names (but a PCP) is the coordinator, whatever entity identifier it is sent with.
+    const coordinator = b.kind === 'managed-care-coordinator';
     let carveOut: CoverageAction | undefined;
     if (b.kind === 'contact-entity' && behavioral) {
       // EB01 = U on a behavioral-health code with an entity: a carve-out administers these benefits
@@ -723,7 +743,8 @@ function toCoverage(response: Response): Coverage {
       // Stedi's carve-out pattern: code 1 (active) on a mental-health code with the administrator in
       // benefitsRelatedEntities (its name, payer id, phone and the member's id there). Only an
       // organization of a kind that administers benefits (payer, vendor, MCO, TPA, UM organization...).
-      const entity = elsewhere.find((e) => e.name !== undefined && CARVE_OUT_ENTITY_CODES.has(e.entityCode ?? ''));
+      // An MC line about mental health / SUD only names the organization that manages those: a carve-out.
+      const entity = elsewhere.find((e) => e.name !== undefined && (coordinator || CARVE_OUT_ENTITY_CODES.has(e.entityCode ?? '')));
       if (entity) {
         carveOut = {
           kind: 'check-carve-out',
@@ -734,19 +755,12 @@ function toCoverage(response: Response): Coverage {
         };
       }
     }
-    if (carveOut === undefined && b.kind === 'active-coverage' && (b.serviceTypes.length === 0 || b.serviceTypes.includes('30'))) {
-      // A plan line naming the managed care organization (a Medicaid member enrolled in managed care):
-      // it manages and usually pays; not a carve-out. As in the X12 reader.
-      const mco = elsewhere.find((e) => e.name !== undefined && e.entityCode === 'Y2');
-      if (mco) {
-        carveOut = {
-          kind: 'contact-payer',
-          message: `The member is enrolled in managed care with ${mco.name}, which manages and usually pays for these benefits; verify eligibility, cost sharing and authorization with them${phoneSuffix(mco)}.`,
-          entity: mco,
-          serviceTypes: b.serviceTypes,
-          source: b.source,
-        };
-      }
+    if (carveOut === undefined && isPlanLevelLine(b)) {
+      // A plan line naming the managed care organization, or an MC line naming the coordinator (a
+      // Medicaid member enrolled in managed care): it manages and usually pays; not a carve-out. As
+      // in the X12 reader.
+      const mco = elsewhere.find((e) => e.name !== undefined && (coordinator || e.entityCode === 'Y2'));
+      if (mco) carveOut = managedCareAction(mco, b);
     }
     if (carveOut?.kind !== 'check-carve-out' && b.notes.length > 0) {
       // Or only in additionalInformation ("MENTAL HEALTH ADMINISTERED BY ..."): once per organization.
@@ -759,20 +773,13 @@ function toCoverage(response: Response): Coverage {
     if (b.referralRequired === 'yes' && (behavioral || b.serviceTypes.includes('30'))) {
       actions.push({ kind: 'obtain-referral', message: `The payer's note says a referral is required for ${b.serviceTypes.join(', ')}.`, serviceTypes: b.serviceTypes, source: b.source });
     }
+    // Code R naming the primary payer, code N (a lock-in to one provider), as in the X12 reader.
+    actions.push(...coordinationActions(b, insuranceTypeCode, otherCoverage));
   }
+  // On a Medicaid answer, other coverage naming no payer order pays first: Medicaid is the payer of last resort.
+  const lastResort = otherCoverageAction(otherCoverage);
+  if (lastResort !== undefined) actions.push(lastResort);
 
-  // As the X12 reader does: the plan's type comes from a line about this plan. An "other or
-  // additional payor" line (R) names another plan's type, an inactive line a plan that ended, and
-  // a line only about dental, vision or pharmacy ("Dental HMO") a separate product: none of them
-  // makes the medical plan an HMO, or Medicare.
-  const aboutPlan = (b: Benefit): boolean =>
-    !MEDICARE_SAVINGS_PROGRAM_TYPES.has(b.insuranceType ?? '') && (b.serviceTypes.length === 0 || !b.serviceTypes.every((s) => SEPARATE_PRODUCT_SERVICE_TYPES.has(s)));
-  const typeLine =
-    benefits.find((b) => b.kind === 'active-coverage' && b.insuranceType !== undefined && b.serviceTypes.includes('30') && aboutPlan(b)) ??
-    benefits.find((b) => b.kind === 'active-coverage' && b.insuranceType !== undefined && aboutPlan(b)) ??
-    benefits.find((b) => b.kind !== 'other-payer' && b.kind !== 'inactive' && b.insuranceType !== undefined && aboutPlan(b));
-  const insuranceTypeCode = typeLine?.insuranceType;
-  const planType: PlanType = insuranceTypeCode ? (own(EB04_PLAN_TYPES, insuranceTypeCode) ?? 'other') : 'unknown';
   const plan: Coverage['plan'] = { type: planType, dates: planDatesOf(response.planDateInformation) };
   if (insuranceTypeCode) plan.insuranceTypeCode = insuranceTypeCode;
   // The plan's name: an active 30 line's planCoverage, preferring one that is not about a
