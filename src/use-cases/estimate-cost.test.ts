@@ -303,3 +303,17 @@ t.test('a $0 deductible has nothing left to meet: no assumption about how much o
   t.equal(result.estimate.expected.totals.deductibleCents, 0);
   t.equal(result.estimate.expected.totals.copayCents, 6 * 4_000);
 });
+
+t.test('a payer answer that rejected the member is never priced as covered; one that settles nothing is priced with a notice', async (t) => {
+  const plan = { levelOfCare: 'iop-mental-health' as const, startDate: '2026-12-07', daysPerWeek: 3, hoursPerDay: 3, weeks: 2 };
+  for (const file of ['sandbox/responses/sandbox-ppo-invalid-member-id.271', 'sandbox/responses/sandbox-ppo-subscriber-not-found.271', 'sandbox/responses/sandbox-fhir-subscriber-not-found.json', 'sandbox/responses/sandbox-clearinghouse-subscriber-not-found.json']) {
+    const coverage = normalizePayerDocument(readFileSync(fixture(file), 'utf8')).coverages[0]!;
+    const refused = await estimateCost(offlineDeps(), { payerId: 'sandbox-ppo', networkStatus: 'in', asOf: '2026-11-26', plan, coverage }).catch((e: unknown) => e);
+    t.match(refused, { code: 'estimate.invalid', errors: [{ pointer: '/coverage/payerErrors/0' }] }, `${file}: refused`);
+    t.notMatch((refused as Error).message, /SBX|SANDBOX|ZZZ/, 'the reason names no member');
+  }
+  const active = normalizePayerDocument(readFileSync(fixture('sandbox/responses/sandbox-ppo-active.271'), 'utf8')).coverages[0]!;
+  const unsettled = { ...active, eligibility: { status: 'undetermined' as const, reason: 'no eligibility line' }, benefits: active.benefits.filter((b) => b.kind !== 'active-coverage') };
+  const priced = await estimateCost(offlineDeps(), { payerId: 'sandbox-ppo', networkStatus: 'in', asOf: '2026-11-26', plan, coverage: unsettled });
+  t.match(priced.estimate.notices[0], /does not say whether this coverage is active; the estimate prices it as if it were/);
+});

@@ -84,7 +84,13 @@ interface ResolvedCoverage {
   confirmedThrough?: { date: string; source: string };
   asOf?: string;
   source?: VerifyCoverageResult['source'];
+  /** True when the payer's answer neither confirmed nor denied the coverage (no eligibility line). */
+  eligibilityUnsettled?: boolean;
 }
+
+/** The notice for an estimate priced from an answer that never said the coverage is active. */
+const UNSETTLED_ELIGIBILITY_NOTICE =
+  "The payer's answer does not say whether this coverage is active; the estimate prices it as if it were. Confirm eligibility with the payer before quoting it.";
 
 const today = (clock: Clock) => clinicToday(clock);
 
@@ -186,6 +192,14 @@ async function resolveCoverage(deps: EstimateCostDeps, input: CoverageInput & { 
       errors: [{ pointer: input.eligibility ? '/eligibility' : '/coverage/eligibility/status', message: 'coverage is inactive' }],
     });
   }
+  const rejected = coverage.eligibility.status === 'undetermined' ? coverage.payerErrors[0] : undefined;
+  if (rejected !== undefined) {
+    // A payer that rejected the inquiry (member not found, invalid id...) confirmed nothing: pricing
+    // it as covered would quote a patient a plan they may not have. Described by code, never quoted.
+    throw new DomainError('estimate.invalid', `The payer did not confirm this coverage: ${rejected.description}. ${rejected.action}`, {
+      errors: [{ pointer: input.eligibility ? '/eligibility' : '/coverage/payerErrors/0', message: 'the payer rejected the inquiry, so the coverage cannot be priced' }],
+    });
+  }
   const { notes, noOutOfNetwork, planYear, confirmedThrough } = readOnce(coverage);
   // Lines dated for another year give way to this one's: the date asked about, else the as-of date.
   const onDate = input.eligibility?.dateOfService ?? input.asOf ?? today(deps.clock);
@@ -196,6 +210,7 @@ async function resolveCoverage(deps: EstimateCostDeps, input: CoverageInput & { 
     planType: coverage.plan.type,
     notes,
     ...(source ? { asOf: source.asOf.slice(0, 10), source } : {}),
+    ...(coverage.eligibility.status === 'undetermined' ? { eligibilityUnsettled: true } : {}),
   };
 }
 
@@ -264,6 +279,7 @@ export async function estimateCost(deps: EstimateCostDeps, asked: EstimateCostRe
     ...(request.authorization ? { authorization: request.authorization } : {}),
   });
   if (saidByPayer) estimate.notices.unshift(networkFromNoteNotice(saidByPayer));
+  if (coverage.eligibilityUnsettled) estimate.notices.unshift(UNSETTLED_ELIGIBILITY_NOTICE);
   const earlierDate = answeredForEarlierDateNotice(coverage.source, estimate.schedule.firstDate);
   if (earlierDate) estimate.notices.push(earlierDate);
 
@@ -397,6 +413,7 @@ export async function compareCost(
   });
   for (const row of result.rows) {
     if (saidByPayer) row.estimate.notices.unshift(networkFromNoteNotice(saidByPayer));
+    if (coverage.eligibilityUnsettled) row.estimate.notices.unshift(UNSETTLED_ELIGIBILITY_NOTICE);
     const earlierDate = answeredForEarlierDateNotice(coverage.source, row.estimate.schedule.firstDate);
     if (earlierDate) row.estimate.notices.push(earlierDate);
   }
