@@ -73,14 +73,30 @@ t.test('a patient-facing key creates estimates but never reads coverage identifi
   t.ok(own.json().estimate.expected.totals.patientTotalCents > 0);
   const coverage = await app.inject({ method: 'POST', url: '/v1/eligibility', headers: bearer(KEYS.portal), payload: member });
   t.equal(coverage.statusCode, 403, 'raw coverage (with member identifiers) is out of reach');
+  // An estimate that asks the payer is an eligibility check: without that scope a patient-facing key
+  // could test member ids and dates of birth against the payer through it.
   const live = await app.inject({
     method: 'POST',
     url: '/v1/estimates',
     headers: bearer(KEYS.portal),
     payload: { ...estimate, terms: undefined, eligibility: member },
   });
-  t.equal(live.statusCode, 200);
-  t.notMatch(live.body, /SBX-PPO-0001|1985-01-01/, 'no member id or date of birth in the answer');
+  t.equal(live.statusCode, 403);
+  t.match(live.json(), { code: 'auth.insufficient-scope', detail: /eligibility:check/ });
+  const compare = await app.inject({
+    method: 'POST',
+    url: '/v1/estimates/compare',
+    headers: bearer(KEYS.portal),
+    payload: { payerId: 'sandbox-ppo', startDate: estimate.plan.startDate, networkStatus: 'in', levels: [{ levelOfCare: 'iop-mental-health' }], eligibility: member },
+  });
+  t.equal(compare.statusCode, 403, 'the comparison too');
+  // A portal granted the check scope explicitly runs it, and still sees no member identifiers.
+  const portalWithChecks = `ce_test_portal_checks_${'7'.repeat(40)}`;
+  const granted = await buildTestApp({ API_KEYS: `portal-checks/patient+estimates:create+eligibility:check/${hashApiKey(portalWithChecks)}` });
+  t.teardown(() => granted.app.close());
+  const allowed = await granted.app.inject({ method: 'POST', url: '/v1/estimates', headers: bearer(portalWithChecks), payload: { ...estimate, terms: undefined, eligibility: member } });
+  t.equal(allowed.statusCode, 200);
+  t.notMatch(allowed.body, /SBX-PPO-0001|1985-01-01/, 'no member id or date of birth in the answer');
 });
 
 t.test('a key used past its rate limit gets 429 with Retry-After', async (t) => {

@@ -38,6 +38,8 @@ export interface CoverageInput {
   coverage?: Coverage;
   terms?: { in?: Omit<ManualTermsInput, 'network'>; out?: Omit<ManualTermsInput, 'network'>; planType?: PlanType };
   eligibility?: VerifyCoverageRequest['inquiry'];
+  /** With `eligibility`: ask the payer even when a fresh answer is cached (the caller's Cache-Control: no-cache). */
+  bypassCache?: boolean;
 }
 
 /** Options shared by estimates and comparisons. */
@@ -180,6 +182,7 @@ async function resolveCoverage(deps: EstimateCostDeps, input: CoverageInput & { 
     const verified = await verifyCoverage(deps.verify, {
       inquiry: { ...input.eligibility, serviceTypes },
       ...(levelsOfCare[0] ? { levelOfCare: levelsOfCare[0] } : {}),
+      ...(input.bypassCache ? { bypassCache: true } : {}),
       resolveTerms: false,
     });
     coverage = verified.coverage;

@@ -289,7 +289,9 @@ export interface paths {
          *     `slidingScale` is given, the discount on the lines it covers (before and after).
          *
          *     Coverage comes from one of: `coverage` (the coverage model), `terms` (typed in by hand), or
-         *     `eligibility` (a live check first, through the cache). Money is integer cents.
+         *     `eligibility` (a live check first, through the cache; the key then also needs the
+         *     `eligibility:check` scope). A `coverage` whose payer rejected the inquiry is a 422, never
+         *     priced as covered. Money is integer cents.
          */
         post: operations["createEstimate"];
         delete?: never;
@@ -2999,7 +3001,10 @@ export interface operations {
     checkEligibilityBatch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `no-cache` asks the payer again for every member, even when a fresh answer is cached. */
+                "cache-control"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3401,7 +3406,10 @@ export interface operations {
     createEstimate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description With `eligibility`: `no-cache` asks the payer even when a fresh answer is cached. */
+                "cache-control"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4061,7 +4069,10 @@ export interface operations {
     compareEstimates: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description With `eligibility`: `no-cache` asks the payer even when a fresh answer is cached. */
+                "cache-control"?: string;
+            };
             path?: never;
             cookie?: never;
         };

@@ -8,6 +8,7 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { problemFromCode } from '../problem.js';
+import { DomainError } from '../../core/errors.js';
 import { sendProblem } from '../app.js';
 import { API_SCOPES, API_SCOPE_NAMES, type ApiKeyRecord, type ApiScope } from '../../adapters/data-files/api-keys-file.js';
 
@@ -129,6 +130,16 @@ export function stripPhiForPatient<T>(value: T, copies = new Map<object, unknown
     if (!PATIENT_HIDDEN_KEYS.has(key)) out[key] = stripPhiForPatient(item, copies);
   }
   return out as T;
+}
+
+/**
+ * A scope a request needs for what its body asks, beyond its route's: an estimate that runs a live
+ * payer check needs eligibility:check, or a patient-facing key could test member ids and dates of
+ * birth against the payer through it. Throws auth.insufficient-scope (403).
+ */
+export function assertScope(request: FastifyRequest, scope: ApiScope, forWhat: string): void {
+  if (request.apiKey?.scopes.includes(scope)) return;
+  throw new DomainError('auth.insufficient-scope', `This key lacks the scope ${scope}, which ${forWhat} needs`);
 }
 
 function deny(request: FastifyRequest, reply: FastifyReply, code: 'auth.missing-key' | 'auth.invalid-key' | 'auth.insufficient-scope', detail: string, challenge: string) {

@@ -233,3 +233,14 @@ t.test('an item whose check is not even an object is that item\'s error; the res
   t.match(results[1], { reference: 'good', status: 'ok' });
   t.same({ succeeded: summary.succeeded, failed: summary.failed }, { succeeded: 1, failed: 1 });
 });
+
+t.test('Cache-Control: no-cache on a batch asks the payer again for every member, as on a single check', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+  const payload = { items: [{ reference: 'a', check: check('SBX-PPO-0001', '1985-01-01') }, { reference: 'b', check: check('SBX-PPO-0002', '1979-06-15') }] };
+  const cacheOf = (res: { json(): { results: { result?: { source: { cache: string } } }[] } }) => res.json().results.map((r) => r.result?.source.cache);
+  t.same(cacheOf(await app.inject({ method: 'POST', url: '/v1/eligibility/batch', payload })), ['miss', 'miss']);
+  t.same(cacheOf(await app.inject({ method: 'POST', url: '/v1/eligibility/batch', payload })), ['hit', 'hit'], 'a repeat run is answered from the cache');
+  const fresh = await app.inject({ method: 'POST', url: '/v1/eligibility/batch', headers: { 'cache-control': 'no-cache' }, payload });
+  t.same(cacheOf(fresh), ['bypass', 'bypass'], 'a nightly run that must see today\'s figures gets them');
+});

@@ -15,7 +15,7 @@ import { fieldErrorsFromValidation, problemFromCode, problemFromError, type Prob
 import { CONTRACT_SCHEMA_ID } from '../contract.js';
 import { recordAccess } from '../audit-trail.js';
 import { namesAnyOf, preferredOf } from '../accept.js';
-import { auditContextFor, verifyRequestFrom } from './eligibility.js';
+import { auditContextFor, verifyRequestFrom, wantsFreshAnswer } from './eligibility.js';
 import type { components } from '../generated/openapi.js';
 import { DomainError } from '../../core/errors.js';
 import { stripPhiForPatient } from '../plugins/api-key-auth.js';
@@ -49,6 +49,9 @@ export function registerEligibilityBatchRoutes(app: FastifyInstance, deps: AppDe
       deps.metrics.observeBatchSize(body.items.length);
       const validate = request.compileValidationSchema({ $ref: `${CONTRACT_SCHEMA_ID}#/components/schemas/EligibilityRequest` });
       const signal = abortWhenClientGone(reply);
+      // Cache-Control: no-cache asks the payer again for every member, as on a single check: a nightly
+      // run that must see today's deductible and out-of-pocket figures sends it.
+      const bypassCache = wantsFreshAnswer(request.headers['cache-control']);
 
       const checkOne = async (item: BatchRequest['items'][number], index: number): Promise<BatchItemResult> => {
         const reference = item.reference;
@@ -60,7 +63,7 @@ export function registerEligibilityBatchRoutes(app: FastifyInstance, deps: AppDe
         const check = item.check as EligibilityRequest;
         const audit = auditContextFor('eligibility.batch', check);
         try {
-          const result = await verifyCoverage(deps.verifyCoverage, verifyRequestFrom(check, { signal }));
+          const result = await verifyCoverage(deps.verifyCoverage, verifyRequestFrom(check, { signal, bypassCache }));
           audit.payerId = result.source.payerId;
           audit.cache = result.source.cache;
           recordAccess(deps.audit, request, audit, 200, null);

@@ -244,3 +244,16 @@ t.test('a comparison with a live check answers an unknown payer with the documen
   const compare = contract.slice(contract.indexOf('operationId: compareEstimates'), contract.indexOf('/v1/intake/checklist:'));
   for (const status of ['404', '502', '503', '504']) t.match(compare, `'${status}':`, `the contract documents ${status} for comparisons with a live check`);
 });
+
+t.test('an estimate with a live check honours Cache-Control: no-cache, as the check does', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+  const payload = {
+    payerId: 'sandbox-ppo', networkStatus: 'in', plan,
+    eligibility: { payerId: 'sandbox-ppo', provider: { npi: '1234567893' }, subscriber: { memberId: 'SBX-PPO-0001', dateOfBirth: '1985-01-01' }, dateOfService: '2026-03-02' },
+  };
+  const first = await app.inject({ method: 'POST', url: '/v1/estimates', payload });
+  t.equal(first.json().coverageSource.cache, 'miss');
+  t.equal((await app.inject({ method: 'POST', url: '/v1/estimates', payload })).json().coverageSource.cache, 'hit');
+  t.equal((await app.inject({ method: 'POST', url: '/v1/estimates', headers: { 'cache-control': 'no-cache' }, payload })).json().coverageSource.cache, 'bypass');
+});

@@ -1,5 +1,7 @@
 /** POST /v1/estimates and POST /v1/estimates/compare: whole-program out-of-pocket estimates. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { assertScope } from '../plugins/api-key-auth.js';
+import { wantsFreshAnswer } from './eligibility.js';
 import { contractRoute } from '../contract-route.js';
 import { fastifySchemaFor, type Json } from '../contract.js';
 import { estimateResponseSerializer } from '../presenters/estimate-json.js';
@@ -24,7 +26,7 @@ export function registerEstimateRoutes(app: FastifyInstance, deps: AppDeps): voi
       levelsOfCare: [body.plan.levelOfCare],
       ...(body.eligibility ? { member: { payerId: body.eligibility.payerId, memberId: body.eligibility.subscriber.memberId } } : {}),
     };
-    const result = await estimateCost(deps.estimates, body);
+    const result = await estimateCost(deps.estimates, liveCheckAllowed(request, body));
     if (result.coverageSource) request.audit.cache = result.coverageSource.cache;
     serializeEstimate ??= estimateResponseSerializer(deps.contract, responseSchema, (schema) => {
       const serialize = reply.compileSerializationSchema(schema);
@@ -46,8 +48,18 @@ export function registerEstimateRoutes(app: FastifyInstance, deps: AppDeps): voi
       levelsOfCare: body.levels.map((level) => level.levelOfCare),
       ...(body.eligibility ? { member: { payerId: body.eligibility.payerId, memberId: body.eligibility.subscriber.memberId } } : {}),
     };
-    const result = await compareCost(deps.estimates, body);
+    const result = await compareCost(deps.estimates, liveCheckAllowed(request, body));
     if (result.coverageSource) request.audit.cache = result.coverageSource.cache;
     return result;
   });
+}
+
+/**
+ * An estimate that asks the payer itself (`eligibility`) is an eligibility check too: it needs that
+ * scope, and it honours the caller's Cache-Control: no-cache as the check route does.
+ */
+function liveCheckAllowed<T extends { eligibility?: unknown }>(request: FastifyRequest, body: T): T & { bypassCache?: boolean } {
+  if (body.eligibility === undefined) return body;
+  assertScope(request, 'eligibility:check', 'an estimate with a live eligibility check');
+  return wantsFreshAnswer(request.headers['cache-control']) ? { ...body, bypassCache: true } : body;
 }
