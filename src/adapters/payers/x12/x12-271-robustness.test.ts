@@ -849,3 +849,14 @@ t.test('a Medicaid answer listing other coverage without a primary payer (EB*R, 
   const secondary = only(build271(['EB*1*IND*30*MC*SYNTHETIC MEDICAID', 'EB*R**30*C1', 'LS*2120', 'NM1*SEP*2*EXAMPLE SECONDARY (SYNTHETIC)', 'LE*2120']));
   t.same(secondary.actions, [], 'a payer named as secondary does not pay first');
 });
+
+t.test('a garbled segment (wrong separator) or envelope value never carries its content into a warning or pointer', async (t) => {
+  const garbled = build271([ACTIVE]).replace('NM1*IL*1*TESTLASTNAME*TESTFIRST****MI*ZZX00000001', 'NM1|IL|1|TESTLASTNAME|TESTFIRST||||MI|ZZX00000001');
+  const coverage = only(garbled);
+  const shown = JSON.stringify([coverage.warnings, coverage.benefits.map((b) => b.source), coverage.eligibility]);
+  t.match(shown, /unreadable/, 'the segment is reported');
+  t.notMatch(shown, /TESTLASTNAME|TESTFIRST|ZZX00000001/, 'without the name or id it held');
+  const badControl = build271([ACTIVE]).replace('ST*271*0001*005010X279A1', 'ST*271*TESTLASTNAME ZZX00000001*005010X279A1').replace('SE*', 'SE*');
+  const read = x12271ToCoverages(badControl);
+  t.notMatch(JSON.stringify(read.map((c) => [c.warnings, c.benefits.map((b) => b.source)])), /TESTLASTNAME|ZZX00000001/, 'a garbled control number is never shown either');
+});

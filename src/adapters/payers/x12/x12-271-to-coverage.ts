@@ -33,7 +33,7 @@ import { isSameOrganization, noteCarveOutOnce, phoneSuffix, relatedEntityIdentif
 import {
   PERSON_PHI_ENTITY_CODES, coordinationActions, knownOrganizations, managedCareMessage, otherCoverageAction, servicesPhrase,
 } from '../coverage-actions.js';
-import { packCode, readX12 } from './x12-reader.js';
+import { packCode, readX12, shownCode } from './x12-reader.js';
 import { referralClauses } from '../../../core/coverage/payer-notes.js';
 import { applyServiceDelivery } from '../service-delivery.js';
 import type { X12Segment, X12Separators, X12Transaction } from './x12-reader.js';
@@ -303,10 +303,10 @@ class Transaction271 {
 
   private pointer(seg: X12Segment, loop = this.loop): string {
     if (loop !== this.pointerPrefixLoop) {
-      this.pointerPrefix = `ST ${this.tx.controlNumber} / ${loop} / segment `;
+      this.pointerPrefix = `ST ${shownCode(this.tx.controlNumber)} / ${loop} / segment `;
       this.pointerPrefixLoop = loop;
     }
-    return `${this.pointerPrefix}${seg.position} ${seg.id}`;
+    return `${this.pointerPrefix}${seg.position} ${segmentLabel(seg.id)}`;
   }
 
   private source(seg: X12Segment, loop = this.loop): SourcePointer {
@@ -385,7 +385,7 @@ class Transaction271 {
       case 'LE':
         return this.le(seg);
       default:
-        this.warn('x12.segment.unexpected', `${/^[A-Z0-9]{2,3}$/.test(seg.id) ? seg.id : 'unreadable'} segment is not part of a 271 and was ignored`, seg);
+        this.warn('x12.segment.unexpected', `${segmentLabel(seg.id)} segment is not part of a 271 and was ignored`, seg);
     }
   }
 
@@ -1275,6 +1275,15 @@ class Transaction271 {
 
 }
 
+/**
+ * A segment id as it may be shown (in pointers and messages): a real id is 2-3 letters or digits.
+ * A garbled segment (wrong separator) reads as one long "id" holding the whole segment, member
+ * names and ids included, so it is never shown.
+ */
+function segmentLabel(id: string): string {
+  return /^[A-Z0-9]{2,3}$/.test(id) ? id : 'unreadable';
+}
+
 /** An acknowledgement code as sent when it is a short code, else '?': these never carry data values. */
 function ackCode(value: string): string {
   return /^[A-Z0-9]{1,3}$/.test(value) ? value : '?';
@@ -1339,7 +1348,7 @@ export function x12271ToCoverages(text: string): Coverage[] {
   }
   const warnings = [...doc.warnings];
   for (const other of doc.transactions) {
-    if (other.setId !== '271') warnings.push({ code: 'x12.transaction.skipped', message: `transaction set ${other.setId.slice(0, 3)} (ST ${other.controlNumber.slice(0, 9)}) is not a 271 and was skipped` });
+    if (other.setId !== '271') warnings.push({ code: 'x12.transaction.skipped', message: `transaction set ${other.setId.slice(0, 3)} (ST ${shownCode(other.controlNumber)}) is not a 271 and was skipped` });
   }
   const budget: DocumentBudget = { hlLoops: 0, coverages: 0 };
   return responses.flatMap((tx) => new Transaction271(tx, warnings, budget).run());

@@ -410,6 +410,14 @@ function readIsa(text: string, start: number): { separators: X12Separators; isa:
   return { separators: { element, repetition, component, segment }, isa, end: pos + 2 };
 }
 
+/**
+ * An envelope value (control number, count) as it may be shown in a warning or error: X12 sends
+ * them as short codes, but a garbled payload can put anything there, a member's name included.
+ */
+export function shownCode(value: string): string {
+  return /^[A-Za-z0-9]{1,15}$/.test(value) ? value : '?';
+}
+
 function warn(warnings: FormatWarning[], code: string, message: string, pointer?: string): void {
   warnings.push(pointer === undefined ? { code, message } : { code, message, pointer });
 }
@@ -649,12 +657,12 @@ function readPayload(text: string): { doc: X12Document; lineBreakInSegment: bool
       const seg = new X12Segment(text, offset, id, separators, seps.at, first, count);
       if (!isSegmentId(id)) {
         if (current === undefined) parseError('unreadable segment outside a transaction set', offset);
-        warn(warnings, 'x12.segment.unreadable', `segment ${current.segments.length + 1} of ST ${current.controlNumber} has an unreadable id`);
+        warn(warnings, 'x12.segment.unreadable', `segment ${current.segments.length + 1} of ST ${shownCode(current.controlNumber)} has an unreadable id`);
       }
       switch (id) {
         case 'GS':
           if (current !== undefined) parseError('GS inside an open transaction set (missing SE)', offset);
-          if (group !== undefined) warn(warnings, 'x12.envelope.missing-ge', `functional group ${group.control} has no GE trailer`);
+          if (group !== undefined) warn(warnings, 'x12.envelope.missing-ge', `functional group ${shownCode(group.control)} has no GE trailer`);
           group = { control: seg.el(6), version: seg.el(8), txCount: 0, offset };
           groupCount++;
           continue;
@@ -664,8 +672,8 @@ function readPayload(text: string): { doc: X12Document; lineBreakInSegment: bool
             warn(warnings, 'x12.envelope.orphan-ge', 'GE without a GS');
             continue;
           }
-          if (seg.el(2) !== group.control) warn(warnings, 'x12.control.ge02-mismatch', `GE02 does not match GS06 (${group.control})`);
-          if (seg.el(1) !== String(group.txCount)) warn(warnings, 'x12.count.ge01-mismatch', `GE01 says ${seg.el(1)} transaction sets, the group has ${group.txCount}`);
+          if (seg.el(2) !== group.control) warn(warnings, 'x12.control.ge02-mismatch', `GE02 does not match GS06 (${shownCode(group.control)})`);
+          if (seg.el(1) !== String(group.txCount)) warn(warnings, 'x12.count.ge01-mismatch', `GE01 says ${shownCode(seg.el(1))} transaction sets, the group has ${group.txCount}`);
           group = undefined;
           continue;
         case 'ST': {
@@ -692,9 +700,9 @@ function readPayload(text: string): { doc: X12Document; lineBreakInSegment: bool
           }
           current.segments.push(seg);
           seg.position = current.segments.length;
-          if (seg.el(2) !== current.controlNumber) warn(warnings, 'x12.control.se02-mismatch', `SE02 does not match ST02 (${current.controlNumber})`, `ST ${current.controlNumber}`);
+          if (seg.el(2) !== current.controlNumber) warn(warnings, 'x12.control.se02-mismatch', `SE02 does not match ST02 (${shownCode(current.controlNumber)})`, `ST ${shownCode(current.controlNumber)}`);
           if (seg.el(1) !== String(current.segments.length)) {
-            warn(warnings, 'x12.count.se01-mismatch', `SE01 says ${seg.el(1)} segments, ST ${current.controlNumber} has ${current.segments.length}`, `ST ${current.controlNumber}`);
+            warn(warnings, 'x12.count.se01-mismatch', `SE01 says ${shownCode(seg.el(1))} segments, ST ${shownCode(current.controlNumber)} has ${current.segments.length}`, `ST ${shownCode(current.controlNumber)}`);
           }
           transactions.push(current);
           current = undefined;
@@ -702,9 +710,9 @@ function readPayload(text: string): { doc: X12Document; lineBreakInSegment: bool
         }
         case 'IEA':
           if (current !== undefined) parseError('IEA inside an open transaction set (missing SE)', offset);
-          if (group !== undefined) warn(warnings, 'x12.envelope.missing-ge', `functional group ${group.control} has no GE trailer`);
-          if (seg.el(2).trim() !== isaControl) warn(warnings, 'x12.control.iea02-mismatch', `IEA02 does not match ISA13 (${isaControl})`);
-          if (seg.el(1) !== String(groupCount)) warn(warnings, 'x12.count.iea01-mismatch', `IEA01 says ${seg.el(1)} groups, the interchange has ${groupCount}`);
+          if (group !== undefined) warn(warnings, 'x12.envelope.missing-ge', `functional group ${shownCode(group.control)} has no GE trailer`);
+          if (seg.el(2).trim() !== isaControl) warn(warnings, 'x12.control.iea02-mismatch', `IEA02 does not match ISA13 (${shownCode(isaControl)})`);
+          if (seg.el(1) !== String(groupCount)) warn(warnings, 'x12.count.iea01-mismatch', `IEA01 says ${shownCode(seg.el(1))} groups, the interchange has ${groupCount}`);
           closed = true;
           break;
         default:
@@ -725,9 +733,9 @@ function readPayload(text: string): { doc: X12Document; lineBreakInSegment: bool
     // A line break met before a terminator that is not itself CR/LF: the payload is wrapped.
     if (seps.lineBreak && termCode !== 10 && termCode !== 13) lineBreakInSegment = true;
     seps.lineBreak = false;
-    if (current !== undefined) parseError(`transaction set ST ${current.controlNumber} is not closed by SE (truncated payload?)`, current.segments[0]?.offset ?? isaStart);
+    if (current !== undefined) parseError(`transaction set ST ${shownCode(current.controlNumber)} is not closed by SE (truncated payload?)`, current.segments[0]?.offset ?? isaStart);
     if (!closed && pos >= text.length) {
-      if (group !== undefined) warn(warnings, 'x12.envelope.missing-ge', `functional group ${group.control} has no GE trailer`);
+      if (group !== undefined) warn(warnings, 'x12.envelope.missing-ge', `functional group ${shownCode(group.control)} has no GE trailer`);
       warn(warnings, 'x12.envelope.missing-iea', `interchange ${interchangeCount} has no IEA trailer`);
     }
     while (pos < text.length && isSpace(text.charCodeAt(pos))) pos++;
