@@ -116,6 +116,17 @@ t.test('a key used past its rate limit gets 429 with Retry-After', async (t) => 
   t.equal((await app.inject({ method: 'GET', url: '/health/live' })).statusCode, 200, 'probes are never limited');
 });
 
+t.test('callers without a valid key are limited by address too: a flood of guessed keys meets 429s', async (t) => {
+  const { app } = await buildTestApp({ API_KEYS, RATE_LIMIT_PER_MINUTE: '3' });
+  t.teardown(() => app.close());
+  const guesses = [];
+  for (let i = 0; i < 4; i++) guesses.push(await app.inject({ method: 'GET', url: '/v1/payers', headers: bearer(`ce_guess_${i}_${'0'.repeat(40)}`) }));
+  t.same(guesses.map((r) => r.statusCode), [401, 401, 401, 429]);
+  t.equal(guesses[0]?.headers['x-ratelimit-limit'], '3', 'the limit headers come with the 401s');
+  const valid = await app.inject({ method: 'GET', url: '/v1/payers', headers: bearer(KEYS.intake) });
+  t.equal(valid.statusCode, 200, "a valid key has its own bucket, not the address's");
+});
+
 t.test('every access writes one audit event, with no PHI in the audit or application logs', async (t) => {
   const { app, audit, log } = await buildTestApp({ API_KEYS });
   t.teardown(() => app.close());

@@ -3,6 +3,8 @@ import t from 'tap';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createLogger } from '../../logger.js';
 import { createLogCapture } from '../../../test/support/log-capture.js';
+import { sendProblem } from '../app.js';
+import { problemFromError } from '../problem.js';
 import { API_SCOPE_NAMES, hashApiKey, parseApiKeysEnv, type ApiScope } from '../../adapters/data-files/api-keys-file.js';
 import {
   ApiKeyAuthConfigError,
@@ -31,6 +33,8 @@ const KEYS = parseApiKeysEnv(
 async function build(options: { keys?: typeof KEYS; env?: 'development' | 'test' | 'production' } = {}) {
   const log = createLogCapture();
   const app = Fastify({ loggerInstance: createLogger({ level: 'info', pretty: false }, log.stream) }) as unknown as FastifyInstance;
+  // The app's one place that maps errors to problem+json (the plugin throws, it does not reply).
+  app.setErrorHandler((error, request, reply) => sendProblem(reply, problemFromError(error, request)));
   registerApiKeyAuth(app, { keys: options.keys ?? KEYS, env: options.env ?? 'test', now: () => new Date('2026-03-01T00:00:00Z') });
   for (const scope of SCOPED) {
     app.get(`/scoped/${scope}`, { config: { scopes: [scope] } }, async (request) => ({ caller: request.apiKey?.name }));

@@ -7,9 +7,7 @@
 // The namespace import (not named imports) lets the test watch timingSafeEqual being used.
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { problemFromCode } from '../problem.js';
 import { DomainError } from '../../core/errors.js';
-import { sendProblem } from '../app.js';
 import { API_SCOPES, API_SCOPE_NAMES, type ApiKeyRecord, type ApiScope } from '../../adapters/data-files/api-keys-file.js';
 
 /** Who is calling, as downstream code (audit, presenters, rate limits) sees it. Never the key itself. */
@@ -142,11 +140,15 @@ export function assertScope(request: FastifyRequest, scope: ApiScope, forWhat: s
   throw new DomainError('auth.insufficient-scope', `This key lacks the scope ${scope}, which ${forWhat} needs`);
 }
 
-function deny(request: FastifyRequest, reply: FastifyReply, code: 'auth.missing-key' | 'auth.invalid-key' | 'auth.insufficient-scope', detail: string, challenge: string) {
-  // RFC 6750 section 3: tell the client how to authenticate.
+/**
+ * Refuses the request: thrown from the preParsing hook, so the app's error handler answers with
+ * problem+json and no body is read; the challenge header is set first (RFC 6750 section 3: tell
+ * the client how to authenticate).
+ */
+function deny(request: FastifyRequest, reply: FastifyReply, code: 'auth.missing-key' | 'auth.invalid-key' | 'auth.insufficient-scope', detail: string, challenge: string): never {
   reply.header('www-authenticate', challenge);
   request.log.info({ code, route: request.routeOptions.url, apiKey: request.apiKey?.name }, 'request not authorized');
-  return sendProblem(reply, problemFromCode(code, detail, { instance: request.url.split('?')[0] ?? request.url, requestId: request.id }));
+  throw new DomainError(code, detail);
 }
 
 /**
@@ -171,28 +173,36 @@ export function registerApiKeyAuth(app: FastifyInstance, options: ApiKeyAuthOpti
     }
   });
 
-  app.addHook('onRequest', async (request, reply) => {
-    const required = request.routeOptions.config?.scopes ?? [];
+  // Two steps. onRequest only identifies the caller, so the rate limiter (a route-level onRequest
+  // hook, which runs after this) counts a known key by its name and everyone else by address.
+  // preParsing then refuses, before any body is read: callers without a valid key are still counted,
+  // so a flood of bad keys meets 429s like any other flood.
+  app.addHook('onRequest', async (request) => {
     if (devMode) {
       request.apiKey = DEVELOPMENT_KEY;
       return;
     }
     const presented = presentedKey(request.headers);
     const key = presented === undefined ? undefined : findApiKey(keys, presented);
-    const live = key !== undefined && (key.expiresAt === undefined || key.expiresAt.getTime() > now().getTime());
-    if (key && live) request.apiKey = { name: key.name, scopes: key.scopes };
+    if (key && (key.expiresAt === undefined || key.expiresAt.getTime() > now().getTime())) request.apiKey = { name: key.name, scopes: key.scopes };
+  });
+
+  app.addHook('preParsing', async (request, reply) => {
+    const required = request.routeOptions.config?.scopes ?? [];
     // Open routes serve everyone; a key presented there only identifies the caller.
-    if (required.length === 0) return;
+    if (devMode || required.length === 0) return;
+    const presented = presentedKey(request.headers);
+    const key = request.apiKey;
     if (presented === undefined) {
-      return deny(request, reply, 'auth.missing-key', 'Send an API key as "Authorization: Bearer <key>" or "x-api-key: <key>"', 'Bearer realm="coverage-estimator"');
+      deny(request, reply, 'auth.missing-key', 'Send an API key as "Authorization: Bearer <key>" or "x-api-key: <key>"', 'Bearer realm="coverage-estimator"');
     }
-    if (!key || !live) {
+    if (!key) {
       // Expired and unknown keys get the same answer: the response must not confirm a key existed.
-      return deny(request, reply, 'auth.invalid-key', 'The API key is unknown, revoked or expired', 'Bearer realm="coverage-estimator", error="invalid_token"');
+      deny(request, reply, 'auth.invalid-key', 'The API key is unknown, revoked or expired', 'Bearer realm="coverage-estimator", error="invalid_token"');
     }
     const missing = required.filter((scope) => !key.scopes.includes(scope));
     if (missing.length > 0) {
-      return deny(request, reply, 'auth.insufficient-scope', `This key lacks the scope ${missing.join(', ')}`, `Bearer realm="coverage-estimator", error="insufficient_scope", scope="${required.join(' ')}"`);
+      deny(request, reply, 'auth.insufficient-scope', `This key lacks the scope ${missing.join(', ')}`, `Bearer realm="coverage-estimator", error="insufficient_scope", scope="${required.join(' ')}"`);
     }
   });
 

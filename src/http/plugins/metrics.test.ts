@@ -2,6 +2,8 @@ import t from 'tap';
 import Fastify from 'fastify';
 import { hashApiKey, parseApiKeysEnv } from '../../adapters/data-files/api-keys-file.js';
 import { registerApiKeyAuth } from './api-key-auth.js';
+import { sendProblem } from '../app.js';
+import { problemFromError } from '../problem.js';
 import { DomainError } from '../../core/errors.js';
 import { createMetricsServer, createServiceMetrics, payerCallOutcome, registerMetrics, type CircuitState } from './metrics.js';
 
@@ -12,6 +14,7 @@ const KEYS = parseApiKeysEnv(`ops/admin/${hashApiKey(ADMIN)},clinic/payers:read/
 async function build(t: { teardown(fn: () => unknown): void }, states: Record<string, CircuitState> = {}) {
   const metrics = createServiceMetrics({ circuitStates: () => states, defaultMetrics: false });
   const app = Fastify();
+  app.setErrorHandler((error, request, reply) => sendProblem(reply, problemFromError(error, request)));
   registerApiKeyAuth(app, { keys: KEYS, env: 'test' });
   registerMetrics(app, metrics);
   app.get('/v1/payers/:payerId', { config: { scopes: ['payers:read'] } }, async () => ({ ok: true }));

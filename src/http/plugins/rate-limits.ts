@@ -28,7 +28,8 @@ export function rateLimitBucket(request: FastifyRequest): string {
 
 /**
  * Registers the limiter on `app`. Register it after registerApiKeyAuth and before the routes: it
- * attaches to routes as they are added, and it runs after authentication so it can key by caller.
+ * attaches to routes as they are added, and runs after the caller is identified (so it can key by
+ * caller) but before a request without a valid key is refused (so those are counted too).
  * A 429 leaves through the app's error handler as problem+json `rate-limit.exceeded`, with
  * x-ratelimit-limit/-remaining/-reset and Retry-After headers.
  */
@@ -44,8 +45,8 @@ export async function registerRateLimits(app: FastifyInstance, options: RateLimi
     // If Redis is briefly unreachable, serve rather than fail every request: limits protect the
     // payers and us from floods, and a short unlimited window is less harmful than an outage.
     skipOnError: true,
-    errorResponseBuilder: (_request, context) =>
-      new DomainError('rate-limit.exceeded', `This API key made more than ${context.max} requests in a minute; retry in ${context.after}`, {
+    errorResponseBuilder: (request, context) =>
+      new DomainError('rate-limit.exceeded', `${request.apiKey ? 'This API key' : 'This address, without a valid API key,'} made more than ${context.max} requests in a minute; retry in ${context.after}`, {
         meta: { limit: context.max, retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)) },
       }),
   });
