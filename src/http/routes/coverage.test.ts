@@ -150,3 +150,17 @@ t.test('POST /v1/coverage/normalize unwraps a 271 still inside the CAQH CORE env
     t.notMatch(res.body, /SBX-PPO-0001|TESTPATIENT/);
   });
 });
+
+t.test('a JSON document nested thousands deep is a 422 parse error, not a crash; __proto__ keys are refused in FHIR JSON as in JSON', async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+  const deep = `{"resourceType":"CoverageEligibilityResponse","x":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+  const fhir = await app.inject({ method: 'POST', url: '/v1/coverage/normalize', headers: { 'content-type': 'application/fhir+json' }, payload: deep });
+  t.equal(fhir.statusCode, 422);
+  t.match(fhir.json(), { code: 'format.parse-error', detail: /nested more than 100 levels deep/ });
+  const wrapped = await app.inject({ method: 'POST', url: '/v1/coverage/normalize', headers: { 'content-type': 'application/json' }, payload: `{"document":${deep}}` });
+  t.equal(wrapped.statusCode, 422, 'wrapped in the JSON request too');
+  const poisoned = await app.inject({ method: 'POST', url: '/v1/coverage/normalize', headers: { 'content-type': 'application/fhir+json' }, payload: '{"resourceType":"CoverageEligibilityResponse","__proto__":{"polluted":true}}' });
+  t.equal(poisoned.statusCode, 400);
+  t.equal(({} as { polluted?: boolean }).polluted, undefined);
+});

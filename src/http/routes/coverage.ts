@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { contractRoute } from '../contract-route.js';
 import type { AppDeps } from '../app.js';
 import { normalizePayerDocument } from '../../adapters/payers/normalize-payer-document.js';
+import { DomainError } from '../../core/errors.js';
 import type { CoverageFormat } from '../../core/coverage/coverage-model.js';
 import type { components } from '../generated/openapi.js';
 
@@ -14,6 +15,21 @@ const NORMALIZE_BODY_LIMIT = 6 * 1024 * 1024;
 
 /** Media types a CAQH CORE envelope arrives in (SOAP 1.2 / 1.1, HTTP MIME multipart, MTOM). */
 const CORE_ENVELOPE_MEDIA_TYPES = ['application/soap+xml', 'text/xml', 'multipart/form-data', 'multipart/related'];
+
+/** Deeper than any FHIR Bundle or clearinghouse answer (they nest about 10 levels). */
+const MAX_DOCUMENT_DEPTH = 100;
+
+/** True when a parsed JSON value nests arrays or objects more than `limit` deep (walked without recursion). */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(node)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
 
 /** Registers the coverage routes and the raw media types they accept. */
 export function registerCoverageRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -27,14 +43,8 @@ export function registerCoverageRoutes(app: FastifyInstance, deps: AppDeps): voi
     scope.addContentTypeParser(CORE_ENVELOPE_MEDIA_TYPES, { parseAs: 'string', bodyLimit: NORMALIZE_BODY_LIMIT }, (_req, body, done) => {
       done(null, body);
     });
-    scope.addContentTypeParser('application/fhir+json', { parseAs: 'string', bodyLimit: NORMALIZE_BODY_LIMIT }, (_req, body, done) => {
-      try {
-        done(null, JSON.parse(body as string));
-      } catch {
-        const error = Object.assign(new Error('invalid JSON'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' });
-        done(error, undefined);
-      }
-    });
+    // Parsed as application/json is: the same prototype-poisoning refusal (__proto__, constructor).
+    scope.addContentTypeParser('application/fhir+json', { parseAs: 'string', bodyLimit: NORMALIZE_BODY_LIMIT }, scope.getDefaultJsonParser('error', 'error'));
 
     contractRoute(
       scope,
@@ -54,6 +64,10 @@ export function registerCoverageRoutes(app: FastifyInstance, deps: AppDeps): voi
         } else {
           document = request.body;
           if (contentType === 'application/fhir+json') format = format ?? 'fhir-r4';
+        }
+        if (typeof document !== 'string' && nestedDeeperThan(document, MAX_DOCUMENT_DEPTH)) {
+          // No eligibility document nests this deep; serializing one would exhaust the stack.
+          throw new DomainError('format.parse-error', `The document is nested more than ${MAX_DOCUMENT_DEPTH} levels deep, which no eligibility response is`);
         }
         const text = typeof document === 'string' ? document : JSON.stringify(document);
         // The full header carries a multipart boundary; for a JSON-wrapped document it means nothing.
