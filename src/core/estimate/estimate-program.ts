@@ -207,6 +207,8 @@ function spanOf(scenarios: Record<ScenarioName, ScenarioEstimate>): ProgramEstim
 /** Estimates what a patient will pay for a whole program, as a low / expected / high range. */
 export function estimateProgramCost(input: EstimateInput, options: { pointerPrefix?: string } = {}): ProgramEstimate {
   // Field errors point into the caller's request; the compare route nests inputs under /levels/N.
+  // The prefix is where this level's `plan` sits in the caller's request (/levels/N in a comparison);
+  // planYear, terms, authorization and asOf sit at the top of both requests.
   const at = options.pointerPrefix ?? '';
   const expanded = expandTreatmentPlan(input.plan, `${at}/plan`);
   const asOfDay = parseIsoDay(input.asOf);
@@ -214,19 +216,19 @@ export function estimateProgramCost(input: EstimateInput, options: { pointerPref
   if (input.planYear !== undefined) {
     const { startMonth, startDay } = input.planYear;
     if (!(Number.isInteger(startMonth) && startMonth >= 1 && startMonth <= 12 && Number.isInteger(startDay) && startDay >= 1 && startDay <= 31)) {
-      throw invalid(`${at}/planYear`, 'must be a month 1-12 and a day 1-31');
+      throw invalid('/planYear', 'must be a month 1-12 and a day 1-31');
     }
     // A day the month never has (30 February, 31 April) is a typo, not a plan year; 29 February is
     // allowed (it falls on 1 March in other years).
     if (startDay > DAYS_IN_MONTH_LEAP[startMonth - 1]!) {
-      throw invalid(`${at}/planYear/startDay`, `must be a day that month has (month ${startMonth} has at most ${DAYS_IN_MONTH_LEAP[startMonth - 1]} days)`);
+      throw invalid('/planYear/startDay', `must be a day that month has (month ${startMonth} has at most ${DAYS_IN_MONTH_LEAP[startMonth - 1]} days)`);
     }
   }
   if (input.authorization !== undefined && !(Number.isInteger(input.authorization.units) && input.authorization.units >= 0)) {
-    throw invalid(`${at}/authorization/units`, 'must be a whole number of units, 0 or more');
+    throw invalid('/authorization/units', 'must be a whole number of units, 0 or more');
   }
-  if (input.terms.in === undefined && input.terms.out === undefined) throw invalid(`${at}/terms`, 'must give in-network or out-of-network terms');
-  if (input.networkStatus === 'in' && input.terms.in === undefined) throw invalid(`${at}/terms/in`, 'is required when the network status is in');
+  if (input.terms.in === undefined && input.terms.out === undefined) throw invalid('/terms', 'must give in-network or out-of-network terms');
+  if (input.networkStatus === 'in' && input.terms.in === undefined) throw invalid('/terms/in', 'is required when the network status is in');
 
   const lines = expanded.lines;
   const first = lines[0]!;

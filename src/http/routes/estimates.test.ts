@@ -257,3 +257,15 @@ t.test('an estimate with a live check honours Cache-Control: no-cache, as the ch
   t.equal((await app.inject({ method: 'POST', url: '/v1/estimates', payload })).json().coverageSource.cache, 'hit');
   t.equal((await app.inject({ method: 'POST', url: '/v1/estimates', headers: { 'cache-control': 'no-cache' }, payload })).json().coverageSource.cache, 'bypass');
 });
+
+t.test("a comparison's errors point at the request's own fields: /terms and /planYear at the top, each level's plan under /levels/N", async (t) => {
+  const { app } = await buildTestApp();
+  t.teardown(() => app.close());
+  const base = { payerId: 'sandbox-ppo', startDate: '2026-03-02', networkStatus: 'in', levels: [{ levelOfCare: 'iop-mental-health' }, { levelOfCare: 'partial-hospitalization' }], asOf: '2026-02-20' };
+  const outOnly = await app.inject({ method: 'POST', url: '/v1/estimates/compare', payload: { ...base, terms: { out: { coinsurancePpm: 400_000 } } } });
+  t.same(outOnly.json().errors?.map((e: { pointer: string }) => e.pointer), ['/terms/in']);
+  const badYear = await app.inject({ method: 'POST', url: '/v1/estimates/compare', payload: { ...base, terms: ppoTerms, planYear: { startMonth: 2, startDay: 30 } } });
+  t.same(badYear.json().errors?.map((e: { pointer: string }) => e.pointer), ['/planYear/startDay']);
+  const badPlan = await app.inject({ method: 'POST', url: '/v1/estimates/compare', payload: { ...base, terms: ppoTerms, levels: [{ levelOfCare: 'iop-mental-health' }, { levelOfCare: 'partial-hospitalization', plan: { ...plan, levelOfCare: 'partial-hospitalization', skipDates: ['2026-02-30'] } }] } });
+  t.match(badPlan.json().errors?.[0]?.pointer, /^\/levels\/1\/plan\//);
+});
