@@ -1313,7 +1313,7 @@ export interface components {
             /** Format: date */
             requestDate?: string;
         };
-        /** @description An RFC 9457 problem detail. `code` is stable and is what clients branch on; `type` links to the problem catalog on the reference page. Validation failures list every failing field in `errors`. Details never contain member identifiers, names or dates of birth. */
+        /** @description An RFC 9457 problem detail. `code` is stable and is what clients branch on; `type` links to the problem catalog on the reference page. Validation failures name the failing field in `errors` with a JSON pointer. Schema validation stops at the first failing field (Ajv's advice for untrusted input: collecting every error lets a hostile body make validation slow); checks past the schema (typed-in terms, a plan's dates) list every field they find. Details never contain member identifiers, names or dates of birth. */
         Problem: {
             /** @description Stable error code from the catalog (e.g. `request.invalid`, `payer.timeout`). */
             code: string;
@@ -1628,7 +1628,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request is not valid; `errors` lists each failing field. */
+        /** @description The request is not valid; `errors` names the failing field (schema validation stops at the first). */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
