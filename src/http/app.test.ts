@@ -63,6 +63,10 @@ t.test('the HTTP edge answers every failure as problem+json', async (t) => {
     const normalize = await app.inject({ method: 'POST', url: '/v1/coverage/normalize', headers: { 'content-type': 'application/pdf' }, payload: '%PDF' });
     t.equal(normalize.statusCode, 415);
     t.match(normalize.json().detail, /^Send the request body as one of: application\/json, application\/edi-x12, text\/plain, application\/fhir\+json/);
+    // A compressed body is a 415 saying so, not a 400 about the JSON.
+    const gzipped = await app.inject({ method: 'POST', url: '/v1/eligibility', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, payload: Buffer.from([0x1f, 0x8b, 0x08, 0x00]) });
+    t.equal(gzipped.statusCode, 415);
+    t.match(gzipped.json().detail, /uncompressed/);
   });
 
   t.test('a path the router cannot read (bad percent-encoding, over-long id) is problem+json that does not echo the path', async (t) => {

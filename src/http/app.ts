@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOpt
 import type { Logger } from 'pino';
 import { addContractFormats, CONTRACT_SCHEMA_ID, requestMediaTypes, type Contract } from './contract.js';
 import { problemFromCode, problemFromError, type Problem } from './problem.js';
+import { DomainError } from '../core/errors.js';
 import { registerHealthRoutes, type ReadinessCheck } from './routes/health.js';
 import { registerMetaRoutes } from './routes/meta.js';
 import { registerPayerRoutes } from './routes/payers.js';
@@ -155,13 +156,18 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // Bodies are read as sent: a compressed one would otherwise fail as "not valid JSON".
+    const encoding = request.headers['content-encoding'];
+    if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {
+      throw new DomainError('request.unsupported-media-type', 'Send the request body uncompressed: Content-Encoding is not supported');
+    }
     // API answers can carry PHI: no shared cache (proxy, CDN, browser) may keep them.
     if (request.url.startsWith('/v1/')) reply.header('cache-control', 'no-store');
   });
 
   app.setErrorHandler((error, request, reply) => {
     const problem = problemFromError(error, request);
-    if (problem.code === 'request.unsupported-media-type') {
+    if (problem.code === 'request.unsupported-media-type' && !(error instanceof DomainError)) {
       // Name what this operation takes (normalize takes X12, FHIR, XML and multipart, not just JSON).
       const operationId = (request.routeOptions.config as { operationId?: string } | undefined)?.operationId;
       const types = operationId === undefined ? [] : requestMediaTypes(deps.contract, operationId);

@@ -21,7 +21,7 @@ t.test('HTML pages get a strict CSP and the other helmet headers', async (t) => 
   t.match(csp, "frame-ancestors 'none'");
   t.notMatch(csp, 'script-src', 'no script source is allowed at all');
   t.equal(res.headers['x-content-type-options'], 'nosniff');
-  t.equal(res.headers['x-frame-options'], 'SAMEORIGIN');
+  t.equal(res.headers['x-frame-options'], 'DENY', "as the CSP's frame-ancestors 'none' says");
   t.equal(res.headers['referrer-policy'], 'no-referrer');
   t.match(res.headers['strict-transport-security'], 'max-age=');
 });
