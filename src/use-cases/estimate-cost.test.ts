@@ -317,3 +317,13 @@ t.test('a payer answer that rejected the member is never priced as covered; one 
   const priced = await estimateCost(offlineDeps(), { payerId: 'sandbox-ppo', networkStatus: 'in', asOf: '2026-11-26', plan, coverage: unsettled });
   t.match(priced.estimate.notices[0], /does not say whether this coverage is active; the estimate prices it as if it were/);
 });
+
+t.test('a behavioral-health carve-out leads the estimate\'s notices: the price may be the wrong plan\'s', async (t) => {
+  const plan = { levelOfCare: 'iop-mental-health' as const, startDate: '2026-12-07', daysPerWeek: 3, hoursPerDay: 3, weeks: 2 };
+  const carved = normalizePayerDocument(readFileSync(fixture('sandbox/responses/sandbox-ppo-bh-carve-out.271'), 'utf8')).coverages[0]!;
+  const result = await estimateCost(offlineDeps(), { payerId: 'sandbox-ppo', networkStatus: 'in', asOf: '2026-11-26', plan, coverage: carved });
+  t.match(result.estimate.notices[0], /administered by .*phone 800-555-0104.*This estimate uses this payer's terms, which may not apply/);
+  const plain = normalizePayerDocument(readFileSync(fixture('sandbox/responses/sandbox-ppo-active.271'), 'utf8')).coverages[0]!;
+  const none = await estimateCost(offlineDeps(), { payerId: 'sandbox-ppo', networkStatus: 'in', asOf: '2026-11-26', plan, coverage: plain });
+  t.notOk(none.estimate.notices.some((n) => /administered by/.test(n)));
+});

@@ -3,7 +3,8 @@
  * whole-program estimate, with payment plans, an optional sliding-scale discount and the
  * prior-authorization answer for the program's days.
  */
-import type { Coverage, CostSharingTerms, PlanType } from '../core/coverage/coverage-model.js';
+import type { Coverage, CostSharingTerms, CoverageAction, PlanType } from '../core/coverage/coverage-model.js';
+import { serviceTypesForLevelOfCare } from '../core/coverage/level-of-care-service-types.js';
 import type { LevelOfCare } from '../core/coverage/level-of-care.js';
 import { answeredOnlyInNetworkForClosedNetworkPlan, resolveCostSharingTerms } from '../core/coverage/resolve-cost-sharing.js';
 import { providerNetworkFromNotes } from '../core/coverage/payer-notes.js';
@@ -88,6 +89,13 @@ interface ResolvedCoverage {
   source?: VerifyCoverageResult['source'];
   /** True when the payer's answer neither confirmed nor denied the coverage (no eligibility line). */
   eligibilityUnsettled?: boolean;
+  /** The payer's carve-out actions that touch a level of care: another organization administers it. */
+  carveOutsFor(levelOfCare: LevelOfCare): CoverageAction[];
+}
+
+/** A carve-out said where a patient and coordinator look first: the price below may be the wrong plan's. */
+function carveOutNotice(action: CoverageAction): string {
+  return `${action.message} This estimate uses this payer's terms, which may not apply: price it again with the administrator's answer.`;
 }
 
 /** The notice for an estimate priced from an answer that never said the coverage is active. */
@@ -165,7 +173,7 @@ async function resolveCoverage(deps: EstimateCostDeps, input: CoverageInput & { 
     const built: { in?: CostSharingTerms; out?: CostSharingTerms } = {};
     if (typed.in !== undefined) built.in = buildManualTerms({ ...typed.in, network: 'in' });
     if (typed.out !== undefined) built.out = buildManualTerms({ ...typed.out, network: 'out' });
-    return { termsFor: () => built, planType: typed.planType ?? 'unknown', notes: [] };
+    return { termsFor: () => built, planType: typed.planType ?? 'unknown', notes: [], carveOutsFor: () => [] };
   }
   let coverage: Coverage;
   let source: VerifyCoverageResult['source'] | undefined;
@@ -210,6 +218,10 @@ async function resolveCoverage(deps: EstimateCostDeps, input: CoverageInput & { 
     ...(planYear ? { planYear } : {}),
     ...(confirmedThrough ? { confirmedThrough } : {}),
     termsFor: (level) => (noOutOfNetwork ? { in: termsOf(coverage, level, 'in', onDate) } : { in: termsOf(coverage, level, 'in', onDate), out: termsOf(coverage, level, 'out', onDate) }),
+    carveOutsFor: (level) => {
+      const codes = new Set(serviceTypesForLevelOfCare(level));
+      return coverage.actions.filter((a) => a.kind === 'check-carve-out' && (a.serviceTypes ?? []).some((code) => codes.has(code)));
+    },
     planType: coverage.plan.type,
     notes,
     ...(source ? { asOf: source.asOf.slice(0, 10), source } : {}),
@@ -283,6 +295,7 @@ export async function estimateCost(deps: EstimateCostDeps, asked: EstimateCostRe
   });
   if (saidByPayer) estimate.notices.unshift(networkFromNoteNotice(saidByPayer));
   if (coverage.eligibilityUnsettled) estimate.notices.unshift(UNSETTLED_ELIGIBILITY_NOTICE);
+  estimate.notices.unshift(...coverage.carveOutsFor(request.plan.levelOfCare).map(carveOutNotice));
   const earlierDate = answeredForEarlierDateNotice(coverage.source, estimate.schedule.firstDate);
   if (earlierDate) estimate.notices.push(earlierDate);
 
@@ -417,6 +430,7 @@ export async function compareCost(
   for (const row of result.rows) {
     if (saidByPayer) row.estimate.notices.unshift(networkFromNoteNotice(saidByPayer));
     if (coverage.eligibilityUnsettled) row.estimate.notices.unshift(UNSETTLED_ELIGIBILITY_NOTICE);
+    row.estimate.notices.unshift(...coverage.carveOutsFor(row.levelOfCare).map(carveOutNotice));
     const earlierDate = answeredForEarlierDateNotice(coverage.source, row.estimate.schedule.firstDate);
     if (earlierDate) row.estimate.notices.push(earlierDate);
   }
