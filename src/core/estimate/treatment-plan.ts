@@ -5,7 +5,7 @@
 import { DomainError, type FieldError } from '../errors.js';
 import { LEVELS_OF_CARE, type LevelOfCare } from '../coverage/level-of-care.js';
 import { codeSystemOf, describeCode, type CodeSystem } from './billing-codes.js';
-import { formatIsoDay, IsoDayCursor, parseIsoDay, weekdayOf, type DayNumber } from './calendar-days.js';
+import { civilFromDays, formatIsoDay, IsoDayCursor, parseIsoDay, weekdayOf, type DayNumber } from './calendar-days.js';
 import { usFederalHolidays } from '../rules/calendar-dates.js';
 
 /** Days of the week, in JavaScript order (0 = Sunday). */
@@ -71,6 +71,27 @@ export interface TreatmentPlan {
   extraSessions?: ExtraSession[];
   /** Holidays and other days the program does not meet. */
   skipDates?: string[];
+}
+
+const HOLIDAY_DAYS_BY_YEAR = new Map<number, ReadonlyMap<DayNumber, string>>();
+
+/** The federal holidays (as observed) from `first` to `last`, by day number: schedules are walked by day number. */
+function holidaysBetween(first: DayNumber, last: DayNumber): ReadonlyMap<DayNumber, string> {
+  const from = civilFromDays(first).year;
+  const to = civilFromDays(last).year;
+  if (from === to) return holidayDaysOf(from);
+  const all = new Map<DayNumber, string>();
+  for (let year = from; year <= to; year++) for (const [day, name] of holidayDaysOf(year)) all.set(day, name);
+  return all;
+}
+
+function holidayDaysOf(year: number): ReadonlyMap<DayNumber, string> {
+  let days = HOLIDAY_DAYS_BY_YEAR.get(year);
+  if (days === undefined) {
+    days = new Map([...usFederalHolidays(year)].map(([date, name]) => [parseIsoDay(date)!, name] as const));
+    if (HOLIDAY_DAYS_BY_YEAR.size < 400) HOLIDAY_DAYS_BY_YEAR.set(year, days);
+  }
+  return days;
 }
 
 /** One dated, billable line. */
@@ -311,15 +332,12 @@ export function expandTreatmentPlan(plan: TreatmentPlan, pointer = '/plan'): Exp
   // Program days on a federal holiday (as observed): most clinics close, and a day not held is not
   // billed. Said, not applied: the clinic's own calendar decides, through skipDates.
   const holidays: string[] = [];
-  const holidaysByYear = new Map<string, Map<string, string>>();
-  let lastHolidayCheck = '';
+  const holidayDays = holidaysBetween(start, lastDay);
+  let lastHolidayCheck = -1;
   for (const line of lines) {
-    if (line.kind !== 'program' || line.date === lastHolidayCheck) continue;
-    lastHolidayCheck = line.date;
-    const year = line.date.slice(0, 4);
-    let ofYear = holidaysByYear.get(year);
-    if (ofYear === undefined) holidaysByYear.set(year, (ofYear = usFederalHolidays(Number(year))));
-    const name = ofYear.get(line.date);
+    if (line.kind !== 'program' || line.day === lastHolidayCheck) continue;
+    lastHolidayCheck = line.day;
+    const name = holidayDays.get(line.day);
     if (name !== undefined) holidays.push(`${name} (${line.date})`);
   }
   if (holidays.length > 0) {

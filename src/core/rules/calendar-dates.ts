@@ -90,7 +90,19 @@ function observed(date: string): string {
  * utilization-review offices and most clinics close on them. New Year's Day of the next year
  * observed on 31 December is included.
  */
-export function usFederalHolidays(year: number): Map<string, string> {
+export function usFederalHolidays(year: number): ReadonlyMap<string, string> {
+  // Pure and asked for on every estimate (its schedule's holidays): each year is worked out once.
+  let known = HOLIDAYS_BY_YEAR.get(year);
+  if (known === undefined) {
+    known = holidaysOf(year);
+    if (HOLIDAYS_BY_YEAR.size < 400) HOLIDAYS_BY_YEAR.set(year, known);
+  }
+  return known;
+}
+
+const HOLIDAYS_BY_YEAR = new Map<number, ReadonlyMap<string, string>>();
+
+function holidaysOf(year: number): ReadonlyMap<string, string> {
   const holidays: [string, string][] = [
     [observed(`${year}-01-01`), "New Year's Day"],
     [nthWeekday(year, 1, 1, 3), 'Birthday of Martin Luther King, Jr.'],
