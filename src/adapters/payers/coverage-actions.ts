@@ -45,15 +45,23 @@ export function isPlanLevelLine(b: Benefit): boolean {
  * compared with its own entities; between two plan-level lines only the earlier one's count, so
  * the manager both name (an active 30 line and an MC line naming one MCO) is named once, not zero times.
  */
-export function knownOrganizations(benefits: readonly Benefit[], payer: OrganizationRef): (benefit: Benefit) => OrganizationRef[] {
-  const planLineEntities = benefits
-    .filter(isPlanLevelLine)
-    .flatMap((b) => b.relatedEntities.map((e) => ({ benefit: b, ref: organizationOf(e) })));
+export function knownOrganizations(benefits: readonly Benefit[], payer: OrganizationRef): (benefit: Benefit) => readonly OrganizationRef[] {
+  // Built once per answer, and cheap when no plan-level line names anyone (most answers): the
+  // readers ask for every line that names an entity.
+  const planLineEntities: { index: number; ref: OrganizationRef }[] = [];
+  for (let i = 0; i < benefits.length; i++) {
+    const b = benefits[i]!;
+    if (b.relatedEntities.length === 0 || !isPlanLevelLine(b)) continue;
+    for (const e of b.relatedEntities) planLineEntities.push({ index: i, ref: organizationOf(e) });
+  }
+  const onlyThePayer: readonly OrganizationRef[] = [payer];
+  if (planLineEntities.length === 0) return () => onlyThePayer;
   const order = new Map(benefits.map((b, i) => [b, i]));
-  return (benefit) => [
-    payer,
-    ...planLineEntities.filter((p) => p.benefit !== benefit && !(isPlanLevelLine(benefit) && order.get(p.benefit)! > order.get(benefit)!)).map((p) => p.ref),
-  ];
+  return (benefit) => {
+    const at = order.get(benefit) ?? -1;
+    const planLevel = isPlanLevelLine(benefit);
+    return [payer, ...planLineEntities.filter((p) => p.index !== at && !(planLevel && p.index > at)).map((p) => p.ref)];
+  };
 }
 
 /** The message for a member enrolled in managed care with `named` (a plan line's Y2, or an MC line's coordinator). */
