@@ -124,6 +124,7 @@ t.test('a patient-facing key gets its Good Faith Estimate without the name and d
   const json = await app.inject({ method: 'POST', url: '/v1/good-faith-estimates', headers, payload: request });
   t.equal(json.statusCode, 200, 'no 500 when the identifiers are taken out');
   t.same(json.json().patient, {});
+  t.match(json.json().contentChecklist.find((c: { cfr: string }) => c.cfr === '149.610(c)(1)(i)'), { present: false }, 'the checklist does not claim a name and date of birth the copy does not hold');
   t.ok(json.json().totals.estimateCents > 0);
   t.notMatch(json.body, /Robin|1990-05-05/);
   const html = await app.inject({ method: 'POST', url: '/v1/good-faith-estimates', headers: { ...headers, accept: 'text/html' }, payload: request });

@@ -16,19 +16,28 @@ export function prefersHtml(accept: string | undefined): boolean {
   return preferredOf(accept, ['application/json', 'text/html']) === 'text/html';
 }
 
+/** The checklist element for the patient's name and date of birth (45 CFR 149.610(c)(1)(i)). */
+const PATIENT_IDENTITY_CFR = '149.610(c)(1)(i)';
+
 /** Registers the Good Faith Estimate route. */
 export function registerGoodFaithEstimateRoutes(app: FastifyInstance, deps: AppDeps): void {
   contractRoute(app, deps.contract, 'createGoodFaithEstimate', async (request, reply) => {
     const body = request.body as GoodFaithEstimateRequest;
     // Self-pay: no payer and no member id; the audit records that a GFE was issued, and when.
     request.audit = { event: 'gfe.create', purpose: 'payment', levelsOfCare: [body.plan.levelOfCare] };
-    const gfe = createGoodFaithEstimate(deps.estimates, body);
+    const created = createGoodFaithEstimate(deps.estimates, body);
+    // A patient-facing key's copy carries no name or date of birth (blank lines to write them in):
+    // its checklist says so, rather than claiming what the copy does not hold.
+    const forPatient = request.apiKey?.scopes.includes('patient') === true;
+    const gfe = forPatient
+      ? { ...created, contentChecklist: created.contentChecklist.map((c) => (c.cfr === PATIENT_IDENTITY_CFR ? { ...c, present: false } : c)) }
+      : created;
     if (prefersHtml(request.headers.accept)) {
       // HTML is sent as a string, past the patient-key stripping of JSON answers: withhold here.
       return reply
         .type('text/html; charset=utf-8')
         .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'")
-        .send(renderGoodFaithEstimateHtml(gfe, { withholdPatient: request.apiKey?.scopes.includes('patient') === true }));
+        .send(renderGoodFaithEstimateHtml(gfe, { withholdPatient: forPatient }));
     }
     return gfe;
   });
