@@ -143,7 +143,7 @@ function renderCoverage(result) {
   nodes.push(h('p', { 'data-testid': 'as-of' }, h('span', { class: 'label' }, 'As of: '), when(source.asOf), ` (${cacheWords[source.cache] ?? source.cache}${source.ageSeconds ? `, ${Math.round(source.ageSeconds / 60)} min old` : ''})`));
   if (source.stale) nodes.push(h('div', { class: 'notice' }, '! This answer is stale because the payer is not answering; confirm before quoting numbers.'));
   if (source.dateOfServiceAsked) {
-    nodes.push(h('div', { class: 'notice', 'data-testid': 'date-asked' }, `! This payer does not answer for future dates, so this is its answer for ${day(source.dateOfServiceAsked)}, not for the day you asked about. Check eligibility again on the first day of service.`));
+    nodes.push(h('div', { class: 'notice', 'data-testid': 'date-asked' }, `! This payer does not answer for future dates, so this is its answer for ${day(source.dateOfServiceAsked)} (the latest date every US time zone has reached), not for the day you asked about. Check eligibility again on the first day of service.`));
   }
 
   const carveOuts = coverage.actions.filter((a) => a.kind === 'check-carve-out');
