@@ -138,7 +138,7 @@ t.test('the FHIR mental-health fixture resolves to exact in- and out-of-network 
   // CH (the IOP facility) states a per-day copay; MH's 20% is the broader category's answer and is
   // not added on top, but it is named.
   t.equal(inNet.coinsurancePpm, undefined);
-  t.ok(inNet.unknowns.some((u) => u.startsWith('The coinsurance (20%) sent for MH') && u.includes('CH is more specific')));
+  t.ok(inNet.unknowns.some((u) => u.startsWith('The coinsurance (20%) sent for MH') && u.includes("CH is the program's own code")));
   t.equal(resolveCostSharingTerms(coverage, 'outpatient-therapy', 'in').coinsurancePpm?.sources[0]?.pointer, '$.insurance[0].item[1].benefit[0].allowed', 'therapy, with no CH line, takes MH\'s 20%');
   t.equal(inNet.authorizationRequired.value, 'yes');
   const outNet = resolveCostSharingTerms(coverage, 'iop-mental-health', 'out');

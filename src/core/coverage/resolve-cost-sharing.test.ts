@@ -419,7 +419,7 @@ t.test('a copay and a coinsurance on different service types are not added toget
   const iop = resolveCostSharingTerms(facilityCoinsurance, 'iop-mental-health', 'in');
   t.equal(iop.coinsurancePpm?.value, 250_000);
   t.equal(iop.copay, undefined, "CF's office-visit copay is not charged on top of CH's coinsurance");
-  t.ok(iop.unknowns.some((u) => /copay \(\$35\.00\) sent for CF \(cf-copay\) was not added: CH is more specific/.test(u)));
+  t.ok(iop.unknowns.some((u) => /copay \(\$35\.00\) sent for CF \(cf-copay\) was not added: CH is the program's own code/.test(u)));
   const therapy = resolveCostSharingTerms(facilityCoinsurance, 'outpatient-therapy', 'in');
   t.equal(therapy.copay?.value.amountCents, 3_500, 'outpatient therapy, where CF is the more specific code, keeps the copay');
   t.equal(therapy.coinsurancePpm, undefined);
@@ -431,6 +431,23 @@ t.test('a copay and a coinsurance on different service types are not added toget
   ]);
   const byDay = resolveCostSharingTerms(dayCopay, 'iop-mental-health', 'in');
   t.same([byDay.copay?.value, byDay.coinsurancePpm], [{ amountCents: 4_000, per: 'day' }, undefined]);
+
+  // Two fallbacks for IOP (CF's office-visit copay, MH's 20%): neither is the program's own answer,
+  // so both are kept, the costlier reading, and the deductible still applies.
+  const fallbacks = coverage([
+    benefit({ kind: 'copay', serviceTypes: ['CF'], timePeriod: 'visit', amountCents: 3_500 }),
+    benefit({ kind: 'coinsurance', serviceTypes: ['MH'], percentPpm: 200_000 }),
+  ]);
+  const both2 = resolveCostSharingTerms(fallbacks, 'iop-mental-health', 'in');
+  t.same([both2.copay?.value.amountCents, both2.coinsurancePpm?.value], [3_500, 200_000]);
+  // The program's own code with no network beside an out-of-network coinsurance: the network-less
+  // line is a fallback, not the program's answer for this network, so the coinsurance stays.
+  const noNetwork = coverage([
+    benefit({ kind: 'copay', serviceTypes: ['CH'], timePeriod: 'day', amountCents: 2_500, network: 'unknown' }),
+    benefit({ kind: 'coinsurance', serviceTypes: ['MH'], percentPpm: 500_000, network: 'out' }),
+  ]);
+  const out = resolveCostSharingTerms(noNetwork, 'iop-mental-health', 'out');
+  t.equal(out.coinsurancePpm?.value, 500_000);
 
   // Both on the same service type: the payer said both, so both apply.
   const both = coverage([

@@ -341,22 +341,32 @@ function resolveTerms(coverage: Coverage, levelOfCare: LevelOfCare, network: 'in
   const coins = preferIndividual(findMostSpecific(coverage, levelOfCare, network, (b) => b.kind === 'coinsurance' && validShare(b.percentPpm)));
   const outOfRange = findMostSpecific(coverage, levelOfCare, network, (b) => b.kind === 'coinsurance' && b.percentPpm !== undefined && !validShare(b.percentPpm));
   if (outOfRange.length > 0) unknowns.push(`The payer sent a coinsurance outside 0-100% (${outOfRange.map((m) => m.benefit.id).join(', ')}); it was not used.`);
-  let coinsFirst = highestOf(coins, (b) => b.percentPpm!, formatPpm, 'coinsurance values', unknowns);
+  const coinsNotes: string[] = [];
+  const copayNotes: string[] = [];
+  let coinsFirst = highestOf(coins, (b) => b.percentPpm!, formatPpm, 'coinsurance values', coinsNotes);
   let copayFirst = highestOf(
     preferIndividual(findMostSpecific(coverage, levelOfCare, network, (b) => b.kind === 'copay' && b.amountCents !== undefined)),
-    (b) => b.amountCents!, formatCents, 'copays', unknowns,
+    (b) => b.amountCents!, formatCents, 'copays', copayNotes,
   );
-  // A copay and a coinsurance found on different service types are not one answer: CH's 20% for the
-  // facility beside CF's $35 office-visit copay means the program pays 20%, not 20% plus $35 a day
-  // (and a copay would also waive the deductible in most plans). The less specific one is not used.
+  // A copay and a coinsurance from different service types are not one answer when one of them is
+  // the program's own: CH's 20% for the facility beside CF's $35 office-visit copay means an IOP day
+  // pays 20%, not 20% plus $35 (and a copay would also waive the deductible in most plans). Only the
+  // program's own code (or its per-diem procedure code), stated for this network, outranks the
+  // other; two fallbacks (CF's copay and MH's 20% for IOP) are both kept, the costlier reading.
+  const ownsTheProgram = (m: Match): boolean => specificity(levelOfCare, m) <= 0 && !m.unknownNetwork;
   if (coinsFirst && copayFirst && specificity(levelOfCare, coinsFirst) !== specificity(levelOfCare, copayFirst)) {
     const [kept, dropped, droppedWhat, keptWhat] = specificity(levelOfCare, coinsFirst) < specificity(levelOfCare, copayFirst)
       ? [coinsFirst, copayFirst, `copay (${formatCents(copayFirst.benefit.amountCents!)})`, 'coinsurance'] as const
       : [copayFirst, coinsFirst, `coinsurance (${formatPpm(coinsFirst.benefit.percentPpm!)})`, 'copay'] as const;
-    unknowns.push(`The ${droppedWhat} sent for ${dropped.candidate.code} (${dropped.benefit.id}) was not added: ${kept.candidate.code} is more specific for ${loc} and states its ${keptWhat} without it.`);
-    if (dropped === copayFirst) copayFirst = undefined;
-    else coinsFirst = undefined;
+    if (ownsTheProgram(kept)) {
+      unknowns.push(`The ${droppedWhat} sent for ${dropped.candidate.code} (${dropped.benefit.id}) was not added: ${kept.candidate.code} is the program's own code for ${loc} and states its ${keptWhat} without it.`);
+      if (dropped === copayFirst) copayFirst = undefined;
+      else coinsFirst = undefined;
+    }
   }
+  // Notes about differing values only for the terms used.
+  if (coinsFirst) unknowns.push(...coinsNotes);
+  if (copayFirst) unknowns.push(...copayNotes);
   if (coinsFirst) {
     terms.coinsurancePpm = sourced<Ppm>(coinsFirst.benefit.percentPpm!, [coinsFirst.benefit]);
     if (coinsFirst.unknownNetwork) unknowns.push(`Coinsurance did not say which network it applies to; used it for ${words}.`);
