@@ -83,6 +83,7 @@ t.test('a patient-facing key creates estimates but never reads coverage identifi
   });
   t.equal(live.statusCode, 403);
   t.match(live.json(), { code: 'auth.insufficient-scope', detail: /eligibility:check/ });
+  t.match(live.headers['www-authenticate'], 'error="insufficient_scope", scope="eligibility:check"');
   const compare = await app.inject({
     method: 'POST',
     url: '/v1/estimates/compare',
@@ -171,4 +172,20 @@ t.test('metrics show request, payer and cache figures by pattern, never PHI', as
   t.match(scrape.body, /payer_call_duration_seconds_count\{payer_id="sandbox-ppo",outcome="success"\} 1/, 'one payer call for two checks');
   t.match(scrape.body, /coverage_cache_lookups_total\{outcome="hit"\} 1/);
   t.notMatch(scrape.body, /SBX-PPO-0001|1985-01-01/);
+});
+
+t.test('a caller without a valid key hears 401 first, whatever it asks to receive or sends compressed', async (t) => {
+  const { app } = await buildTestApp({ API_KEYS });
+  t.teardown(() => app.close());
+  const csv = await app.inject({ method: 'POST', url: '/v1/estimates', headers: { accept: 'text/csv' }, payload: estimate });
+  t.equal(csv.statusCode, 401, 'not 406');
+  t.match(csv.headers['www-authenticate'], /^Bearer/);
+  const gzip = await app.inject({ method: 'POST', url: '/v1/estimates', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, payload: Buffer.from([0x1f, 0x8b, 0x08, 0x00]) });
+  t.equal(gzip.statusCode, 401, 'not 415');
+  t.equal(gzip.headers['x-content-type-options'], 'nosniff', 'with the security headers');
+  t.equal(gzip.headers['cache-control'], 'no-store');
+  const probe = await app.inject({ method: 'GET', url: '/health/live', headers: { 'content-encoding': 'gzip' } });
+  t.equal(probe.statusCode, 200, 'a request without a body is not refused for its Content-Encoding');
+  const keyed = await app.inject({ method: 'POST', url: '/v1/estimates', headers: { ...bearer(KEYS.intake), accept: 'text/csv' }, payload: estimate });
+  t.equal(keyed.statusCode, 406, 'with a valid key, the 406 stands');
 });

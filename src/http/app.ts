@@ -156,11 +156,6 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    // Bodies are read as sent: a compressed one would otherwise fail as "not valid JSON".
-    const encoding = request.headers['content-encoding'];
-    if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {
-      throw new DomainError('request.unsupported-media-type', 'Send the request body uncompressed: Content-Encoding is not supported');
-    }
     // API answers can carry PHI: no shared cache (proxy, CDN, browser) may keep them.
     if (request.url.startsWith('/v1/')) reply.header('cache-control', 'no-store');
   });
@@ -199,6 +194,15 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
 
   await registerSecurity(app, { corsOrigins: deps.security.corsOrigins });
   registerApiKeyAuth(app, { keys: deps.security.apiKeys, env: deps.security.env });
+  // Bodies are read as sent: a compressed one would otherwise fail as "not valid JSON". After
+  // authentication (a caller without a key hears 401 first), and only when there is a body.
+  app.addHook('preParsing', async (request) => {
+    const encoding = request.headers['content-encoding'];
+    const hasBody = request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+    if (hasBody && encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {
+      throw new DomainError('request.unsupported-media-type', 'Send the request body uncompressed: Content-Encoding is not supported');
+    }
+  });
   await registerRateLimits(app, {
     perMinute: deps.security.rateLimitPerMinute,
     ...(deps.security.redis ? { redis: deps.security.redis } : {}),

@@ -41,10 +41,12 @@ export function contractRoute(
     url: op.url,
     schema: fastifySchemaFor(contract, operationId),
     handler,
-    // 406 before any work is done, when the caller can read none of what this route answers with.
+    // 406 before the body is read, when the caller can read none of what this route answers with.
+    // preParsing, not onRequest: route hooks run after the app's, so a caller without a valid key
+    // hears 401 first (authentication refuses in the app's preParsing hook).
     ...(offered.length > 0
       ? {
-          onRequest: async (request: FastifyRequest) => {
+          preParsing: async (request: FastifyRequest) => {
             if (!acceptsAnyOf(request.headers.accept, offered)) throw notAcceptable(offered);
           },
         }

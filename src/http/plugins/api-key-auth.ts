@@ -135,9 +135,9 @@ export function stripPhiForPatient<T>(value: T, copies = new Map<object, unknown
  * payer check needs eligibility:check, or a patient-facing key could test member ids and dates of
  * birth against the payer through it. Throws auth.insufficient-scope (403).
  */
-export function assertScope(request: FastifyRequest, scope: ApiScope, forWhat: string): void {
+export function assertScope(request: FastifyRequest, reply: FastifyReply, scope: ApiScope, forWhat: string): void {
   if (request.apiKey?.scopes.includes(scope)) return;
-  throw new DomainError('auth.insufficient-scope', `This key lacks the scope ${scope}, which ${forWhat} needs`);
+  deny(request, reply, 'auth.insufficient-scope', `This key lacks the scope ${scope}, which ${forWhat} needs`, `Bearer realm="coverage-estimator", error="insufficient_scope", scope="${scope}"`);
 }
 
 /**

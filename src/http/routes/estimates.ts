@@ -1,5 +1,5 @@
 /** POST /v1/estimates and POST /v1/estimates/compare: whole-program out-of-pocket estimates. */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { assertScope } from '../plugins/api-key-auth.js';
 import { wantsFreshAnswer } from './eligibility.js';
 import { contractRoute } from '../contract-route.js';
@@ -26,7 +26,7 @@ export function registerEstimateRoutes(app: FastifyInstance, deps: AppDeps): voi
       levelsOfCare: [body.plan.levelOfCare],
       ...(body.eligibility ? { member: { payerId: body.eligibility.payerId, memberId: body.eligibility.subscriber.memberId } } : {}),
     };
-    const result = await estimateCost(deps.estimates, liveCheckAllowed(request, body));
+    const result = await estimateCost(deps.estimates, liveCheckAllowed(request, reply, body));
     if (result.coverageSource) request.audit.cache = result.coverageSource.cache;
     serializeEstimate ??= estimateResponseSerializer(deps.contract, responseSchema, (schema) => {
       const serialize = reply.compileSerializationSchema(schema);
@@ -40,7 +40,7 @@ export function registerEstimateRoutes(app: FastifyInstance, deps: AppDeps): voi
     return result;
   });
 
-  contractRoute(app, deps.contract, 'compareEstimates', async (request): Promise<CompareResponse> => {
+  contractRoute(app, deps.contract, 'compareEstimates', async (request, reply): Promise<CompareResponse> => {
     const body = request.body as CompareCostRequest;
     request.audit = {
       event: 'estimate.create',
@@ -48,7 +48,7 @@ export function registerEstimateRoutes(app: FastifyInstance, deps: AppDeps): voi
       levelsOfCare: body.levels.map((level) => level.levelOfCare),
       ...(body.eligibility ? { member: { payerId: body.eligibility.payerId, memberId: body.eligibility.subscriber.memberId } } : {}),
     };
-    const result = await compareCost(deps.estimates, liveCheckAllowed(request, body));
+    const result = await compareCost(deps.estimates, liveCheckAllowed(request, reply, body));
     if (result.coverageSource) request.audit.cache = result.coverageSource.cache;
     return result;
   });
@@ -58,8 +58,8 @@ export function registerEstimateRoutes(app: FastifyInstance, deps: AppDeps): voi
  * An estimate that asks the payer itself (`eligibility`) is an eligibility check too: it needs that
  * scope, and it honours the caller's Cache-Control: no-cache as the check route does.
  */
-function liveCheckAllowed<T extends { eligibility?: unknown }>(request: FastifyRequest, body: T): T & { bypassCache?: boolean } {
+function liveCheckAllowed<T extends { eligibility?: unknown }>(request: FastifyRequest, reply: FastifyReply, body: T): T & { bypassCache?: boolean } {
   if (body.eligibility === undefined) return body;
-  assertScope(request, 'eligibility:check', 'an estimate with a live eligibility check');
+  assertScope(request, reply, 'eligibility:check', 'an estimate with a live eligibility check');
   return wantsFreshAnswer(request.headers['cache-control']) ? { ...body, bypassCache: true } : body;
 }
