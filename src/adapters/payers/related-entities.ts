@@ -119,9 +119,11 @@ export function readCarveOutNote(text: string, behavioralLine: boolean): NoteCar
  */
 /** A US number as people dial it (800-555-0104); anything else as sent. */
 export function dialable(phone: string): string {
+  // Another country's number (+44 ..., +61 ...) or one with an extension or letters stays as sent.
+  if (!/^[\d\s().+-]+$/.test(phone) || (phone.trim().startsWith('+') && !phone.trim().startsWith('+1'))) return phone;
   const digits = phone.replace(/\D/g, '');
   const us = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
-  return us.length === 10 && /^[\d\s().+-]+$/.test(phone) ? `${us.slice(0, 3)}-${us.slice(3, 6)}-${us.slice(6)}` : phone;
+  return us.length === 10 ? `${us.slice(0, 3)}-${us.slice(3, 6)}-${us.slice(6)}` : phone;
 }
 
 /** ' (phone 800-555-0104)' from an entity's first phone contact, for action messages; '' without one. */

@@ -315,6 +315,9 @@ function manualTerms(t) {
     const r = {};
     if (a.totalCents) r.totalCents = a.totalCents.value;
     if (a.remainingCents) r.remainingCents = a.remainingCents.value;
+    // A payer that sent more left than the total (it happens): what is left is what prices the days,
+    // and typed-in terms refuse the pair, so the total stays out of the link.
+    if (r.totalCents !== undefined && r.remainingCents !== undefined && r.remainingCents > r.totalCents) delete r.totalCents;
     return Object.keys(r).length ? r : undefined;
   };
   const ded = acc(t.deductible?.individual);

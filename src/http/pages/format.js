@@ -30,16 +30,20 @@ export function when(isoDateTime) {
 }
 
 /** Creates an element: h('p', { class: 'x' }, 'text', child). Attributes never include event handlers. */
+/** A US number as people dial it (800-555-0100); anything else (an extension, another country) as sent. */
+function dialable(phone) {
+  if (!/^[\d\s().+-]+$/.test(phone) || (phone.trim().startsWith('+') && !phone.trim().startsWith('+1'))) return phone;
+  const digits = phone.replace(/\D/g, '');
+  const us = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
+  return us.length === 10 ? `${us.slice(0, 3)}-${us.slice(3, 6)}-${us.slice(6)}` : phone;
+}
+
 /** Contacts as a person would dial or open them, grouped by who answers: "PROVIDER SERVICES: phone 800-555-0100, web ...". */
 export function contactsText(contacts) {
   const words = { phone: 'phone', fax: 'fax', url: 'web', email: 'email', other: 'contact' };
   const groups = new Map();
   for (const contact of contacts) {
-    const digits = contact.value.replace(/\D/g, '');
-    const us = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
-    const value = (contact.kind === 'phone' || contact.kind === 'fax') && us.length === 10
-      ? `${us.slice(0, 3)}-${us.slice(3, 6)}-${us.slice(6)}`
-      : contact.value;
+    const value = contact.kind === 'phone' || contact.kind === 'fax' ? dialable(contact.value) : contact.value;
     const key = contact.name ?? '';
     groups.set(key, [...(groups.get(key) ?? []), `${words[contact.kind] ?? 'contact'} ${value}`]);
   }
