@@ -5,8 +5,8 @@
  * organizations and providers only, never a person whose name is member PHI (subscriber, patient,
  * dependent), and never an id.
  */
-import type { Benefit, CoverageAction, RelatedEntity } from '../../core/coverage/coverage-model.js';
-import { BEHAVIORAL_HEALTH_SERVICE_TYPES, MEDICARE_SAVINGS_PROGRAM_TYPES, SEPARATE_PRODUCT_SERVICE_TYPES } from './x12/x12-271-code-maps.js';
+import type { Benefit, CoverageAction, FormatWarning, RelatedEntity, SourcePointer } from '../../core/coverage/coverage-model.js';
+import { BEHAVIORAL_HEALTH_SERVICE_TYPES, EB01_NAMES, MEDICARE_SAVINGS_PROGRAM_TYPES, onlySeparateProducts } from './x12/x12-271-code-maps.js';
 import { organizationOf, phoneSuffix, type OrganizationRef } from './related-entities.js';
 
 /** Related entity codes (NM101) of persons whose names are member PHI: insured or subscriber, patient, dependent. */
@@ -22,9 +22,17 @@ export function servicesPhrase(benefit: Benefit): string {
   return benefit.serviceTypes.length > 0 ? `service type(s) ${benefit.serviceTypes.join(', ')}` : 'these benefits';
 }
 
-/** True when every service type of the line is a separate dental, vision or pharmacy product (and it lists some). */
-function onlySeparateProducts(benefit: Benefit): boolean {
-  return benefit.serviceTypes.length > 0 && benefit.serviceTypes.every((s) => SEPARATE_PRODUCT_SERVICE_TYPES.has(s));
+/**
+ * A status the payer has not settled (EB01 5, 7, 8: an ACA grace period, a Medicaid
+ * redetermination): the reading stands, but never silently. `code` is the EB01 code as found;
+ * `warningCode` is the reader's (x12.status-pending, clearinghouse.status-pending).
+ */
+export function pendingStatusFlag(code: string, source: SourcePointer, warningCode: string): { warning: FormatWarning; action: CoverageAction } {
+  const name = EB01_NAMES[code] ?? code;
+  return {
+    warning: { code: warningCode, message: `The payer reports the coverage as "${name}" (EB01 ${code}); the status may still change.`, pointer: source.pointer },
+    action: { kind: 'verify-manually', message: `The payer reports the coverage as "${name}": confirm the coverage status with the payer before relying on it.`, source },
+  };
 }
 
 /**
@@ -100,7 +108,7 @@ export function primaryPayerAction(benefit: Benefit): CoverageAction | undefined
  * does not touch the clinic's services.
  */
 export function restrictedToProviderAction(benefit: Benefit): CoverageAction | undefined {
-  if (onlySeparateProducts(benefit)) return undefined;
+  if (onlySeparateProducts(benefit.serviceTypes)) return undefined;
   const provider = namedNonMember(benefit);
   const action: CoverageAction = {
     kind: 'verify-manually',
@@ -120,7 +128,7 @@ export function restrictedToProviderAction(benefit: Benefit): CoverageAction | u
  */
 export function isOtherMedicalCoverage(benefit: Benefit): boolean {
   if (MEDICARE_SAVINGS_PROGRAM_TYPES.has(benefit.insuranceType ?? '')) return false;
-  if (onlySeparateProducts(benefit)) return false;
+  if (onlySeparateProducts(benefit.serviceTypes)) return false;
   return !benefit.relatedEntities.some((e) => e.entityCode === 'SEP' || e.entityCode === 'TTP');
 }
 

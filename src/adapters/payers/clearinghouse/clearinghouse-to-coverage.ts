@@ -23,10 +23,10 @@ import type {
   Benefit, ContactPoint, Coverage, CoverageAction, CoveredPerson, PayerError, PlanDates, PlanType, RelatedEntity, SourcePointer,
 } from '../../../core/coverage/coverage-model.js';
 import {
-  BEHAVIORAL_HEALTH_SERVICE_TYPES, CARVE_OUT_ENTITY_CODES, EB01_NAMES, EB02_NAMES, EB09_NAMES, X12_SERVICE_TYPE_BY_NAME, MEDICARE_SAVINGS_PROGRAM_TYPES, EB01_KINDS, EB02_LEVELS, EB04_PLAN_TYPES, EB06_NAMES, EB06_PERIODS, EB09_UNITS, codeNameKey, ENTITY_ROLES, eb11Authorization, eb12Network, PENDING_STATUS_CODES, SEPARATE_PRODUCT_SERVICE_TYPES,
+  BEHAVIORAL_HEALTH_SERVICE_TYPES, CARVE_OUT_ENTITY_CODES, EB01_NAMES, EB02_NAMES, EB09_NAMES, X12_SERVICE_TYPE_BY_NAME, MEDICARE_SAVINGS_PROGRAM_TYPES, EB01_KINDS, EB02_LEVELS, EB04_PLAN_TYPES, EB06_NAMES, EB06_PERIODS, EB09_UNITS, codeNameKey, ENTITY_ROLES, eb11Authorization, eb12Network, onlySeparateProducts, PENDING_STATUS_CODES,
 } from '../x12/x12-271-code-maps.js';
 import { isSameOrganization, noteCarveOutOnce, phoneSuffix, relatedEntityIdentifiers, type OrganizationRef } from '../related-entities.js';
-import { coordinationActions, isPlanLevelLine, knownOrganizations, managedCareAction, otherCoverageAction } from '../coverage-actions.js';
+import { coordinationActions, isPlanLevelLine, knownOrganizations, managedCareAction, otherCoverageAction, pendingStatusFlag } from '../coverage-actions.js';
 
 const Str = z.string();
 /** Absent, null or a string: some clearinghouses send null for "not given". */
@@ -693,7 +693,7 @@ function toCoverage(response: Response): Coverage {
   // a line only about dental, vision or pharmacy ("Dental HMO") a separate product: none of them
   // makes the medical plan an HMO, or Medicare.
   const aboutPlan = (b: Benefit): boolean =>
-    !MEDICARE_SAVINGS_PROGRAM_TYPES.has(b.insuranceType ?? '') && (b.serviceTypes.length === 0 || !b.serviceTypes.every((s) => SEPARATE_PRODUCT_SERVICE_TYPES.has(s)));
+    !MEDICARE_SAVINGS_PROGRAM_TYPES.has(b.insuranceType ?? '') && !onlySeparateProducts(b.serviceTypes);
   const typeLine =
     benefits.find((b) => b.kind === 'active-coverage' && b.insuranceType !== undefined && b.serviceTypes.includes('30') && aboutPlan(b)) ??
     benefits.find((b) => b.kind === 'active-coverage' && b.insuranceType !== undefined && aboutPlan(b)) ??
@@ -799,8 +799,9 @@ function toCoverage(response: Response): Coverage {
   if (pending !== undefined && eligibility.status !== 'undetermined') {
     // EB01 5, 7 and 8 settle the status only provisionally: the payer is still investigating, or
     // waiting for an eligibility update. Read as active or inactive, but never silently.
-    warnings.push({ code: 'clearinghouse.status-pending', message: `The payer reports the coverage as "${pending.name}" (code ${pending.code}); the status may still change.`, pointer: pending.pointer });
-    actions.push({ kind: 'verify-manually', message: `The payer reports the coverage as "${pending.name}": confirm the coverage status with the payer before relying on it.`, source: src(pending.pointer) });
+    const flag = pendingStatusFlag(pending.code, src(pending.pointer), 'clearinghouse.status-pending');
+    warnings.push(flag.warning);
+    actions.push(flag.action);
   }
   // An insurance discovery result carries how sure the clearinghouse is that this coverage is the
   // patient's (Stedi: HIGH or REVIEW_NEEDED). Anything short of HIGH is said, not silently trusted.
@@ -865,21 +866,16 @@ function statusCodeOf(entry: { statusCode?: string | undefined; status?: string 
  * The first pending status (EB01 5, 7 or 8) about the medical plan, from planStatus or from the
  * lines: a separate dental, vision or pharmacy product's status is not the medical plan's.
  */
-function pendingStatusOf(response: Response, benefits: Benefit[]): { code: string; name: string; pointer: string } | undefined {
+function pendingStatusOf(response: Response, benefits: Benefit[]): { code: string; pointer: string } | undefined {
   const entries = response.planStatus ?? [];
   for (const [i, entry] of entries.entries()) {
     const code = statusCodeOf(entry);
     if (code !== undefined && PENDING_STATUS_CODES.has(code) && !onlySeparateProducts(entry.serviceTypeCodes ?? [])) {
-      return { code, name: EB01_NAMES[code] ?? code, pointer: `$.planStatus[${i}]` };
+      return { code, pointer: `$.planStatus[${i}]` };
     }
   }
   const line = benefits.find((b) => PENDING_STATUS_CODES.has(b.rawCode ?? '') && !onlySeparateProducts(b.serviceTypes));
-  return line === undefined ? undefined : { code: line.rawCode!, name: EB01_NAMES[line.rawCode!] ?? line.rawCode!, pointer: line.source.pointer };
-}
-
-/** True when every listed service type is a separate dental, vision or pharmacy product. */
-function onlySeparateProducts(serviceTypes: readonly string[]): boolean {
-  return serviceTypes.length > 0 && serviceTypes.every((code) => SEPARATE_PRODUCT_SERVICE_TYPES.has(code));
+  return line === undefined ? undefined : { code: line.rawCode!, pointer: line.source.pointer };
 }
 
 function eligibilityOf(response: Response, benefits: Benefit[], errors: PayerError[]): Coverage['eligibility'] {

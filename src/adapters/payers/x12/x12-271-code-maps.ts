@@ -217,6 +217,11 @@ export const SEPARATE_PRODUCT_SERVICE_TYPES: ReadonlySet<string> = new Set([
   '88', '89', '90', '91', '92', // pharmacy
 ]);
 
+/** True when a line lists service types and every one is a separate dental, vision or pharmacy product. */
+export function onlySeparateProducts(serviceTypes: readonly string[]): boolean {
+  return serviceTypes.length > 0 && serviceTypes.every((code) => SEPARATE_PRODUCT_SERVICE_TYPES.has(code));
+}
+
 /**
  * EB04 codes of Medicare savings programs (QM Qualified Medicare Beneficiary, HS Special Low Income
  * Medicare Beneficiary): Medicaid help with a member's Medicare costs, not the plan the member has.

@@ -27,13 +27,13 @@ import { describeFollowUpAction, describeRejectReason, isKnownRejectReason } fro
 import { DomainError } from '../../../core/errors.js';
 import { parseDollarsToCents, parseFractionToPpm } from '../../../core/money.js';
 import {
-  BEHAVIORAL_HEALTH_SERVICE_TYPES, CARVE_OUT_ENTITY_CODES, MEDICARE_SAVINGS_PROGRAM_TYPES, EB01_KINDS, EB01_NAMES, EB01_VALID, EB02_LEVELS, EB03_SERVICE_TYPES_5010, EB04_PLAN_TYPES, EB06_PERIODS, EB09_UNITS, ENTITY_ROLES, HL_LEVELS, PENDING_STATUS_CODES, SEPARATE_PRODUCT_SERVICE_TYPES, ownCode, eb11Authorization, eb12Network,
+  BEHAVIORAL_HEALTH_SERVICE_TYPES, CARVE_OUT_ENTITY_CODES, MEDICARE_SAVINGS_PROGRAM_TYPES, EB01_KINDS, EB01_VALID, EB02_LEVELS, EB03_SERVICE_TYPES_5010, EB04_PLAN_TYPES, EB06_PERIODS, EB09_UNITS, ENTITY_ROLES, HL_LEVELS, PENDING_STATUS_CODES, SEPARATE_PRODUCT_SERVICE_TYPES, onlySeparateProducts, ownCode, eb11Authorization, eb12Network,
 } from './x12-271-code-maps.js';
 import { isSameOrganization, noteCarveOutOnce, phoneSuffix, relatedEntityIdentifiers, type OrganizationRef } from '../related-entities.js';
 import {
-  PERSON_PHI_ENTITY_CODES, coordinationActions, knownOrganizations, managedCareMessage, otherCoverageAction, servicesPhrase,
+  PERSON_PHI_ENTITY_CODES, coordinationActions, knownOrganizations, managedCareMessage, otherCoverageAction, pendingStatusFlag, servicesPhrase,
 } from '../coverage-actions.js';
-import { packCode, readX12, shownCode } from './x12-reader.js';
+import { packCode, readX12, segmentLabel, shownCode } from './x12-reader.js';
 import { referralClauses } from '../../../core/coverage/payer-notes.js';
 import { applyServiceDelivery } from '../service-delivery.js';
 import type { X12Segment, X12Separators, X12Transaction } from './x12-reader.js';
@@ -1074,13 +1074,12 @@ class Transaction271 {
    */
   private flagPendingStatus(coverage: Coverage): void {
     if (coverage.eligibility.status === 'undetermined') return;
-    const pending = coverage.benefits.find(
-      (b) => PENDING_STATUS_CODES.has(b.rawCode ?? '') && !(b.serviceTypes.length > 0 && b.serviceTypes.every((s) => SEPARATE_PRODUCT_SERVICE_TYPES.has(s))),
-    );
+    const pending = coverage.benefits.find((b) => PENDING_STATUS_CODES.has(b.rawCode ?? '') && !onlySeparateProducts(b.serviceTypes));
     if (pending === undefined) return;
-    const name = EB01_NAMES[pending.rawCode!] ?? pending.rawCode!;
-    coverage.warnings = [...coverage.warnings, { code: 'x12.status-pending', message: `The payer reports the coverage as "${name}" (EB01 ${pending.rawCode!}); the status may still change.`, pointer: pending.source.pointer }];
-    coverage.actions.push({ kind: 'verify-manually', message: `The payer reports the coverage as "${name}": confirm the coverage status with the payer before relying on it.`, source: pending.source });
+    const flag = pendingStatusFlag(pending.rawCode!, pending.source, 'x12.status-pending');
+    // The warnings list is shared by the transaction's coverages: this one gets its own copy.
+    coverage.warnings = [...coverage.warnings, flag.warning];
+    coverage.actions.push(flag.action);
   }
 
   private planType(benefits: Benefit[]): { type: PlanType; code?: string } {
@@ -1090,7 +1089,7 @@ class Transaction271 {
     // the medical plan's: an open-access plan is not an HMO because its dental plan is.
     const aboutPlan = (b: Benefit): boolean =>
       !MEDICARE_SAVINGS_PROGRAM_TYPES.has(b.insuranceType ?? '') && !namesSeparateProduct(b.planDescription) &&
-      (b.serviceTypes.length === 0 || !b.serviceTypes.every((s) => SEPARATE_PRODUCT_SERVICE_TYPES.has(s)));
+      !onlySeparateProducts(b.serviceTypes);
     const withType =
       benefits.find((b) => b.kind === 'active-coverage' && b.insuranceType !== undefined && aboutPlan(b)) ??
       benefits.find((b) => b.kind !== 'other-payer' && b.kind !== 'inactive' && b.insuranceType !== undefined && aboutPlan(b));
@@ -1112,10 +1111,9 @@ class Transaction271 {
   private eligibility(benefits: Benefit[], errors: PayerError[]): Coverage['eligibility'] {
     // An active dental, vision or pharmacy product alone does not make the coverage active when the
     // medical plan is reported inactive (EB*1**35 beside EB*6**30): the clinic bills the medical plan.
-    const separateOnly = (b: Benefit): boolean => b.serviceTypes.length > 0 && b.serviceTypes.every((s) => SEPARATE_PRODUCT_SERVICE_TYPES.has(s));
-    const medicalInactive = benefits.find((b) => b.kind === 'inactive' && !separateOnly(b));
+    const medicalInactive = benefits.find((b) => b.kind === 'inactive' && !onlySeparateProducts(b.serviceTypes));
     const activeLines = benefits.filter((b) => b.kind === 'active-coverage');
-    const active = activeLines.find((b) => !separateOnly(b)) ?? (medicalInactive === undefined ? activeLines[0] : undefined);
+    const active = activeLines.find((b) => !onlySeparateProducts(b.serviceTypes)) ?? (medicalInactive === undefined ? activeLines[0] : undefined);
     if (active === undefined && medicalInactive !== undefined && activeLines.length > 0) {
       return {
         status: 'inactive',
@@ -1275,20 +1273,6 @@ class Transaction271 {
 
 }
 
-/**
- * A segment id as it may be shown (in pointers and messages): a real id is 2-3 letters or digits.
- * A garbled segment (wrong separator) reads as one long "id" holding the whole segment, member
- * names and ids included, so it is never shown.
- */
-function segmentLabel(id: string): string {
-  // By character, not by regex: every benefit's pointer passes here.
-  if (id.length < 2 || id.length > 3) return 'unreadable';
-  for (let i = 0; i < id.length; i++) {
-    const c = id.charCodeAt(i);
-    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return 'unreadable';
-  }
-  return id;
-}
 
 /** An acknowledgement code as sent when it is a short code, else '?': these never carry data values. */
 function ackCode(value: string): string {

@@ -370,6 +370,14 @@ function parseError(message: string, position: number): never {
 }
 
 const isSpace = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12;
+/**
+ * A segment id as it may be shown (in pointers and messages). A garbled segment (a wrong separator)
+ * reads as one long "id" holding the whole segment, member names and ids included: never shown.
+ */
+export function segmentLabel(id: string): string {
+  return isSegmentId(id) ? id : 'unreadable';
+}
+
 /** /^[A-Z][A-Z0-9]{1,2}$/ without a regex: this runs once per segment. */
 function isSegmentId(id: string): boolean {
   const length = id.length;
@@ -721,7 +729,7 @@ function readPayload(text: string): { doc: X12Document; lineBreakInSegment: bool
               interchangeAcks.push(seg);
               continue;
             }
-            warn(warnings, 'x12.segment.orphan', `${isSegmentId(id) ? id : 'unreadable'} segment outside a transaction set`);
+            warn(warnings, 'x12.segment.orphan', `${segmentLabel(id)} segment outside a transaction set`);
             continue;
           }
           current.segments.push(seg);
