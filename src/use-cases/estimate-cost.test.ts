@@ -5,8 +5,8 @@ import { compareCost, estimateCost } from './estimate-cost.js';
 import { createCoverageCache } from '../adapters/cache/coverage-cache.js';
 import { randomBytes } from 'node:crypto';
 import { normalizePayerDocument } from '../adapters/payers/normalize-payer-document.js';
-import type { CacheableResponse, EligibilityInquiry, RawPayerResponse } from '../core/ports.js';
-import { clinicData, offlineDeps } from '../../test/support/estimate-deps.js';
+import type { EligibilityInquiry, RawPayerResponse } from '../core/ports.js';
+import { clinicData, livePayerDeps, offlineDeps } from '../../test/support/estimate-deps.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixture = (file: string) => path.join(root, 'fixtures', file);
@@ -15,27 +15,7 @@ t.test('a live comparison asks the payer once for every level of care it compare
   const asked: EligibilityInquiry[] = [];
   const body = readFileSync(fixture('sandbox/responses/sandbox-ppo-active.271'), 'utf8');
   const result = await compareCost(
-    {
-      ...clinicData(),
-      verify: {
-        findPayer: (id) => ({ id }),
-        gatewayFor: () => ({
-          fetchEligibility: async (inquiry) => {
-            asked.push(inquiry);
-            return { format: 'x12-271', body, receivedAt: '2026-11-26T12:00:00.000Z' };
-          },
-        }),
-        cache: {
-          getOrFetch: async (_identity, fetch: () => Promise<CacheableResponse>) => {
-            const answer = await fetch();
-            return { ...answer, cache: 'miss', asOf: answer.response.receivedAt, stale: false, ageSeconds: 0 };
-          },
-          health: async () => ({ backend: 'memory', status: 'ok' }),
-          close: async () => undefined,
-        },
-        normalize: (raw) => normalizePayerDocument(raw.body, raw.format).coverages,
-      },
-    },
+    livePayerDeps(body, { asked }),
     {
       payerId: 'sandbox-ppo',
       startDate: '2026-12-07',
@@ -218,22 +198,7 @@ t.test("a payer silent on prior authorization: the notice says what this payer's
 t.test("an eligibility check asking another payer than the estimate's is refused, naming the field; an alias of the same payer is fine", async (t) => {
   const body = readFileSync(fixture('sandbox/responses/sandbox-ppo-active.271'), 'utf8');
   const directory: Record<string, string> = { 'sandbox-ppo': 'sandbox-ppo', SBXPPO: 'sandbox-ppo', 'sandbox-hmo': 'sandbox-hmo' };
-  const deps = {
-    ...offlineDeps(),
-    verify: {
-      findPayer: (id: string) => (directory[id] === undefined ? undefined : { id: directory[id] }),
-      gatewayFor: () => ({ fetchEligibility: async () => ({ format: 'x12-271' as const, body, receivedAt: '2026-11-26T12:00:00.000Z' }) }),
-      cache: {
-        getOrFetch: async (_identity: unknown, fetch: () => Promise<CacheableResponse>) => {
-          const answer = await fetch();
-          return { ...answer, cache: 'miss' as const, asOf: answer.response.receivedAt, stale: false, ageSeconds: 0 };
-        },
-        health: async () => ({ backend: 'memory' as const, status: 'ok' as const }),
-        close: async () => undefined,
-      },
-      normalize: (raw: RawPayerResponse) => normalizePayerDocument(raw.body, raw.format).coverages,
-    },
-  };
+  const deps = livePayerDeps(body, { findPayer: (id) => (directory[id] === undefined ? undefined : { id: directory[id] }) });
   const plan = { levelOfCare: 'iop-mental-health' as const, startDate: '2026-12-07', daysPerWeek: 3, hoursPerDay: 3, weeks: 2 };
   const eligibility = { payerId: 'sandbox-ppo', provider: { npi: '1234567893' }, subscriber: { memberId: 'ZZZ000000001' }, dateOfService: '2026-12-07' };
   const mismatch = await estimateCost(deps, { payerId: 'sandbox-hmo', networkStatus: 'in', plan, eligibility }).catch((e: unknown) => e);
