@@ -162,8 +162,9 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
 
   app.setErrorHandler((error, request, reply) => {
     const problem = problemFromError(error, request);
-    if (problem.code === 'request.unsupported-media-type' && !(error instanceof DomainError)) {
-      // Name what this operation takes (normalize takes X12, FHIR, XML and multipart, not just JSON).
+    if ((error as { code?: unknown }).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      // Fastify found no parser for the body: name what this operation takes (normalize takes X12,
+      // FHIR, XML and multipart, not just JSON).
       const operationId = (request.routeOptions.config as { operationId?: string } | undefined)?.operationId;
       const types = operationId === undefined ? [] : requestMediaTypes(deps.contract, operationId);
       if (types.length > 0) problem.detail = `Send the request body as ${types.length === 1 ? types[0] : `one of: ${types.join(', ')}`}`;
